@@ -1,0 +1,92 @@
+package dev.roster.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads every YAML file under a root into manifests; see the package contract. */
+public final class ManifestLoader {
+  private final LoadOptions options;
+  private final YamlParser parser;
+
+  public ManifestLoader(LoadOptions options) {
+    this.options = options;
+    this.parser = new YamlParser(options);
+  }
+
+  /** Loads the tree at {@code root}. Throws {@link LoadException} only if root is unusable. */
+  public LoadResult load(Path root) {
+    RepoWalker.Listing listing = RepoWalker.list(root);
+    List<Manifest> manifests = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(listing.problems());
+    for (Path file : listing.files()) {
+      String rel = root.relativize(file).toString().replace('\\', '/');
+      YamlParser.Parsed parsed = parseFile(rel, file);
+      manifests.addAll(parsed.manifests());
+      problems.addAll(parsed.problems());
+    }
+    return new LoadResult(List.copyOf(manifests), List.copyOf(problems), listing.files().size());
+  }
+
+  /** Parses one file given as bytes (used for files read from Git objects as well as disk). */
+  public YamlParser.Parsed parseBytes(String rel, byte[] bytes) {
+    if (bytes.length > options.maxFileBytes()) {
+      return tooLarge(rel, bytes.length);
+    }
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = dec.decode(in, out, true);
+    if (r.isError()) {
+      return invalidUtf8(rel, bytes, in.position());
+    }
+    dec.flush(out);
+    return parser.parse(rel, out.flip().toString());
+  }
+
+  private YamlParser.Parsed parseFile(String rel, Path file) {
+    try {
+      long size = Files.size(file);
+      if (size > options.maxFileBytes()) {
+        return tooLarge(rel, size);
+      }
+      return parseBytes(rel, Files.readAllBytes(file));
+    } catch (IOException e) {
+      return new YamlParser.Parsed(
+          List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
+    }
+  }
+
+  private YamlParser.Parsed tooLarge(String rel, long size) {
+    return new YamlParser.Parsed(List.of(), List.of(Problem.fileError(rel, 0, 0,
+        "file is " + size + " bytes, over the limit of " + options.maxFileBytes()
+            + " (--max-file-size); not parsed")));
+  }
+
+  private static YamlParser.Parsed invalidUtf8(String rel, byte[] bytes, int offset) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8)
+        .length() + 1;
+    return new YamlParser.Parsed(List.of(), List.of(Problem.fileError(rel, line, column,
+        String.format("invalid UTF-8 (byte 0x%02X at offset %d)", bytes[offset] & 0xff, offset))));
+  }
+}

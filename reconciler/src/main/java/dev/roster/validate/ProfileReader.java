@@ -1,0 +1,71 @@
+package dev.roster.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Parses {@code <Kind>.profile.yaml}; a malformed profile is a {@link ValidationException}. */
+final class ProfileReader {
+  private ProfileReader() {}
+
+  static Profile read(String name, String text) {
+    try {
+      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      Map<?, ?> m = doc instanceof Map<?, ?> map ? map : Map.of();
+      Profile.Scope scope = Profile.Scope.valueOf(
+          str(m.get("scope"), "Namespaced").toUpperCase(Locale.ROOT));
+      Profile.NameFormat format = Profile.NameFormat.valueOf(
+          str(m.get("nameFormat"), "subdomain").toUpperCase(Locale.ROOT));
+      List<Profile.Reference> refs = new ArrayList<>();
+      for (Map<?, ?> r : maps(m.get("references"))) {
+        refs.add(new Profile.Reference(
+            str(r.get("path"), null),
+            r.containsKey("group") ? str(r.get("group"), "") : null,
+            strings(r.get("kinds")),
+            str(r.get("namespaceSibling"), null),
+            Boolean.TRUE.equals(r.get("allowNamespacePrefix"))));
+      }
+      List<Profile.Graph> graphs = new ArrayList<>();
+      for (Map<?, ?> g : maps(m.get("graphs"))) {
+        graphs.add(new Profile.Graph(
+            str(g.get("name"), "nodes"),
+            str(g.get("nodes"), null),
+            str(g.get("id"), "/name"),
+            strings(g.get("edges")),
+            !Boolean.FALSE.equals(g.get("acyclic"))));
+      }
+      return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs));
+    } catch (RuntimeException e) {
+      throw new ValidationException(
+          "InvalidProfile", "failed to read profile '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static String str(Object o, String dflt) {
+    return o == null ? dflt : String.valueOf(o);
+  }
+
+  private static List<String> strings(Object o) {
+    List<String> out = new ArrayList<>();
+    if (o instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Map<?, ?>> maps(Object o) {
+    List<Map<?, ?>> out = new ArrayList<>();
+    if (o instanceof List<?> l) {
+      for (Object x : l) {
+        if (x instanceof Map<?, ?> mm) {
+          out.add(mm);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.roster.validate;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every kind Roster knows: its JSON Schema and its profile. Built from the schemas packaged in
+ * the jar, then from each {@code --schema-dir}, later directories overriding earlier ones. Layout:
+ * {@code <group>/<version>/<Kind>.json} and {@code <Kind>.profile.yaml}, group {@code core} for the
+ * core API; other JSON files (such as {@code common/}) are shared definitions.
+ */
+public final class SchemaCatalog {
+  /** Base IRI of the bundled schemas' {@code $id}s. */
+  public static final String BASE = "https://roster.dev/schema/";
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Map<KindId, String> schemaIds;
+  private final Map<String, Profile> profiles; // "group/Kind"
+  private final Map<String, JsonNode> raw;
+  private final SchemaRegistry registry;
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+  private SchemaCatalog(Map<KindId, String> ids, Map<String, Profile> profiles,
+      Map<String, JsonNode> raw, Map<String, String> texts) {
+    this.schemaIds = ids;
+    this.profiles = profiles;
+    this.raw = raw;
+    this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+        b -> b.schemas(texts).schemaRegistryConfig(SchemaRegistryConfig.builder()
+            .pathType(PathType.JSON_POINTER)
+            .errorMessageKeyword("errorMessage")
+            .build()));
+  }
+
+  /** The bundled kinds only. */
+  public static SchemaCatalog bundled() {
+    return load(List.of());
+  }
+
+  /** The bundled kinds plus those under each directory, in order. */
+  public static SchemaCatalog load(List<Path> extraDirs) {
+    Map<KindId, String> ids = new HashMap<>();
+    Map<String, Profile> profiles = new HashMap<>();
+    Map<String, JsonNode> raw = new HashMap<>();
+    Map<String, String> texts = new HashMap<>();
+    withBundledRoot(root -> scan(root, ids, profiles, raw, texts));
+    for (Path dir : extraDirs) {
+      if (!Files.isDirectory(dir)) {
+        throw new ValidationException("SchemaDirNotFound",
+            "schema directory '" + dir + "' does not exist", null);
+      }
+      try {
+        scan(dir, ids, profiles, raw, texts);
+      } catch (IOException e) {
+        throw new ValidationException("SchemaDirUnreadable",
+            "failed to read schema directory '" + dir + "': " + e.getMessage(), e);
+      }
+    }
+    return new SchemaCatalog(Map.copyOf(ids), Map.copyOf(profiles), raw, texts);
+  }
+
+  /** The compiled schema of a kind, if Roster knows it. */
+  public Optional<Schema> schema(KindId id) {
+    String sid = schemaIds.get(id);
+    if (sid == null) {
+      return Optional.empty();
+    }
+    return Optional.of(compiled.computeIfAbsent(sid,
+        s -> registry.getSchema(SchemaLocation.of(s))));
+  }
+
+  /** The profile of a kind in a group (any version); defaults when it has none. */
+  public Profile profile(String group, String kind) {
+    return profiles.getOrDefault(group + "/" + kind, Profile.defaults());
+  }
+
+  /** Versions known for a group and kind, sorted; empty if the kind is unknown. */
+  public List<String> versions(String group, String kind) {
+    TreeSet<String> out = new TreeSet<>();
+    schemaIds.keySet().stream()
+        .filter(k -> k.group().equals(group) && k.kind().equals(kind))
+        .forEach(k -> out.add(k.version()));
+    return List.copyOf(out);
+  }
+
+  /** Every known kind, sorted by group, version and kind. */
+  public List<KindId> kinds() {
+    List<KindId> out = new ArrayList<>(schemaIds.keySet());
+    out.sort((a, b) -> a.apiVersionKind().compareTo(b.apiVersionKind()));
+    return out;
+  }
+
+  /** The raw schema document with this {@code $id}, for messages; null if unknown. */
+  JsonNode rawSchema(String id) {
+    return raw.get(id);
+  }
+
+  private interface RootAction {
+    void accept(Path root) throws IOException;
+  }
+
+  private static void withBundledRoot(RootAction action) {
+    URL url = SchemaCatalog.class.getResource("/schema/common/types.json");
+    if (url == null) {
+      throw new ValidationException("SchemasMissing", "bundled schemas not found", null);
+    }
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        action.accept(fs.getPath("/schema"));
+      } else {
+        action.accept(Path.of(uri).getParent().getParent());
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new ValidationException("SchemasUnreadable", "failed to read bundled schemas: " + e, e);
+    }
+  }
+
+  private static void scan(Path root, Map<KindId, String> ids, Map<String, Profile> profiles,
+      Map<String, JsonNode> raw, Map<String, String> texts) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    for (Path f : files) {
+      String rel = root.relativize(f).toString().replace('\\', '/');
+      String[] parts = rel.split("/");
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      boolean kindFile = parts.length == 3 && !"common".equals(parts[0]);
+      String group = "core".equals(parts[0]) ? "" : parts[0];
+      if (rel.endsWith(".profile.yaml") && kindFile) {
+        String kind = parts[2].substring(0, parts[2].length() - ".profile.yaml".length());
+        profiles.put(group + "/" + kind, ProfileReader.read(rel, text));
+      } else if (rel.endsWith(".json")) {
+        JsonNode node;
+        try {
+          node = JSON.readTree(text);
+        } catch (RuntimeException e) {
+          throw new ValidationException("InvalidSchema",
+              "schema '" + rel + "' is not valid JSON: " + e.getMessage(), e);
+        }
+        String id = node.path("$id").isString() ? node.get("$id").stringValue() : BASE + rel;
+        texts.put(id, text);
+        raw.put(id, node);
+        if (kindFile) {
+          String kind = parts[2].substring(0, parts[2].length() - ".json".length());
+          ids.put(new KindId(group, parts[1], kind), id);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Validate stage: checks loaded manifests against the JSON Schema of their kind and against the
+ * rest of the repo (duplicates, names, references, dependency cycles, committed secrets).
+ *
+ * <p>Contract: validation is a pure function of the manifests and the {@link
+ * dev.roster.validate.SchemaCatalog}; it reports every problem it finds, never only the first, and
+ * each problem carries the file, line and column of the field concerned. Kind-specific knowledge
+ * lives in data (schema and profile files), not in code.
+ */
+package dev.roster.validate;
