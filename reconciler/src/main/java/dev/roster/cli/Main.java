@@ -1,2 +1,77 @@
 package dev.roster.cli;
-public final class Main { public static void main(String[] a){ System.out.println("hi"); } }
+
+import dev.roster.load.LoadException;
+import dev.roster.validate.ValidationException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code roster}. Only {@link #main} exits the JVM. */
+@Command(
+    name = "roster",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "GitOps for AI agents on Kubernetes: make the cluster follow a config repo.",
+    subcommands = {ValidateCommand.class, KindsCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:internal error",
+      "2:usage error (bad flag or argument)",
+      "3:invalid input (the config repo has errors)",
+      "4:changes pending (plan with --detailed-exit-code)",
+      "5:apply or prune failed or refused",
+      "6:source or cluster unreachable",
+    },
+    footer = "%nSee README.md for a walkthrough.")
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs {@code roster args}, printing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setUsageHelpWidth(100);
+    cl.setExitCodeExceptionMapper(t -> ExitCode.USAGE);
+    cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+      line.getErr().println("roster: " + describe(ex));
+      if (!(ex instanceof LoadException) && !(ex instanceof ValidationException)) {
+        ex.printStackTrace(line.getErr());
+      }
+      return exitCodeOf(ex);
+    });
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static String describe(Exception ex) {
+    return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+  }
+
+  private static int exitCodeOf(Exception ex) {
+    if (ex instanceof LoadException le) {
+      return "RootNotFound".equals(le.reason()) ? ExitCode.USAGE : ExitCode.UNREACHABLE;
+    }
+    if (ex instanceof ValidationException) {
+      return ExitCode.INVALID;
+    }
+    return ExitCode.INTERNAL;
+  }
+}

@@ -166,6 +166,7 @@ public final class YamlParser {
         String p = pointer + "/" + PointerIndex.escape(key);
         Mark first = keys.putIfAbsent(key, kn.getStartMark());
         if (first != null) {
+          index.put(p, at(kn.getStartMark()));
           return fail(kn, p,
               "duplicate key \"" + key + "\" (first at line " + (first.getLine() + 1) + ")");
         }

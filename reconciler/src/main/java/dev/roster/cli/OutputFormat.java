@@ -1,0 +1,8 @@
+package dev.roster.cli;
+
+/** Output formats; not every command offers every one. */
+enum OutputFormat {
+  text,
+  json,
+  markdown
+}
