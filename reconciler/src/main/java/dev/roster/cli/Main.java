@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "GitOps for AI agents on Kubernetes: make the cluster follow a config repo.",
-    subcommands = {ValidateCommand.class, KindsCommand.class, BenchCommand.class},
+    subcommands = {ValidateCommand.class, KindsCommand.class, BenchCommand.class,
+      DevClusterCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

@@ -1,0 +1,126 @@
+package dev.roster.cli;
+
+import dev.roster.kube.EmbeddedCluster;
+import dev.roster.validate.SchemaCatalog;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code roster dev-cluster}: an in-memory API server with Roster's CRDs, until stopped. */
+@Command(
+    name = "dev-cluster",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run an in-memory Kubernetes API server on 127.0.0.1 (plain HTTP, no auth) with a CRD for"
+          + " every kind Roster knows, until Ctrl-C or SIGTERM. Objects are lost on exit.",
+      "Good enough for kubectl get/create/replace/patch/delete and apply --server-side"
+          + " (use --validate=false). Not a real API server: no validation, controllers or RBAC;"
+          + " server-side apply replaces whole objects."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped", "2:usage error (e.g. the port is taken)", "1:internal error"})
+final class DevClusterCommand implements Callable<Integer> {
+  /** Blocks while the cluster serves; returning stops it. */
+  interface Until {
+    void await(EmbeddedCluster cluster) throws InterruptedException;
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", defaultValue = "0", paramLabel = "PORT",
+      description = "Port on 127.0.0.1. Default: a free one.")
+  int port;
+
+  @Option(names = "--write-kubeconfig", defaultValue = "roster-dev.kubeconfig", paramLabel = "FILE",
+      description = "Kubeconfig to write for the cluster. Default: ./${DEFAULT-VALUE}.")
+  Path kubeconfig;
+
+  @Option(names = "--schema-dir", paramLabel = "DIR",
+      description = "Extra schemas and profiles whose kinds also get CRDs; repeatable.")
+  List<Path> schemaDirs = new ArrayList<>();
+
+  private final Until until;
+
+  DevClusterCommand() {
+    this(null);
+  }
+
+  /** For tests: {@code until} replaces waiting for a signal. */
+  DevClusterCommand(Until until) {
+    this.until = until;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (port < 0 || port > 65535) {
+      spec.commandLine().getErr().println("roster: --port must be between 0 and 65535");
+      return ExitCode.USAGE;
+    }
+    SchemaCatalog catalog = SchemaCatalog.load(schemaDirs);
+    EmbeddedCluster cluster;
+    try {
+      cluster = EmbeddedCluster.start(port, catalog);
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println("roster: " + e.getCause().getMessage());
+      return ExitCode.USAGE;
+    }
+    CountDownLatch closed = new CountDownLatch(1);
+    try {
+      try (cluster) {
+        Path file = cluster.writeKubeconfig(kubeconfig);
+        out.printf("roster dev-cluster ready at %s (kubeconfig: %s)%n", cluster.url(), file);
+        out.printf("Use it: export KUBECONFIG=%s; kubectl get agents.kubeopencode.io -A%n",
+            file.toAbsolutePath());
+        out.flush();
+        if (until != null) {
+          until.await(cluster);
+        } else {
+          awaitShutdown(closed);
+        }
+      }
+      out.println("roster dev-cluster stopped");
+      out.flush();
+    } finally {
+      closed.countDown();
+    }
+    return ExitCode.OK;
+  }
+
+  /**
+   * Blocks until the JVM begins to shut down (SIGTERM, Ctrl-C). The shutdown hook then waits, up
+   * to 10 s, for {@code closed}, so the cluster closes before the JVM halts.
+   */
+  private static void awaitShutdown(CountDownLatch closed) throws InterruptedException {
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "roster-dev-cluster-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs anyway and is released by closed
+      }
+      throw e;
+    }
+  }
+}

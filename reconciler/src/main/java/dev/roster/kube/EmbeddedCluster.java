@@ -1,0 +1,152 @@
+package dev.roster.kube;
+
+import dev.roster.validate.SchemaCatalog;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * An in-memory Kubernetes API server for development and tests: fabric8's {@code
+ * KubernetesMockServer} in CRUD mode on {@code 127.0.0.1}, plain HTTP, no authentication, with a
+ * permissive CRD for every non-core kind of the catalog and the usual four namespaces. {@link
+ * EmbeddedDispatcher} adds discovery (so kubectl works), a server-side-apply stand-in that is NOT
+ * real SSA ({@link ApplyShim}: create, or replace the whole object), a correct merge patch,
+ * set-based selectors for lists, and refusals where the mock would silently misbehave (dryRun).
+ *
+ * <p>Still missing: validation, defaulting, admission, RBAC, controllers, garbage collection,
+ * managedFields; watches only over WebSocket (fabric8), not kubectl's HTTP streaming ({@code get
+ * -w}); no OpenAPI (kubectl needs {@code --validate=false}); no tables (kubectl shows NAME, AGE).
+ */
+public final class EmbeddedCluster implements AutoCloseable {
+  /** Name of the cluster, user and context in written kubeconfigs. */
+  public static final String NAME = "roster-dev";
+  /** Namespaces every embedded cluster starts with. */
+  public static final List<String> NAMESPACES =
+      List.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+  // A strong reference: JUL keeps loggers weakly, and the level must stick.
+  private static final Logger MOCK_LOG = Logger.getLogger(MockWebServer.class.getName());
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final String url;
+
+  private EmbeddedCluster(KubernetesMockServer server, String url) {
+    this.server = server;
+    this.url = url;
+    this.client = KubeClients.forUrl(url, "default");
+  }
+
+  /** Starts on an ephemeral port with CRDs for the bundled catalog. */
+  public static EmbeddedCluster start() {
+    return start(0, SchemaCatalog.bundled());
+  }
+
+  /**
+   * Starts on {@code port} (0: ephemeral) with a CRD for every non-core kind in {@code catalog}.
+   *
+   * @throws UncheckedIOException wrapping a {@link BindException} if the port is taken
+   */
+  public static EmbeddedCluster start(int port, SchemaCatalog catalog) {
+    MOCK_LOG.setLevel(Level.WARNING); // else one INFO line per request on stderr
+    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher();
+    KubernetesMockServer server = new KubernetesMockServer(
+        new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher,
+        false);
+    // The mock keeps every request in a queue for takeRequest(); drain it so memory stays flat.
+    dispatcher.beforeEach(() -> drain(server));
+    try {
+      server.init(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port);
+    } catch (RuntimeException | IOException e) {
+      server.destroy();
+      BindException bind = new BindException("cannot listen on 127.0.0.1:" + port + ": " + e);
+      bind.initCause(e);
+      throw new UncheckedIOException(bind);
+    }
+    dispatcher.serverAddress("127.0.0.1:" + server.getPort());
+    EmbeddedCluster cluster = new EmbeddedCluster(server, "http://127.0.0.1:" + server.getPort());
+    try {
+      cluster.seed(catalog);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  private void seed(SchemaCatalog catalog) {
+    for (CustomResourceDefinition crd : CatalogCrds.of(catalog)) {
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
+    for (String ns : NAMESPACES) {
+      client.namespaces().resource(
+          new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).create();
+    }
+  }
+
+  /** A client of this cluster (namespace {@code default}); closed by {@link #close}. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** The server URL, {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return url;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * Writes a kubeconfig for this cluster (cluster, user and context all named {@value #NAME},
+   * namespace {@code default}, no credentials) to {@code file}, creating parent directories.
+   *
+   * @return {@code file}
+   */
+  public Path writeKubeconfig(Path file) throws IOException {
+    String yaml = KubeClients.noAuthKubeconfig(NAME, url, "default");
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return Files.writeString(file, yaml, StandardCharsets.UTF_8);
+  }
+
+  /** Stops the server and closes the client; objects are lost. Idempotent. */
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } finally {
+      server.destroy();
+    }
+  }
+
+  private static void drain(KubernetesMockServer server) {
+    try {
+      while (server.takeRequest(0, TimeUnit.NANOSECONDS) != null) {
+        // discard
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
