@@ -39,8 +39,8 @@ final class GitErrors {
           false, cause);
     }
     if (hostKeyRejected(chain) || low.contains("server key did not validate")) {
-      return new SourceException("HostKeyUnknown", where + "the server's host key is not in"
-          + " known_hosts (" + text + ")", false, cause);
+      return new SourceException("HostKeyUnknown", where + "the server's host key is not listed"
+          + " in " + creds.knownHostsFile() + " (" + text + ")", false, cause);
     }
     if (low.contains("not authorized") || low.contains("authentication")
         || low.contains("auth fail") || low.contains("403 forbidden")

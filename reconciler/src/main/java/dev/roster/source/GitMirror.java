@@ -1,31 +1,24 @@
 package dev.roster.source;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 
 /**
  * Keeps one bare mirror per URL under {@link SourceSpec#cacheDir()}, named by {@link
- * Urls#mirrorName}. Never checks out a working tree. Thread-safe: work on one mirror is serialised
- * by a lock per directory, within this process and (via a {@code .lock} file) across processes.
- * Open repositories are cached until {@link #close()}.
+ * Urls#mirrorName}; it holds the remote's heads and tags as {@code refs/heads/*} and {@code
+ * refs/tags/*}, and HEAD names the remote's default branch. Never checks out a working tree.
+ * Thread-safe: work on one mirror is serialised by {@link MirrorLock}, within this process and
+ * across processes. Open repositories are cached until {@link #close()}.
  */
 public final class GitMirror implements AutoCloseable {
-  private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
-
   private final GitCredentials creds;
   private final int timeoutSeconds;
   private final Map<Path, Repository> open = new ConcurrentHashMap<>();
@@ -63,14 +56,16 @@ public final class GitMirror implements AutoCloseable {
   }
 
   /**
-   * Brings the mirror up to date and resolves {@code spec.ref()}: ls-remote first; create and
-   * fetch everything when there is no mirror (removed again if that first fetch fails); fetch (heads, tags, prune) only when the advertised heads and tags differ
-   * from the mirror's. A commit hash is then looked up in the mirror. RefNotFound otherwise.
+   * Brings the mirror up to date and resolves {@code spec.ref()}. ls-remote first; with no
+   * mirror yet, create it and fetch (removed again if that first fetch fails); otherwise fetch
+   * (heads, tags, prune) only when the advertised heads and tags differ from the mirror's. A
+   * commit hash is then looked up in the mirror, and a full one it lacks is asked for by id.
+   * RefNotFound when nothing matches.
    */
   public SyncResult sync(SourceSpec spec) {
     GitRemote remote = remote(spec);
     Path dir = directory(spec);
-    String extra = extraRef(spec.ref());
+    String extra = GitRemote.extraRef(spec.ref());
     return locked(dir, () -> {
       Map<String, Ref> adv = remote.lsRemote();
       boolean fetched = false;
@@ -98,7 +93,7 @@ public final class GitMirror implements AutoCloseable {
       }
       ObjectId commit = t == null ? null : Refs.commit(repo, t);
       if (commit == null && Refs.isHash(spec.ref()) && spec.ref().length() == 40) {
-        commit = fetchById(remote, repo, spec.ref());
+        commit = remote.fetchCommit(repo, spec.ref());
         t = new Refs.Target(spec.ref(), commit, null);
         fetched = true;
       }
@@ -153,26 +148,6 @@ public final class GitMirror implements AutoCloseable {
     return new GitRemote(spec.repo(), creds, timeoutSeconds);
   }
 
-  /** Asks for one commit by id (servers may refuse ids no ref advertises); null if refused. */
-  private static ObjectId fetchById(GitRemote remote, Repository repo, String hash)
-      throws IOException {
-    String id = hash.toLowerCase(java.util.Locale.ROOT);
-    try {
-      remote.fetch(repo, List.of("+" + id + ":refs/roster/commits/" + id));
-    } catch (SourceException e) {
-      if (e.reason().equals("RefNotFound")) {
-        return null;
-      }
-      throw e;
-    }
-    return Refs.commit(repo, new Refs.Target(hash, ObjectId.fromString(id), null));
-  }
-
-  private static String extraRef(String ref) {
-    return ref != null && ref.startsWith(Constants.R_REFS) && !ref.startsWith(Constants.R_HEADS)
-        && !ref.startsWith(Constants.R_TAGS) ? ref : null;
-  }
-
   private SourceException notFound(SourceSpec spec) {
     String what = spec.ref() == null ? "the remote HEAD (empty repository?)" : "'" + spec.ref()
         + "'";
@@ -182,36 +157,25 @@ public final class GitMirror implements AutoCloseable {
 
   /** The cached repository at {@code dir}; a leftover that is not a repository is removed. */
   private Repository openIfValid(Path dir) throws IOException {
+    boolean valid = Repos.isGitDir(dir);
     Repository repo = open.get(dir);
-    if (repo != null) {
+    if (repo != null && valid) {
       return repo;
     }
-    if (Repos.isGitDir(dir)) {
+    open.remove(dir);
+    if (valid) {
       return open.computeIfAbsent(dir, Repos::open);
     }
     Repos.deleteRecursively(dir);
     return null;
   }
 
-  private interface Body<T> {
-    T run() throws IOException;
-  }
-
-  private <T> T locked(Path dir, Body<T> body) {
-    ReentrantLock lock = LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
-    lock.lock();
+  private <T> T locked(Path dir, MirrorLock.Body<T> body) {
     try {
-      Files.createDirectories(dir.getParent());
-      Path lockFile = dir.resolveSibling(dir.getFileName() + ".lock");
-      try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); FileLock held = ch.lock()) {
-        return body.run();
-      }
+      return MirrorLock.with(dir, body);
     } catch (IOException e) {
       throw new SourceException("MirrorUnreadable", "failed to use the mirror "
           + dir.getFileName() + ": " + creds.scrub(String.valueOf(e.getMessage())), true, null);
-    } finally {
-      lock.unlock();
     }
   }
 }

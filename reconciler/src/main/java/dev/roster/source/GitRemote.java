@@ -98,6 +98,26 @@ final class GitRemote {
     }
   }
 
+  /** Asks for one commit by id (servers may refuse ids no ref advertises); null if refused. */
+  ObjectId fetchCommit(Repository repo, String hash) throws IOException {
+    String id = hash.toLowerCase(Locale.ROOT);
+    try {
+      fetch(repo, List.of("+" + id + ":refs/roster/commits/" + id));
+    } catch (SourceException e) {
+      if (e.reason().equals("RefNotFound")) {
+        return null;
+      }
+      throw e;
+    }
+    return Refs.commit(repo, new Refs.Target(hash, ObjectId.fromString(id), null));
+  }
+
+  /** {@code ref} if it is a full ref name outside heads and tags (fetched alone); else null. */
+  static String extraRef(String ref) {
+    return ref != null && ref.startsWith(Constants.R_REFS) && !ref.startsWith(Constants.R_HEADS)
+        && !ref.startsWith(Constants.R_TAGS) ? ref : null;
+  }
+
   /** Whether {@code repo} has exactly the advertised heads and tags (and {@code extra} ref). */
   static boolean upToDate(Map<String, Ref> advertised, Repository repo, String extra)
       throws IOException {

@@ -16,9 +16,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Ref resolution, in this order: null → HEAD (labelled with the branch it points to); a full
- * {@code refs/...} name; a branch; a tag; a remote-tracking branch (local repos); a commit hash
- * of 4 to 40 hex digits.
+ * Ref resolution, in this order: null or {@code HEAD} → HEAD (labelled with the branch it
+ * names); a full {@code refs/...} name; a branch; a tag; a remote-tracking branch (local repos);
+ * a commit hash of 4 to 40 hex digits.
  */
 final class Refs {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
@@ -40,7 +40,7 @@ final class Refs {
 
   /** Resolves {@code ref} by name among advertised refs; null if not there (or a hash). */
   static Target advertised(Map<String, Ref> refs, String ref) {
-    if (ref == null) {
+    if (ref == null || ref.equals(Constants.HEAD)) {
       Ref head = refs.get(Constants.HEAD);
       if (head == null || head.getObjectId() == null) {
         return null;
@@ -73,7 +73,7 @@ final class Refs {
 
   /** Resolves {@code ref} in a local repository (mirror or working copy); null if unknown. */
   static Target local(Repository repo, String ref) throws IOException {
-    if (ref == null) {
+    if (ref == null || ref.equals(Constants.HEAD)) {
       Ref head = repo.exactRef(Constants.HEAD);
       if (head == null || head.getObjectId() == null) {
         return null;

@@ -17,7 +17,8 @@ final class Repos {
 
   /** Whether {@code dir} is itself a Git directory (a bare repository or a {@code .git}). */
   static boolean isGitDir(Path dir) {
-    return Files.isDirectory(dir) && RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
+    return Files.isDirectory(dir)
+        && RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
   }
 
   /** The Git directory of the working copy or bare repository at {@code dir}; null if none. */

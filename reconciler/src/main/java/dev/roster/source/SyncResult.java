@@ -6,8 +6,8 @@ package dev.roster.source;
  * @param ref the ref as shown to users: the branch HEAD names when none was asked for, else the
  *     ref as given
  * @param commit the commit, 40 lowercase hex digits
- * @param fetched whether objects were transferred (first fetch or fetch); false when ls-remote showed
- *     the mirror already had every advertised head and tag
+ * @param fetched whether a fetch ran (the first one, or because refs moved); false when
+ *     ls-remote showed the mirror already had every advertised head and tag
  */
 public record SyncResult(String ref, String commit, boolean fetched) {
 

@@ -63,7 +63,8 @@ public final class Urls {
     String clean = redact(url);
     String hash;
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(clean.getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256")
+          .digest(clean.getBytes(StandardCharsets.UTF_8));
       hash = HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);

@@ -79,7 +79,8 @@ class GitSourceHttpTest {
     Path user = Files.writeString(tmp.resolve("user"), "bot\n");
     Path token = Files.writeString(tmp.resolve("token"), TOKEN + "\n");
     GitCredentials creds = GitCredentials.fromEnvironment(Map.of(
-        "ROSTER_GIT_USERNAME_FILE", user.toString(), "ROSTER_GIT_TOKEN_FILE", token.toString())::get);
+        "ROSTER_GIT_USERNAME_FILE", user.toString(),
+        "ROSTER_GIT_TOKEN_FILE", token.toString())::get);
     assertFalse(creds.toString().contains(TOKEN));
     try (GitHttpServer server = GitHttpServer.start(tmp.resolve("repos"), "bot", TOKEN);
         GitSource source = new GitSource(creds)) {
@@ -118,7 +119,8 @@ class GitSourceHttpTest {
       Snapshot s = source.snapshot(spec(withCreds));
       assertEquals(clean, s.repo());
       assertEquals("main@sha1:" + head.name(), s.revision());
-      String config = Files.readString(source.mirror().directory(spec(withCreds)).resolve("config"));
+      Path mirror = source.mirror().directory(spec(withCreds));
+      String config = Files.readString(mirror.resolve("config"));
       assertFalse(config.contains(TOKEN), config);
       String wrong = clean.replace("http://", "http://bot:" + TOKEN + "x@");
       SourceException e = assertThrows(SourceException.class,
