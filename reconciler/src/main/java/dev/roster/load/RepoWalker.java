@@ -80,16 +80,19 @@ public final class RepoWalker {
       if (name.startsWith(".")) {
         continue;
       }
-      if (Files.isSymbolicLink(p) && !insideRoot(p)) {
-        continue;
-      }
       boolean isDir = Files.isDirectory(p);
       if (ignored(p, isDir, here)) {
         continue;
       }
+      if (!isDir && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
+        continue; // never read, so a symlink here is no problem either
+      }
+      if (Files.isSymbolicLink(p) && !insideRoot(p)) {
+        continue;
+      }
       if (isDir) {
         walk(p, here);
-      } else if ((name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p)) {
+      } else if (Files.isRegularFile(p)) {
         files.add(p);
       }
     }
