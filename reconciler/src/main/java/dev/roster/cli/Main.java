@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "GitOps for AI agents on Kubernetes: make the cluster follow a config repo.",
-    subcommands = {ValidateCommand.class, KindsCommand.class},
+    subcommands = {ValidateCommand.class, KindsCommand.class, BenchCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

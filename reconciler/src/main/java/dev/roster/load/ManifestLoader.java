@@ -7,7 +7,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.roster.source.DirectoryTree;
+import dev.roster.source.SourceException;
+import dev.roster.source.SourceTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +24,22 @@ public final class ManifestLoader {
     this.parser = new YamlParser(options);
   }
 
-  /** Loads the tree at {@code root}. Throws {@link LoadException} only if root is unusable. */
+  /** Loads the directory at {@code root}. Throws {@link LoadException} if root is unusable. */
   public LoadResult load(Path root) {
-    RepoWalker.Listing listing = RepoWalker.list(root);
+    try {
+      return load(new DirectoryTree(root));
+    } catch (SourceException e) {
+      throw new LoadException(e.reason(), e.getMessage(), e.retryable(), e);
+    }
+  }
+
+  /** Loads any tree (a directory, or a Git tree at some revision). */
+  public LoadResult load(SourceTree tree) {
+    RepoWalker.Listing listing = RepoWalker.list(tree);
     List<Manifest> manifests = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(listing.problems());
-    for (Path file : listing.files()) {
-      String rel = root.relativize(file).toString().replace('\\', '/');
-      YamlParser.Parsed parsed = parseFile(rel, file);
+    for (String rel : listing.files()) {
+      YamlParser.Parsed parsed = parseFile(rel, tree);
       manifests.addAll(parsed.manifests());
       problems.addAll(parsed.problems());
     }
@@ -56,13 +66,13 @@ public final class ManifestLoader {
     return parser.parse(rel, out.flip().toString());
   }
 
-  private YamlParser.Parsed parseFile(String rel, Path file) {
+  private YamlParser.Parsed parseFile(String rel, SourceTree tree) {
     try {
-      long size = Files.size(file);
+      long size = tree.size(rel);
       if (size > options.maxFileBytes()) {
         return tooLarge(rel, size);
       }
-      return parseBytes(rel, Files.readAllBytes(file));
+      return parseBytes(rel, tree.read(rel));
     } catch (IOException e) {
       return new YamlParser.Parsed(
           List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
