@@ -143,14 +143,13 @@ class ScalarTyperTest {
   @Test
   void turnsNonStringKeysIntoTheirJsonKeys() {
     YamlParser.Parsed p = new YamlParser(LoadOptions.defaults())
-        .parse("t.yaml", "on: x\nno: y\n1.0: a\n0x10: b\n~: c\n1.5: d\n");
+        .parse("t.yaml", "on: x\nno: y\n1.0: a\n0x10: b\n1.5: d\n");
     assertEquals(List.of(), p.problems());
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("true", "x");
     expected.put("false", true);
     expected.put("1", "a");
     expected.put("16", "b");
-    expected.put("null", "c");
     expected.put("1.5", "d");
     assertEquals(expected, p.manifests().get(0).object());
     assertEquals(new ArrayList<>(expected.keySet()),
@@ -176,12 +175,10 @@ class ScalarTyperTest {
 
   @Test
   void makesJsonKeysOfTypedValues() {
-    assertEquals("null", ScalarTyper.keyString(null));
     assertEquals("true", ScalarTyper.keyString(true));
     assertEquals("1", ScalarTyper.keyString(1.0));
     assertEquals("1.5", ScalarTyper.keyString(1.5));
     assertEquals("511", ScalarTyper.keyString(511L));
-    assertEquals("Infinity", ScalarTyper.keyString(Double.POSITIVE_INFINITY));
   }
 
   static List<String> formats(YamlParser.Parsed p) {
