@@ -54,10 +54,9 @@ public final class YamlParser {
       while (composer.checkNode()) {
         Node root = composer.getNode();
         Walk walk = new Walk(file, problems);
-        int before = problems.size();
         Object value = walk.value(root, "", 0);
         walk.index.put("", walk.at(root.getStartMark())); // the document itself
-        if (problems.size() == before && value != null) {
+        if (!walk.failed() && value != null) {
           Mark m = root.getStartMark();
           Origin origin = new Origin(file, doc, m.getLine() + 1, m.getColumn() + 1);
           if (value instanceof Map<?, ?> map) {
@@ -181,6 +180,13 @@ public final class YamlParser {
         }
         String key = typed instanceof String s ? s : ScalarTyper.keyString(typed);
         String p = pointer + "/" + PointerIndex.escape(key);
+        // keys such as true or 8080 reach kubectl as written: nothing to warn about
+        if (!(typed instanceof String) && !key.equals(kn.getValue())) {
+          Location at = at(kn.getStartMark());
+          problems.add(new Problem(file, at.line(), at.column(), "", p, "key " + kn.getValue()
+              + " is read as " + key + " by kubectl (YAML 1.1); quote it to keep the text",
+              Severity.WARNING));
+        }
         Mark first = keys.putIfAbsent(key, kn.getStartMark());
         if (first != null) {
           index.put(p, at(kn.getStartMark()));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Plain scalars typed as kubectl (go-yaml v2, YAML 1.1) types them, directly and via the parser. */
+/** Plain scalars typed as kubectl (go-yaml v2, YAML 1.1) types them, directly and parsed. */
 class ScalarTyperTest {
 
   /** The single value of {@code v: <scalar>} as the parser types it. */
@@ -118,7 +118,8 @@ class ScalarTyperTest {
 
   @Test
   void rejectsAValueThatDoesNotMatchItsTag() {
-    YamlParser.Parsed p = new YamlParser(LoadOptions.defaults()).parse("t.yaml", "a: 1\nv: !!int abc\n");
+    YamlParser.Parsed p =
+        new YamlParser(LoadOptions.defaults()).parse("t.yaml", "a: 1\nv: !!int abc\n");
     assertEquals(List.of(), p.manifests());
     assertEquals(List.of("t.yaml:2:1: /v: value does not match its tag tag:yaml.org,2002:int"),
         formats(p));
@@ -143,23 +144,45 @@ class ScalarTyperTest {
   @Test
   void turnsNonStringKeysIntoTheirJsonKeys() {
     YamlParser.Parsed p = new YamlParser(LoadOptions.defaults())
-        .parse("t.yaml", "on: x\nno: y\n1.0: a\n0x10: b\n1.5: d\n");
-    assertEquals(List.of(), p.problems());
+        .parse("t.yaml", "on: x\nno: y\n1.0: a\n0x10: b\n1.5: d\n\"off\": e\n");
+    assertEquals(List.of(
+        "t.yaml:1:1: warning: /true: key on is read as true by kubectl (YAML 1.1); quote it to"
+            + " keep the text",
+        "t.yaml:2:1: warning: /false: key no is read as false by kubectl (YAML 1.1); quote it to"
+            + " keep the text",
+        "t.yaml:3:1: warning: /1: key 1.0 is read as 1 by kubectl (YAML 1.1); quote it to keep"
+            + " the text",
+        "t.yaml:4:1: warning: /16: key 0x10 is read as 16 by kubectl (YAML 1.1); quote it to"
+            + " keep the text"), formats(p));
     Map<String, Object> expected = new LinkedHashMap<>();
     expected.put("true", "x");
     expected.put("false", true);
     expected.put("1", "a");
     expected.put("16", "b");
     expected.put("1.5", "d");
+    expected.put("off", "e");
     assertEquals(expected, p.manifests().get(0).object());
     assertEquals(new ArrayList<>(expected.keySet()),
         new ArrayList<>(p.manifests().get(0).object().keySet()), "key order is kept");
   }
 
   @Test
+  void doesNotWarnAboutKeysKubectlKeepsAsWritten() {
+    YamlParser.Parsed p = new YamlParser(LoadOptions.defaults())
+        .parse("t.yaml", "true: a\nfalse: b\n8080: c\n1.5: d\n-1: e\n");
+    assertEquals(List.of(), formats(p));
+    assertEquals(List.of("true", "false", "8080", "1.5", "-1"),
+        new ArrayList<>(p.manifests().get(0).object().keySet()));
+  }
+
+  @Test
   void rejectsKeysThatCollideOnceTyped() {
-    YamlParser.Parsed p = new YamlParser(LoadOptions.defaults()).parse("t.yaml", "on: 1\ntrue: 2\n");
-    assertEquals(List.of("t.yaml:2:1: /true: duplicate key \"true\" (first at line 1)"), formats(p));
+    YamlParser.Parsed p =
+        new YamlParser(LoadOptions.defaults()).parse("t.yaml", "on: 1\ntrue: 2\n");
+    assertEquals(List.of("t.yaml:1:1: warning: /true: key on is read as true by kubectl (YAML"
+        + " 1.1); quote it to keep the text",
+        "t.yaml:2:1: /true: duplicate key \"true\" (first at line 1)"), formats(p));
+    assertEquals(List.of(), p.manifests());
   }
 
   @Test

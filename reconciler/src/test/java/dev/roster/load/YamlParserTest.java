@@ -31,7 +31,8 @@ class YamlParserTest {
 
   @Test
   void rejectsDuplicateKeysWithBothLines() {
-    YamlParser.Parsed p = parser.parse("dup.yaml", "kind: ConfigMap\ndata:\n  a: 1\n  b: 2\n  a: 3\n");
+    YamlParser.Parsed p =
+        parser.parse("dup.yaml", "kind: ConfigMap\ndata:\n  a: 1\n  b: 2\n  a: 3\n");
     assertEquals(List.of(), p.manifests());
     assertEquals(List.of("dup.yaml:5:3: /data/a: duplicate key \"a\" (first at line 3)"),
         formats(p));
@@ -168,7 +169,8 @@ class YamlParserTest {
 
   @Test
   void appliesMergeKeysWithExplicitKeysWinning() {
-    String yaml = "base: &base\n  image: agent:1\n  replicas: 2\nkid:\n  <<: *base\n  replicas: 3\n";
+    String yaml =
+        "base: &base\n  image: agent:1\n  replicas: 2\nkid:\n  <<: *base\n  replicas: 3\n";
     YamlParser.Parsed p = parser.parse("m.yaml", yaml);
     assertEquals(List.of(), p.problems());
     @SuppressWarnings("unchecked")

@@ -26,8 +26,10 @@ class SchemaCatalogTest {
     }
     assertEquals(List.of("v1"), c.versions("", "ConfigMap"));
     assertEquals(List.of(), c.versions("", "Widget"));
-    assertEquals(new Profile(Profile.Scope.CLUSTER, Profile.NameFormat.LABEL, List.of(), List.of()),
-        c.profile("", "Namespace"));
+    Profile ns = c.profile("", "Namespace");
+    assertEquals(Profile.Scope.CLUSTER, ns.scope());
+    assertEquals(Profile.NameFormat.LABEL, ns.nameFormat());
+    assertEquals(List.of(), ns.references());
     assertEquals(Profile.defaults(), c.profile("example.com", "Widget"));
   }
 
@@ -112,7 +114,8 @@ class SchemaCatalogTest {
     ValidationException e = assertThrows(ValidationException.class,
         () -> SchemaCatalog.load(List.of(first)));
     assertEquals("InvalidProfile", e.reason());
-    assertTrue(e.getMessage().startsWith("failed to read profile 'example.dev/v1/Bad.profile.yaml'"),
+    assertTrue(
+        e.getMessage().startsWith("failed to read profile 'example.dev/v1/Bad.profile.yaml'"),
         e.getMessage());
   }
 
