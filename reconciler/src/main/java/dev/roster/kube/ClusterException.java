@@ -20,12 +20,14 @@ public final class ClusterException extends RuntimeException {
   public static final String FORBIDDEN = "Forbidden";
   /** 404: the object, or its kind, does not exist. */
   public static final String NOT_FOUND = "NotFound";
-  /** 409: already exists, or the object changed since it was read. */
+  /** 409: already exists, or the object changed since it was read. Retryable after a re-read. */
   public static final String CONFLICT = "Conflict";
   /** 400, 422 and other 4xx: the server rejects the request itself; also client-side errors. */
   public static final String INVALID = "Invalid";
-  /** 5xx and 429: the server failed or is overloaded. Retryable. */
+  /** 5xx: the server failed. Retryable. */
   public static final String SERVER_ERROR = "ServerError";
+  /** 429: the server throttles this client. Retryable. */
+  public static final String TOO_MANY_REQUESTS = "TooManyRequests";
   /** The kubeconfig is missing, unreadable, or lacks the requested context. */
   public static final String KUBECONFIG_INVALID = "KubeconfigInvalid";
 
@@ -70,8 +72,8 @@ public final class ClusterException extends RuntimeException {
       case 401 -> new ClusterException(UNAUTHORIZED, "unauthorized (401): " + detail, false, e);
       case 403 -> new ClusterException(FORBIDDEN, "forbidden (403): " + detail, false, e);
       case 404 -> new ClusterException(NOT_FOUND, "not found (404): " + detail, false, e);
-      case 409 -> new ClusterException(CONFLICT, "conflict (409): " + detail, false, e);
-      case 429 -> new ClusterException(SERVER_ERROR, "too many requests (429): " + detail, true, e);
+      case 409 -> new ClusterException(CONFLICT, "conflict (409): " + detail, true, e);
+      case 429 -> new ClusterException(TOO_MANY_REQUESTS, "throttled (429): " + detail, true, e);
       default -> code >= 500
           ? new ClusterException(SERVER_ERROR, "server error (" + code + "): " + detail, true, e)
           : new ClusterException(INVALID, "invalid (" + code + "): " + detail, false, e);

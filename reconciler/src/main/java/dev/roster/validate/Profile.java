@@ -9,9 +9,17 @@ import java.util.List;
  * @param nameFormat which Kubernetes name rule metadata.name follows
  * @param references names in the object that must resolve to another object in the repo
  * @param graphs names inside the object that refer to each other
+ * @param wave apply order: lower waves are applied first and pruned last
  */
 public record Profile(
-    Scope scope, NameFormat nameFormat, List<Reference> references, List<Graph> graphs) {
+    Scope scope,
+    NameFormat nameFormat,
+    List<Reference> references,
+    List<Graph> graphs,
+    int wave) {
+  /** Wave of kinds whose profile names none: after templates, before squads and teams. */
+  public static final int DEFAULT_WAVE = 35;
+
 
   /** Namespaced or cluster-scoped. */
   public enum Scope {
@@ -54,6 +62,6 @@ public record Profile(
 
   /** Namespaced, subdomain names, no references: what an unprofiled kind gets. */
   public static Profile defaults() {
-    return new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of());
+    return new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of(), DEFAULT_WAVE);
   }
 }

@@ -38,7 +38,8 @@ final class ProfileReader {
             strings(g.get("edges")),
             !Boolean.FALSE.equals(g.get("acyclic"))));
       }
-      return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs));
+      int wave = m.get("wave") instanceof Number n ? n.intValue() : Profile.DEFAULT_WAVE;
+      return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs), wave);
     } catch (RuntimeException e) {
       throw new ValidationException(
           "InvalidProfile", "failed to read profile '" + name + "': " + e.getMessage(), e);

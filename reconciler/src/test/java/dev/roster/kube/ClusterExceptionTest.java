@@ -21,11 +21,11 @@ class ClusterExceptionTest {
     "401, Unauthorized, false",
     "403, Forbidden, false",
     "404, NotFound, false",
-    "409, Conflict, false",
+    "409, Conflict, true",
     "400, Invalid, false",
     "422, Invalid, false",
     "415, Invalid, false",
-    "429, ServerError, true",
+    "429, TooManyRequests, true",
     "500, ServerError, true",
     "503, ServerError, true",
   })

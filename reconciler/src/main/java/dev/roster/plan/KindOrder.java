@@ -1,0 +1,45 @@
+package dev.roster.plan;
+
+import dev.roster.load.ResourceKey;
+import dev.roster.validate.SchemaCatalog;
+import java.util.Comparator;
+
+/**
+ * The one order objects are applied in; prune uses its reverse.
+ *
+ * <ol>
+ *   <li>by wave, from the kind's profile: Namespaces (0), then ConfigMaps, ServiceAccounts and
+ *       platform configuration (10), templates, skills and memories (20), agents (30), kinds
+ *       without a profile (35), squads, teams and offices (40), tasks, runs and schedules (50);
+ *   <li>then by group and kind, namespace, and name.
+ * </ol>
+ */
+public final class KindOrder implements Comparator<ResourceKey> {
+  private final SchemaCatalog catalog;
+
+  public KindOrder(SchemaCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public int wave(ResourceKey k) {
+    if ("apiextensions.k8s.io".equals(k.group()) && "CustomResourceDefinition".equals(k.kind())) {
+      return 0;
+    }
+    return catalog.profile(k.group(), k.kind()).wave();
+  }
+
+  @Override
+  public int compare(ResourceKey a, ResourceKey b) {
+    int c = Integer.compare(wave(a), wave(b));
+    if (c == 0) {
+      c = a.group().compareTo(b.group());
+    }
+    if (c == 0) {
+      c = a.kind().compareTo(b.kind());
+    }
+    if (c == 0) {
+      c = a.namespace().compareTo(b.namespace());
+    }
+    return c != 0 ? c : a.name().compareTo(b.name());
+  }
+}

@@ -1,0 +1,27 @@
+package dev.roster.plan;
+
+import java.util.List;
+
+/**
+ * Every object's change, in apply order (prunes last, in reverse apply order).
+ *
+ * @param source the source name
+ * @param revision the desired revision
+ * @param changes all objects, including unchanged ones
+ * @param inventorySize size of the previous inventory, for the mass-prune guard
+ */
+public record Plan(String source, String revision, List<Change> changes, int inventorySize) {
+
+  public long count(Action action) {
+    return changes.stream().filter(c -> c.action() == action).count();
+  }
+
+  /** Whether apply would write anything. */
+  public boolean hasChanges() {
+    return changes.stream().anyMatch(Change::writes);
+  }
+
+  public List<Change> of(Action action) {
+    return changes.stream().filter(c -> c.action() == action).toList();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.roster.plan;
+
+import dev.roster.load.ResourceKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pairs desired with live and decides each object's {@link Action}; see the package contract.
+ * Ownership: an object is ours when its {@code roster.dev/source} label names this source; a live
+ * object that is not ours is never updated unless Git annotates it {@code roster.dev/adopt:
+ * "true"}. Prune candidates come from the previous inventory only.
+ */
+public final class Planner {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Where desired comes from; stamped on every object Roster writes. */
+  public record Options(String source, String revision, String repo) {}
+
+  private final KindOrder order;
+
+  public Planner(KindOrder order) {
+    this.order = order;
+  }
+
+  public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
+      Inventory previous, Options o) {
+    List<Change> changes = new ArrayList<>();
+    Set<ResourceKey> wanted = new HashSet<>();
+    for (DesiredObject d : desired) {
+      wanted.add(d.key());
+      changes.add(planOne(d, live.get(d.key()), o));
+    }
+    changes.sort((a, b) -> order.compare(a.key(), b.key()));
+    List<Change> prunes = new ArrayList<>();
+    for (ResourceKey k : previous.keys()) {
+      LiveObject l = live.get(k);
+      if (!wanted.contains(k) && l != null) {
+        prunes.add(pruneOne(k, l, o));
+      }
+    }
+    prunes.sort((a, b) -> order.compare(b.key(), a.key()));
+    changes.addAll(prunes);
+    return new Plan(o.source(), o.revision(), List.copyOf(changes), previous.keys().size());
+  }
+
+  private Change planOne(DesiredObject d, LiveObject l, Options o) {
+    Map<String, Object> stamped = Stamper.stamp(d, o);
+    String fields = JSON.writeValueAsString(Fields.of(stamped));
+    Stamper.annotations(stamped).put(Ownership.APPLIED_FIELDS, fields);
+    if (l == null) {
+      return change(d, Action.CREATE, stamped, null, List.of(), List.of(), "");
+    }
+    String owner = l.label(Ownership.SOURCE);
+    boolean ours = o.source().equals(owner);
+    if (!ours && !"true".equals(annotation(d.object(), Ownership.ADOPT))) {
+      String why = owner != null
+          ? "managed by Roster source '" + owner + "'; not taken over"
+          : "exists and is not managed by Roster; annotate it roster.dev/adopt: \"true\" in Git"
+              + " to take it over";
+      return change(d, Action.REFUSED, stamped, l.object(), List.of(), List.of(), why);
+    }
+    String previousFields = ours ? l.annotation(Ownership.APPLIED_FIELDS) : null;
+    Differ.Result diff = Differ.diff(stamped, l.object(), parse(previousFields));
+    List<FieldChange> fieldChanges = new ArrayList<>(diff.changes());
+    if (fieldChanges.isEmpty() && fields.equals(previousFields)) {
+      return change(d, Action.UNCHANGED, stamped, l.object(), List.of(), List.of(), "");
+    }
+    if (fieldChanges.isEmpty()) {
+      fieldChanges.add(new FieldChange("/metadata/annotations/roster.dev~1applied-fields",
+          FieldChange.Type.CHANGED, previousFields, fields));
+    }
+    List<Map<String, Object>> patch = new ArrayList<>();
+    patch.add(Map.of("op", "test", "path", "/metadata/resourceVersion",
+        "value", String.valueOf(l.resourceVersion())));
+    patch.addAll(diff.patch());
+    patch.addAll(Stamper.provenancePatch(stamped, l));
+    return change(d, Action.UPDATE, stamped, l.object(), fieldChanges, patch, "");
+  }
+
+  private static Change pruneOne(ResourceKey k, LiveObject l, Options o) {
+    String apiVersion = String.valueOf(l.object().get("apiVersion"));
+    if (!o.source().equals(l.label(Ownership.SOURCE))) {
+      return new Change(k, apiVersion, Action.ORPHANED, null, l.object(), List.of(), List.of(),
+          null, "no longer labelled " + Ownership.SOURCE + "=" + o.source() + "; left in place");
+    }
+    if ("disabled".equals(l.annotation(Ownership.PRUNE))) {
+      return new Change(k, apiVersion, Action.ORPHANED, null, l.object(), List.of(), List.of(),
+          null, Ownership.PRUNE + ": disabled; left in place");
+    }
+    return new Change(k, apiVersion, Action.PRUNE, null, l.object(), List.of(), List.of(), null,
+        "");
+  }
+
+  private static Change change(DesiredObject d, Action a, Map<String, Object> stamped,
+      Map<String, Object> live, List<FieldChange> f, List<Map<String, Object>> p, String why) {
+    return new Change(d.key(), d.apiVersion(), a, stamped, live, f, p, d.origin(), why);
+  }
+
+  private static Object parse(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return JSON.readValue(json, LinkedHashMap.class);
+    } catch (RuntimeException e) {
+      return null; // unreadable: treat as unknown, never remove on a guess
+    }
+  }
+
+  private static String annotation(Map<String, Object> object, String key) {
+    return object.get("metadata") instanceof Map<?, ?> m && m.get("annotations") instanceof Map<?,
+        ?> a && a.get(key) instanceof String s ? s : null;
+  }
+}
