@@ -53,18 +53,20 @@ final class ApplyShim {
       }
       desired = o;
     } catch (RuntimeException e) {
-      return Discovery.status(400, "BadRequest", "cannot parse the applied body: " + e.getMessage());
+      return Discovery.status(400, "BadRequest",
+          "cannot parse the applied body: " + e.getMessage());
     }
     ObjectNode meta = desired.withObjectProperty("metadata");
-    if (!meta.path("name").asText("").isEmpty() && !name.equals(meta.path("name").asText())) {
-      return Discovery.status(400, "BadRequest", "the name of the object (" + meta.path("name").asText()
+    String given = meta.path("name").asText("");
+    if (!given.isEmpty() && !name.equals(given)) {
+      return Discovery.status(400, "BadRequest", "the name of the object (" + given
           + ") does not match the name on the URL (" + name + ")");
     }
     meta.put("name", name);
     meta.remove("resourceVersion");
     meta.remove("managedFields");
     String namespace = namespaceOf(objectPath);
-    String given = meta.path("namespace").asText("");
+    given = meta.path("namespace").asText("");
     if (namespace == null) {
       meta.remove("namespace"); // cluster-scoped: a real server ignores it
     } else if (!given.isEmpty() && !given.equals(namespace)) {

@@ -51,7 +51,8 @@ final class Discovery {
             .setBody("ok");
       case "/api":
         return json(new APIVersionsBuilder().withVersions("v1").addNewServerAddressByClientCIDR()
-            .withClientCIDR("0.0.0.0/0").withServerAddress(serverAddress).endServerAddressByClientCIDR()
+            .withClientCIDR("0.0.0.0/0").withServerAddress(serverAddress)
+            .endServerAddressByClientCIDR()
             .build());
       case "/apis":
         return json(new APIGroupListBuilder().withGroups(groups(types.get()).values().stream()

@@ -86,7 +86,8 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
     List<ApiType> out = new ArrayList<>(ApiType.BUILT_IN);
     MockResponse r = handleGet(CRD_PATH);
     if (r.code() == 200 && r.getBody() != null) {
-      var list = Serialization.unmarshal(r.getBody().readUtf8(), CustomResourceDefinitionList.class);
+      String body = r.getBody().readUtf8();
+      var list = Serialization.unmarshal(body, CustomResourceDefinitionList.class);
       for (CustomResourceDefinition crd : list.getItems()) {
         if (crd.getSpec() != null && crd.getSpec().getNames() != null) {
           out.addAll(ApiType.of(crd));
