@@ -69,8 +69,9 @@ public final class Main implements Runnable {
     if (ex instanceof LoadException le) {
       return "RootNotFound".equals(le.reason()) ? ExitCode.USAGE : ExitCode.UNREACHABLE;
     }
-    if (ex instanceof ValidationException) {
-      return ExitCode.INVALID;
+    if (ex instanceof ValidationException ve) {
+      // a --schema-dir that does not exist is a bad argument, not an invalid repo
+      return "SchemaDirNotFound".equals(ve.reason()) ? ExitCode.USAGE : ExitCode.INVALID;
     }
     return ExitCode.INTERNAL;
   }

@@ -58,12 +58,12 @@ final class RepoOptions {
     }
     String digits = unit == 1 ? v : v.substring(0, v.length() - 2);
     try {
-      long n = Long.parseLong(digits) * unit;
+      long n = Math.multiplyExact(Long.parseLong(digits), unit);
       if (n <= 0) {
         throw new NumberFormatException();
       }
       return n;
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | ArithmeticException e) {
       throw new picocli.CommandLine.TypeConversionException("invalid size '" + s + "': use bytes, or Ki or Mi");
     }
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (output == OutputFormat.markdown) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '--output': validate writes text or json, not markdown");
+    }
     LoadResult loaded = new ManifestLoader(repo.loadOptions()).load(dir);
     ValidationReport report = repo.validator().validate(loaded);
     var out = spec.commandLine().getOut();

@@ -60,7 +60,7 @@ public final class ManifestLoader {
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult r = dec.decode(in, out, true);
     if (r.isError()) {
-      return invalidUtf8(rel, bytes, in.position());
+      return invalidUtf8(rel, bytes, start, in.position());
     }
     dec.flush(out);
     return parser.parse(rel, out.flip().toString());
@@ -85,10 +85,11 @@ public final class ManifestLoader {
             + " (--max-file-size); not parsed")));
   }
 
-  private static YamlParser.Parsed invalidUtf8(String rel, byte[] bytes, int offset) {
+  /** {@code start} skips a byte order mark, which is no column of the first line. */
+  private static YamlParser.Parsed invalidUtf8(String rel, byte[] bytes, int start, int offset) {
     int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset; i++) {
+    int lineStart = start;
+    for (int i = start; i < offset; i++) {
       if (bytes[i] == '\n') {
         line++;
         lineStart = i + 1;

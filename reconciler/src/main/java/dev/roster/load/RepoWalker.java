@@ -79,13 +79,20 @@ public final class RepoWalker {
         continue;
       }
       if (e.type() == SourceTree.Type.REFUSED) {
-        problems.add(Problem.fileError(path, 0, 0, e.reason()));
+        if (couldHoldYaml(e.name())) {
+          problems.add(Problem.fileError(path, 0, 0, e.reason()));
+        }
       } else if (isDir) {
         walk(path, here);
       } else if (e.name().endsWith(".yaml") || e.name().endsWith(".yml")) {
         files.add(path);
       }
     }
+  }
+
+  /** A refused entry matters only if it is YAML or may be a directory (no extension). */
+  private static boolean couldHoldYaml(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.indexOf('.') < 0;
   }
 
   private static String join(String dir, String name) {

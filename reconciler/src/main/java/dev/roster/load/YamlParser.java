@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -44,8 +45,8 @@ public final class YamlParser {
     lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, options.maxFileBytes() + 16));
     lo.setMergeOnCompose(true);
     lo.setProcessComments(false);
-    Composer composer =
-        new Composer(new ParserImpl(new StreamReader(text), lo), new PlainTagResolver(), lo);
+    ParserImpl events = new ParserImpl(new StreamReader(text), lo);
+    Composer composer = new Composer(events, new PlainTagResolver(), lo);
     List<Manifest> manifests = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     int doc = 0;
@@ -53,9 +54,9 @@ public final class YamlParser {
       while (composer.checkNode()) {
         Node root = composer.getNode();
         Walk walk = new Walk(file, problems);
-        int before = problems.size();
         Object value = walk.value(root, "", 0);
-        if (problems.size() == before && value != null) {
+        walk.index.put("", walk.at(root.getStartMark())); // the document itself
+        if (!walk.failed() && value != null) {
           Mark m = root.getStartMark();
           Origin origin = new Origin(file, doc, m.getLine() + 1, m.getColumn() + 1);
           if (value instanceof Map<?, ?> map) {
@@ -81,9 +82,24 @@ public final class YamlParser {
               m == null ? 0 : m.getColumn() + 1,
               "invalid YAML: " + clean(e.getProblem() != null ? e.getProblem() : e.getMessage())));
     } catch (YAMLException e) {
-      problems.add(Problem.fileError(file, 0, 0, "invalid YAML: " + clean(e.getMessage())));
+      Mark m = pendingMark(events);
+      problems.add(Problem.fileError(file, m == null ? 0 : m.getLine() + 1,
+          m == null ? 0 : m.getColumn() + 1, "invalid YAML: " + clean(e.getMessage())));
     }
     return new Parsed(manifests, problems);
+  }
+
+  /**
+   * Where the parser stands after an error that carries no mark (the composer's nesting limit):
+   * the start of the event not yet composed, which is the collection nested one level too deep.
+   */
+  private static Mark pendingMark(ParserImpl events) {
+    try {
+      Event next = events.peekEvent();
+      return next == null ? null : next.getStartMark();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   private static String clean(String s) {
@@ -164,6 +180,13 @@ public final class YamlParser {
         }
         String key = typed instanceof String s ? s : ScalarTyper.keyString(typed);
         String p = pointer + "/" + PointerIndex.escape(key);
+        // keys such as true or 8080 reach kubectl as written: nothing to warn about
+        if (!(typed instanceof String) && !key.equals(kn.getValue())) {
+          Location at = at(kn.getStartMark());
+          problems.add(new Problem(file, at.line(), at.column(), "", p, "key " + kn.getValue()
+              + " is read as " + key + " by kubectl (YAML 1.1); quote it to keep the text",
+              Severity.WARNING));
+        }
         Mark first = keys.putIfAbsent(key, kn.getStartMark());
         if (first != null) {
           index.put(p, at(kn.getStartMark()));
@@ -199,7 +222,8 @@ public final class YamlParser {
         if (ok) {
           return tag.equals(Tag.FLOAT) ? ((Number) typed).doubleValue() : typed;
         }
-        return fail(s, pointer, "value \"" + v + "\" does not match its tag " + tag.getValue());
+        // the value is left out: it may be a secret, and the location already points at it
+        return fail(s, pointer, "value does not match its tag " + tag.getValue());
       }
       return fail(s, pointer, "unsupported tag " + tag.getValue());
     }

@@ -5,5 +5,17 @@
  * <p>Contract: a source yields a {@link dev.roster.source.Snapshot} — an immutable tree of files
  * plus the revision it was read at. Failures raise {@link dev.roster.source.SourceException}, whose
  * messages never contain credentials.
+ *
+ * <p>Entry point: {@link dev.roster.source.GitSource#snapshot} for a {@link
+ * dev.roster.source.SourceSpec} (repo, ref, path, cache directory), and {@link
+ * dev.roster.source.GitSource#at} for a second revision of the same repo. Underneath, {@link
+ * dev.roster.source.GitMirror} keeps the mirrors (ls-remote to detect change, fetch only when refs
+ * moved), {@link dev.roster.source.GitTree} reads one commit, and {@link
+ * dev.roster.source.GitCredentials} supplies HTTPS tokens and SSH keys (known_hosts always checked).
+ *
+ * <p>Failure reasons: SourceUnreachable (retryable), AuthenticationFailed, HostKeyUnknown,
+ * RepoNotFound, RefNotFound, PathNotFound, InvalidUrl, InvalidPath, CredentialsUnreadable (not
+ * retryable); MirrorUnreadable and GitFailed (retryable) for local or unclassified Git errors;
+ * RootNotFound for a missing directory.
  */
 package dev.roster.source;

@@ -52,10 +52,12 @@ final class GraphChecker {
         }
       }
       if (g.acyclic()) {
-        List<String> cycle = findCycle(edges);
-        if (!cycle.isEmpty()) {
+        // every cycle that shares no node with one already reported
+        Map<String, List<Edge>> rest = new LinkedHashMap<>(edges);
+        for (List<String> cycle = findCycle(rest); !cycle.isEmpty(); cycle = findCycle(rest)) {
           out.add(m.error(nodePointer.get(cycle.get(0)),
               "dependency cycle among " + g.name() + ": " + String.join(" -> ", cycle)));
+          cycle.forEach(rest::remove);
         }
       }
     }

@@ -1,0 +1,164 @@
+package dev.roster.apply;
+
+import dev.roster.kube.ClusterException;
+import dev.roster.kube.ResourceResolver;
+import dev.roster.load.ResourceKey;
+import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.Inventory;
+import dev.roster.plan.KindOrder;
+import dev.roster.plan.Plan;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+
+/** Executes plans; see the package contract. */
+public final class Applier {
+  private static final int CONFLICT_RETRIES = 3;
+
+  private final ClusterWriter writer;
+  private final KindOrder order;
+  private final BiFunction<Change, Map<String, Object>, Change> replan;
+
+  /**
+   * @param replan re-plans a change against fresh live state (null when the object is gone)
+   */
+  public Applier(KubernetesClient client, ResourceResolver resolver, KindOrder order,
+      BiFunction<Change, Map<String, Object>, Change> replan) {
+    this.writer = new ClusterWriter(client, resolver);
+    this.order = order;
+    this.replan = replan;
+  }
+
+  /** Applies {@code plan}; throws {@link ApplyException} before any write if prune is refused. */
+  public ApplyResult apply(Plan plan, ApplyOptions options) {
+    guardMassPrune(plan, options);
+    Map<Integer, List<Change>> applyWaves = new java.util.TreeMap<>();
+    Map<Integer, List<Change>> pruneWaves = new java.util.TreeMap<>(
+        java.util.Comparator.reverseOrder());
+    for (Change c : plan.changes()) {
+      if (c.action() == Action.PRUNE) {
+        pruneWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
+      } else if (c.writes()) {
+        applyWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
+      }
+    }
+    Map<ResourceKey, Outcome> outcomes = new LinkedHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.concurrency()));
+    try {
+      for (List<Change> wave : applyWaves.values()) {
+        runWave(pool, wave, options, outcomes);
+      }
+      for (List<Change> wave : pruneWaves.values()) {
+        runWave(pool, wave, options, outcomes);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Outcome> ordered = new ArrayList<>();
+    for (Change c : plan.changes()) {
+      ordered.add(outcomes.getOrDefault(c.key(), new Outcome(c, Outcome.Status.SKIPPED, "")));
+    }
+    return new ApplyResult(List.copyOf(ordered), inventory(plan, ordered));
+  }
+
+  private void runWave(ExecutorService pool, List<Change> wave, ApplyOptions options,
+      Map<ResourceKey, Outcome> outcomes) {
+    List<Future<Outcome>> futures = new ArrayList<>();
+    for (Change c : wave) {
+      futures.add(pool.submit(() -> applyOne(c, options)));
+    }
+    for (Future<Outcome> f : futures) {
+      try {
+        Outcome o = f.get();
+        outcomes.put(o.change().key(), o);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ApplyException("Interrupted", "apply interrupted", true);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  private Outcome applyOne(Change change, ApplyOptions options) {
+    Change c = change;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        write(c, options);
+        return new Outcome(c, Outcome.Status.APPLIED, "");
+      } catch (ClusterException e) {
+        if (!"Conflict".equals(e.reason()) || attempt >= CONFLICT_RETRIES) {
+          return new Outcome(c, Outcome.Status.FAILED, e.getMessage());
+        }
+        c = replan.apply(c, writer.get(c.key(), c.apiVersion()));
+        if (!c.writes()) {
+          return new Outcome(c, c.action() == Action.REFUSED ? Outcome.Status.FAILED
+              : Outcome.Status.SKIPPED, c.reason());
+        }
+      }
+    }
+  }
+
+  private void write(Change c, ApplyOptions options) {
+    switch (c.action()) {
+      case CREATE -> {
+        if (options.serverSide()) {
+          writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
+        } else {
+          writer.create(c.key(), c.apiVersion(), c.desired());
+        }
+      }
+      case UPDATE -> {
+        if (options.serverSide()) {
+          writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
+        } else {
+          writer.patch(c.key(), c.apiVersion(), c.patch());
+        }
+      }
+      case PRUNE -> writer.delete(c.key(), c.apiVersion());
+      default -> { }
+    }
+  }
+
+  private static void guardMassPrune(Plan plan, ApplyOptions options) {
+    long prunes = plan.count(Action.PRUNE);
+    if (prunes == 0 || options.allowMassPrune()) {
+      return;
+    }
+    long desired = plan.changes().size() - prunes - plan.count(Action.ORPHANED);
+    if (desired == 0) {
+      throw new ApplyException("PruneRefused", "refusing to prune all " + prunes + " objects:"
+          + " the desired state is empty (wrong --path or ref?); pass --allow-mass-prune if this"
+          + " is intended", false);
+    }
+    if (prunes > options.maxPruneRatio() * plan.inventorySize()) {
+      throw new ApplyException("PruneRefused", String.format("refusing to prune %d of %d"
+          + " managed objects (more than --max-prune-ratio %.2f); pass --allow-mass-prune if"
+          + " this is intended", prunes, plan.inventorySize(), options.maxPruneRatio()), false);
+    }
+  }
+
+  /** Desired objects that exist and are ours, plus prunes that failed (retried next time). */
+  private static Inventory inventory(Plan plan, List<Outcome> outcomes) {
+    Set<ResourceKey> keys = new HashSet<>();
+    for (Outcome o : outcomes) {
+      Action a = o.change().action();
+      boolean ok = o.status() != Outcome.Status.FAILED;
+      if (a == Action.UNCHANGED || (a == Action.CREATE && ok) || a == Action.UPDATE
+          || (a == Action.PRUNE && !ok)) {
+        keys.add(o.change().key());
+      }
+    }
+    return new Inventory(plan.source(), plan.revision(), Set.copyOf(keys));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.roster.apply;
+
+/**
+ * How to apply.
+ *
+ * @param serverSide use server-side apply (field manager {@code roster}) instead of JSON Patch
+ * @param allowMassPrune skip the mass-prune guard
+ * @param maxPruneRatio largest share of the inventory one apply may prune
+ * @param concurrency writes in flight at once within one wave
+ */
+public record ApplyOptions(
+    boolean serverSide, boolean allowMassPrune, double maxPruneRatio, int concurrency) {
+
+  public static ApplyOptions defaults() {
+    return new ApplyOptions(false, false, 0.25, 8);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.roster.apply;
+
+import dev.roster.kube.ClusterException;
+import dev.roster.kube.ResourceResolver;
+import dev.roster.kube.Trees;
+import dev.roster.load.ResourceKey;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The only place that writes objects: create, JSON Patch, server-side apply, delete. */
+final class ClusterWriter {
+  /** Field manager for server-side apply; one constant, never varied. */
+  static final String FIELD_MANAGER = "roster";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final KubernetesClient client;
+  private final ResourceResolver resolver;
+
+  ClusterWriter(KubernetesClient client, ResourceResolver resolver) {
+    this.client = client;
+    this.resolver = resolver;
+  }
+
+  void create(ResourceKey key, String apiVersion, Map<String, Object> object) {
+    run(() -> scope(key, apiVersion).resource(Trees.toResource(client, object)).create());
+  }
+
+  void patch(ResourceKey key, String apiVersion, List<Map<String, Object>> ops) {
+    String json = JSON.writeValueAsString(ops);
+    run(() -> scope(key, apiVersion).withName(key.name())
+        .patch(PatchContext.of(PatchType.JSON), json));
+  }
+
+  void serverSideApply(ResourceKey key, String apiVersion, Map<String, Object> object) {
+    run(() -> scope(key, apiVersion).resource(Trees.toResource(client, object))
+        .fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply());
+  }
+
+  void delete(ResourceKey key, String apiVersion) {
+    run(() -> scope(key, apiVersion).withName(key.name())
+        .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
+  }
+
+  /** The live object as a tree, or null when absent. */
+  Map<String, Object> get(ResourceKey key, String apiVersion) {
+    GenericKubernetesResource r = run(() -> scope(key, apiVersion).withName(key.name()).get());
+    return r == null ? null : Trees.toMap(client, r);
+  }
+
+  private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> scope(ResourceKey key, String apiVersion) {
+    ResourceDefinitionContext ctx = resolver.resolve(apiVersion, key.kind())
+        .orElseThrow(() -> new ClusterException("NotFound", "the API server does not serve "
+            + apiVersion + " " + key.kind() + " (is its CRD installed?)", false, null));
+    var op = client.genericKubernetesResources(ctx);
+    return ctx.isNamespaceScoped() ? op.inNamespace(key.namespace()) : op;
+  }
+
+  private interface Call<T> {
+    T call();
+  }
+
+  private static <T> T run(Call<T> call) {
+    try {
+      return call.call();
+    } catch (KubernetesClientException e) {
+      throw ClusterException.from(e);
+    }
+  }
+}

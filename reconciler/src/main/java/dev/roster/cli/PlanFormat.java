@@ -1,0 +1,106 @@
+package dev.roster.cli;
+
+import dev.roster.load.ResourceKey;
+import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.Ownership;
+import dev.roster.plan.Plan;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words shared by the plan renderers: action verbs and signs, object names, file locations
+ * and the summary line.
+ */
+final class PlanFormat {
+  /** Actions in summary order. */
+  static final List<Action> SUMMARY_ORDER = List.of(Action.CREATE, Action.UPDATE, Action.PRUNE,
+      Action.UNCHANGED, Action.REFUSED, Action.ORPHANED);
+
+  private PlanFormat() {}
+
+  /** {@code create}, {@code update}, {@code prune}, {@code unchanged}, {@code refused}, … */
+  static String verb(Action a) {
+    return a.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The sign before a header: {@code + ~ - ! =}, and a space for unchanged. */
+  static char sign(Action a) {
+    return switch (a) {
+      case CREATE -> '+';
+      case UPDATE -> '~';
+      case PRUNE -> '-';
+      case REFUSED -> '!';
+      case ORPHANED -> '=';
+      case UNCHANGED -> ' ';
+    };
+  }
+
+  /** {@code namespace/name}, or {@code name} for a cluster-scoped object. */
+  static String name(ResourceKey k) {
+    return k.namespace().isEmpty() ? k.name() : k.namespace() + "/" + k.name();
+  }
+
+  /**
+   * The file that defines the object: its origin, or for a prune or orphan (gone from Git) the
+   * file recorded on the live object at its last apply; null when unknown.
+   */
+  static String file(Change c) {
+    if (c.origin() != null) {
+      return c.origin().file();
+    }
+    return c.live() == null ? null : PlanYaml.annotation(c.live(), Ownership.FILE);
+  }
+
+  /**
+   * One line per object, e.g. {@code + create kubeopencode.io/v1alpha1 Agent ns/name (file)};
+   * refused and orphaned objects end with {@code : reason}.
+   *
+   * @param withApiVersion whether to name the API version, or only the kind
+   */
+  static String header(Change c, boolean withApiVersion) {
+    String head = sign(c.action()) + " " + verb(c.action()) + " " + subject(c, withApiVersion);
+    return c.reason() == null || c.reason().isEmpty() ? head : head + ": " + c.reason();
+  }
+
+  /** {@code [apiVersion ]Kind namespace/name[ (file)]}. */
+  static String subject(Change c, boolean withApiVersion) {
+    StringBuilder b = new StringBuilder();
+    if (withApiVersion && c.apiVersion() != null) {
+      b.append(c.apiVersion()).append(' ');
+    }
+    b.append(c.key().kind()).append(' ').append(name(c.key()));
+    String file = file(c);
+    if (file != null && !file.isEmpty()) {
+      b.append(" (").append(file).append(')');
+    }
+    return b.toString();
+  }
+
+  /** Whether every object is unchanged (no writes, nothing refused or orphaned). */
+  static boolean idle(Plan p) {
+    return p.changes().stream().allMatch(c -> c.action() == Action.UNCHANGED);
+  }
+
+  /**
+   * {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, then {@code , N refused}
+   * and {@code , N orphaned} when not zero; {@code No changes. Live matches revision R.} when
+   * {@link #idle}.
+   */
+  static String summary(Plan p) {
+    if (idle(p)) {
+      return "No changes. Live matches revision " + p.revision() + ".";
+    }
+    StringBuilder b = new StringBuilder("Plan: ")
+        .append(p.count(Action.CREATE)).append(" to create, ")
+        .append(p.count(Action.UPDATE)).append(" to update, ")
+        .append(p.count(Action.PRUNE)).append(" to prune, ")
+        .append(p.count(Action.UNCHANGED)).append(" unchanged");
+    for (Action a : List.of(Action.REFUSED, Action.ORPHANED)) {
+      if (p.count(a) > 0) {
+        b.append(", ").append(p.count(a)).append(' ').append(verb(a));
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.roster.cli;
+
+import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.FieldChange;
+import dev.roster.plan.Ownership;
+import dev.roster.plan.Plan;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renders a {@link Plan} as one JSON document, for scripts and CI.
+ *
+ * <p>Contract: the document is
+ *
+ * <pre>{@code
+ * {"source": "...", "revision": "...",
+ *  "summary": {"create": 0, "update": 0, "prune": 0, "unchanged": 0, "refused": 0, "orphaned": 0},
+ *  "changes": [{"action": "update", "apiVersion": "...", "kind": "...", "namespace": "...",
+ *               "name": "...", "file": "...", "line": 3, "reason": null,
+ *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}]}]}
+ * }</pre>
+ *
+ * <p>Every object is listed in plan order, unchanged ones included; every summary key is always
+ * present. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
+ * file}, {@code line} and {@code reason} are null when absent; a prune's {@code file} is the one
+ * recorded at its last apply. Field values never include Roster's provenance annotations (a
+ * change to them alone lists no fields) or a Secret's {@code data}/{@code stringData} values,
+ * shown as {@code "<redacted>"} (keys stay visible).
+ */
+public final class PlanJson {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private PlanJson() {}
+
+  /** The plan as pretty-printed JSON. */
+  public static String render(Plan plan) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("source", plan.source());
+    doc.put("revision", plan.revision());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    for (Action a : PlanFormat.SUMMARY_ORDER) {
+      summary.put(PlanFormat.verb(a), plan.count(a));
+    }
+    doc.put("summary", summary);
+    doc.put("changes", plan.changes().stream().map(PlanJson::change).toList());
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+  }
+
+  private static Map<String, Object> change(Change c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("action", PlanFormat.verb(c.action()));
+    m.put("apiVersion", c.apiVersion());
+    m.put("kind", c.key().kind());
+    m.put("namespace", emptyToNull(c.key().namespace()));
+    m.put("name", c.key().name());
+    m.put("file", PlanFormat.file(c));
+    m.put("line", c.origin() == null ? null : c.origin().line());
+    m.put("reason", emptyToNull(c.reason()));
+    m.put("fields", c.fields().stream().filter(f -> !provenance(f.pointer()))
+        .map(f -> field(c, f)).toList());
+    return m;
+  }
+
+  private static Map<String, Object> field(Change c, FieldChange f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pointer", f.pointer());
+    m.put("type", f.type().name().toLowerCase(Locale.ROOT));
+    m.put("before", PlanRedaction.clean(c.key(), f.pointer(), f.before()));
+    m.put("after", PlanRedaction.clean(c.key(), f.pointer(), f.after()));
+    return m;
+  }
+
+  private static boolean provenance(String pointer) {
+    String prefix = "/metadata/annotations/";
+    return pointer.startsWith(prefix)
+        && Ownership.isProvenance(PlanRedaction.unescape(pointer.substring(prefix.length())));
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.roster.cli;
+
+import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.Plan;
+import java.util.List;
+
+/**
+ * Renders a {@link Plan} as GitHub-flavoured Markdown for a pull-request comment.
+ *
+ * <p>Contract: when every object is unchanged, one line: {@code ### Roster plan for S at R: no
+ * changes, live matches.} Otherwise, in order:
+ *
+ * <ol>
+ *   <li>the heading {@code ### Roster plan for S at R};
+ *   <li>a table of counts per action (create, update, prune and unchanged always; refused and
+ *       orphaned when not zero);
+ *   <li>prunes first, as a ⚠️ list of what would be deleted;
+ *   <li>one collapsed {@code <details>} per create or update, its {@code <summary>} the header
+ *       (e.g. {@code ~ update Agent ns/name (file)}) and its body a {@code diff} fenced block with
+ *       the same lines as {@link PlanText} without colour (the fence is longer than any backtick
+ *       run inside, so prompts containing fences cannot break out);
+ *   <li>refused and orphaned objects with their reasons.
+ * </ol>
+ *
+ * <p>In table cells, summaries and list items {@code &}, {@code |}, {@code <} and {@code >} are
+ * written as HTML entities. Provenance annotations and Secret values are never shown.
+ */
+public final class PlanMarkdown {
+  private PlanMarkdown() {}
+
+  /** The comment body, ending with a newline. */
+  public static String render(Plan plan) {
+    String title = "### Roster plan for " + escape(plan.source()) + " at "
+        + escape(plan.revision());
+    StringBuilder b = new StringBuilder();
+    if (PlanFormat.idle(plan)) {
+      return b.append(title).append(": no changes, live matches.\n").toString();
+    }
+    b.append(title).append("\n\n| Action | Count |\n| --- | ---: |\n");
+    for (Action a : PlanFormat.SUMMARY_ORDER) {
+      long n = plan.count(a);
+      if (n > 0 || (a != Action.REFUSED && a != Action.ORPHANED)) {
+        b.append("| ").append(escape(PlanFormat.verb(a))).append(" | ").append(n).append(" |\n");
+      }
+    }
+    List<Change> prunes = plan.of(Action.PRUNE);
+    if (!prunes.isEmpty()) {
+      b.append("\n**⚠️ Would delete ").append(prunes.size())
+          .append(prunes.size() == 1 ? " object:**\n\n" : " objects:**\n\n");
+      prunes.forEach(c -> b.append("- ⚠️ ").append(escape(PlanFormat.subject(c, true)))
+          .append('\n'));
+    }
+    for (Change c : plan.changes()) {
+      if (c.action() == Action.CREATE || c.action() == Action.UPDATE) {
+        details(b, c, PlanText.body(c, plan.source()));
+      }
+    }
+    List<Change> left = plan.changes().stream()
+        .filter(c -> c.action() == Action.REFUSED || c.action() == Action.ORPHANED).toList();
+    if (!left.isEmpty()) {
+      b.append("\n**Left alone:**\n\n");
+      left.forEach(c -> b.append("- **").append(PlanFormat.verb(c.action())).append("** ")
+          .append(escape(PlanFormat.subject(c, true))).append(": ").append(escape(c.reason()))
+          .append('\n'));
+    }
+    return b.toString();
+  }
+
+  private static void details(StringBuilder b, Change c, List<String> body) {
+    String fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+    b.append("\n<details><summary>").append(escape(PlanFormat.header(c, false)))
+        .append("</summary>\n\n").append(fence).append("diff\n");
+    body.forEach(line -> b.append(line).append('\n'));
+    b.append(fence).append("\n\n</details>\n");
+  }
+
+  private static int longestBacktickRun(List<String> lines) {
+    int best = 0;
+    for (String line : lines) {
+      int run = 0;
+      for (int i = 0; i < line.length(); i++) {
+        run = line.charAt(i) == '`' ? run + 1 : 0;
+        best = Math.max(best, run);
+      }
+    }
+    return best;
+  }
+
+  /** {@code s} safe in a table cell, a {@code <summary>} or a list item. */
+  static String escape(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("|", "&#124;").replace("<", "&lt;")
+        .replace(">", "&gt;");
+  }
+}

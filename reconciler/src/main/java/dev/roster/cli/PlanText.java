@@ -1,0 +1,103 @@
+package dev.roster.cli;
+
+import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.FieldChange;
+import dev.roster.plan.Plan;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Renders a {@link Plan} for a terminal.
+ *
+ * <p>Contract: one header line per object that is created, updated, pruned, refused or orphaned
+ * (unchanged objects are only counted), in plan order — for example {@code + create
+ * kubeopencode.io/v1alpha1 Agent coding-agents/team-agent (kubeopencode/agents.yaml)}, {@code ~
+ * update …}, {@code - prune …}, {@code ! refused …: reason}, {@code = orphaned …: reason}. Under a
+ * create, the new object's YAML with {@code +} before each line; under an update, a unified diff
+ * (3 lines of context) of only the fields Git sets (see {@link PlanYaml}); a prune has only its
+ * header. Bodies are indented four spaces and followed by a blank line. The last line is the
+ * summary: {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, with {@code , N
+ * refused} and {@code , N orphaned} when not zero, or {@code No changes. Live matches revision
+ * R.} Provenance annotations and Secret values are never shown. ANSI colour (green {@code +},
+ * red {@code -}, cyan {@code @@}, yellow update headers) is written only when asked for.
+ */
+public final class PlanText {
+  static final String GREEN = "\u001b[32m";
+  static final String RED = "\u001b[31m";
+  static final String YELLOW = "\u001b[33m";
+  static final String CYAN = "\u001b[36m";
+  static final String RESET = "\u001b[0m";
+  private static final String INDENT = "    ";
+
+  private PlanText() {}
+
+  /**
+   * Writes {@code plan} to {@code out} and flushes it.
+   *
+   * @param color whether to write ANSI colour codes
+   */
+  public static void render(Plan plan, PrintWriter out, boolean color) {
+    for (Change c : plan.changes()) {
+      if (c.action() == Action.UNCHANGED) {
+        continue;
+      }
+      out.println(paint(color, headerColor(c.action()), PlanFormat.header(c, true)));
+      List<String> body = body(c, plan.source());
+      for (String line : body) {
+        out.println(INDENT + paint(color, lineColor(line), line));
+      }
+      if (!body.isEmpty()) {
+        out.println();
+      }
+    }
+    out.println(PlanFormat.summary(plan));
+    out.flush();
+  }
+
+  /** The lines under a header, uncoloured: YAML for a create, a diff (or a note) for an update. */
+  static List<String> body(Change c, String source) {
+    return switch (c.action()) {
+      case CREATE -> PlanYaml.created(c);
+      case UPDATE -> {
+        List<String> diff = PlanYaml.diff(c, source);
+        yield diff.isEmpty() ? List.of(note(c)) : diff;
+      }
+      default -> List.of();
+    };
+  }
+
+  /** Why an update shows no YAML difference. */
+  private static String note(Change c) {
+    boolean onlyRecord = c.fields().stream().map(FieldChange::pointer)
+        .allMatch(p -> p.startsWith("/metadata/annotations/roster.dev~1"));
+    if (onlyRecord) {
+      return "(only Roster's record of the fields it sets changes)";
+    }
+    return PlanRedaction.isSecret(c.key())
+        ? "(the changed values are redacted)" : "(no difference in the fields shown)";
+  }
+
+  private static String headerColor(Action a) {
+    return switch (a) {
+      case CREATE -> GREEN;
+      case UPDATE, ORPHANED -> YELLOW;
+      case PRUNE, REFUSED -> RED;
+      case UNCHANGED -> null;
+    };
+  }
+
+  private static String lineColor(String line) {
+    if (line.startsWith("@@")) {
+      return CYAN;
+    }
+    if (line.startsWith("+")) {
+      return GREEN;
+    }
+    return line.startsWith("-") ? RED : null;
+  }
+
+  private static String paint(boolean color, String code, String text) {
+    return color && code != null ? code + text + RESET : text;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.roster.engine;
+
+import dev.roster.apply.ApplyOptions;
+import dev.roster.apply.ApplyResult;
+import dev.roster.apply.Applier;
+import dev.roster.kube.InventoryStore;
+import dev.roster.kube.LiveReader;
+import dev.roster.kube.ResourceResolver;
+import dev.roster.load.LoadOptions;
+import dev.roster.load.ResourceKey;
+import dev.roster.plan.Change;
+import dev.roster.plan.DesiredObject;
+import dev.roster.plan.Inventory;
+import dev.roster.plan.KindOrder;
+import dev.roster.plan.LiveObject;
+import dev.roster.plan.Plan;
+import dev.roster.plan.Planner;
+import dev.roster.source.Snapshot;
+import dev.roster.validate.SchemaCatalog;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One reconcile pass against one cluster; see the package contract. */
+public final class Engine {
+  /**
+   * What every pass of one source shares.
+   *
+   * @param source source name, stamped on every object and naming the inventory
+   * @param defaultNamespace namespace of namespaced objects that name none
+   * @param inventoryNamespace where the inventory ConfigMap lives
+   * @param load parsing limits
+   * @param allowUnknownKinds accept kinds without a schema
+   */
+  public record Settings(String source, String defaultNamespace, String inventoryNamespace,
+      LoadOptions load, boolean allowUnknownKinds) {}
+
+  /** A plan and the desired state it was made from. */
+  public record PlanRun(
+      DesiredState desired, Plan plan, Inventory previous, Planner.Options options) {}
+
+  private final SchemaCatalog catalog;
+  private final KubernetesClient client;
+  private final Settings settings;
+  private final KindOrder order;
+  private final Planner planner;
+  private final ResourceResolver resolver;
+  private final InventoryStore inventories;
+
+  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
+    this.catalog = catalog;
+    this.client = client;
+    this.settings = settings;
+    this.order = new KindOrder(catalog);
+    this.planner = new Planner(order);
+    this.resolver = new ResourceResolver(client);
+    this.inventories = new InventoryStore(client, settings.inventoryNamespace());
+  }
+
+  /** Plans {@code snapshot} against the cluster; writes nothing. */
+  public PlanRun plan(Snapshot snapshot) {
+    // Load and validate the desired state.
+    DesiredState desired = DesiredState.of(snapshot, catalog, settings.load(),
+        settings.allowUnknownKinds(), settings.defaultNamespace());
+    // Read the previous inventory and the live objects it and Git name.
+    Inventory previous = inventories.read(settings.source());
+    Set<ResourceKey> keys = new HashSet<>(previous.keys());
+    desired.objects().forEach(d -> keys.add(d.key()));
+    Map<String, String> versions = new HashMap<>(desired.apiVersions());
+    for (ResourceKey k : previous.keys()) {
+      versions.computeIfAbsent(k.group() + "/" + k.kind(), gk -> preferredVersion(k));
+    }
+    Map<ResourceKey, LiveObject> live = new LiveReader(client, resolver).read(keys, versions);
+    // Plan.
+    Planner.Options options = new Planner.Options(settings.source(), snapshot.revision(),
+        snapshot.repo());
+    Plan plan = planner.plan(desired.objects(), live, previous, options);
+    return new PlanRun(desired, plan, previous, options);
+  }
+
+  /** Applies a plan made by {@link #plan}, then stores the resulting inventory. */
+  public ApplyResult apply(PlanRun run, ApplyOptions options) {
+    Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
+    run.desired().objects().forEach(d -> byKey.put(d.key(), d));
+    Applier applier = new Applier(client, resolver, order,
+        (c, fresh) -> replan(byKey, c, fresh, run.options()));
+    // Apply in waves, then prune.
+    ApplyResult result = applier.apply(run.plan(), options);
+    // Store what this source manages now.
+    if (!result.inventory().keys().equals(run.previous().keys())
+        || !result.inventory().revision().equals(run.previous().revision())) {
+      inventories.write(result.inventory());
+    }
+    return result;
+  }
+
+  private Change replan(Map<ResourceKey, DesiredObject> byKey, Change c, Map<String, Object> fresh,
+      Planner.Options o) {
+    DesiredObject d = byKey.get(c.key());
+    if (d == null) {
+      return c;
+    }
+    Map<ResourceKey, LiveObject> live = fresh == null ? Map.of()
+        : Map.of(c.key(), new LiveObject(c.key(), fresh));
+    return planner.plan(List.of(d), live, Inventory.empty(settings.source()), o).changes().get(0);
+  }
+
+  private String preferredVersion(ResourceKey k) {
+    List<String> v = catalog.versions(k.group(), k.kind());
+    if (v.isEmpty()) {
+      return null;
+    }
+    return k.group().isEmpty() ? v.get(0) : k.group() + "/" + v.get(0);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.roster.kube;
+
+import dev.roster.load.ResourceKey;
+import dev.roster.plan.Inventory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Keeps each source's inventory in a ConfigMap {@code roster-inventory-<source>}: one line per
+ * object ({@code group|Kind|namespace|name}), gzip-compressed in {@code binaryData}, so 10,000
+ * objects take about 60 KiB, far below the 1 MiB object limit. Survives restarts of Roster.
+ */
+public final class InventoryStore {
+  static final String KEY = "inventory.gz";
+  private final KubernetesClient client;
+  private final String namespace;
+
+  public InventoryStore(KubernetesClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  /** The ConfigMap name for a source. */
+  public static String name(String source) {
+    String n = ("roster-inventory-" + source).toLowerCase().replaceAll("[^a-z0-9.-]", "-");
+    return n.length() > 253 ? n.substring(0, 253) : n;
+  }
+
+  /** The stored inventory, or an empty one when the source never applied. */
+  public Inventory read(String source) {
+    ConfigMap cm;
+    try {
+      cm = client.configMaps().inNamespace(namespace).withName(name(source)).get();
+    } catch (KubernetesClientException e) {
+      throw ClusterException.from(e);
+    }
+    if (cm == null || cm.getBinaryData() == null || !cm.getBinaryData().containsKey(KEY)) {
+      return Inventory.empty(source);
+    }
+    String revision = cm.getData() == null ? "" : cm.getData().getOrDefault("revision", "");
+    Set<ResourceKey> keys = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+    for (String line : gunzip(Base64.getDecoder().decode(cm.getBinaryData().get(KEY))).split("\n")) {
+      String[] p = line.split("\\|", -1);
+      if (p.length == 4) {
+        keys.add(new ResourceKey(p[0], p[1], p[2], p[3]));
+      }
+    }
+    return new Inventory(source, revision, Set.copyOf(keys));
+  }
+
+  /** Replaces the stored inventory. */
+  public void write(Inventory inv) {
+    String lines = inv.keys().stream()
+        .map(k -> k.group() + "|" + k.kind() + "|" + k.namespace() + "|" + k.name())
+        .sorted().collect(Collectors.joining("\n"));
+    ConfigMap cm = new ConfigMapBuilder()
+        .withNewMetadata().withName(name(inv.source())).withNamespace(namespace)
+        .addToLabels("app.kubernetes.io/managed-by", "roster")
+        .addToLabels("roster.dev/inventory", "true")
+        .endMetadata()
+        .withData(Map.of("source", inv.source(), "revision", inv.revision(),
+            "count", String.valueOf(inv.keys().size())))
+        .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
+        .build();
+    try {
+      client.configMaps().inNamespace(namespace).resource(cm).createOr(c -> c.update());
+    } catch (KubernetesClientException e) {
+      throw ClusterException.from(e);
+    }
+  }
+
+  private static byte[] gzip(String s) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream z = new GZIPOutputStream(bytes)) {
+      z.write(s.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String gunzip(byte[] b) {
+    try (GZIPInputStream z = new GZIPInputStream(new ByteArrayInputStream(b))) {
+      return new String(z.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

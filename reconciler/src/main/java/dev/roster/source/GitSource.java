@@ -1,0 +1,112 @@
+package dev.roster.source;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * Turns a {@link SourceSpec} into a {@link Snapshot}.
+ *
+ * <ul>
+ *   <li>URL: the bare mirror is synced ({@link GitMirror#sync}) and the commit read from it as a
+ *       {@link GitTree}; revision {@code <ref>@sha1:<40-hex>}, repo the URL without credentials.
+ *   <li>Directory without ref: the files on disk ({@link DirectoryTree}); revision {@code
+ *       dir:<dir>}.
+ *   <li>Directory with ref: the directory must be a Git repository (working copy or bare); the ref
+ *       is read from its object store, never from the working tree.
+ * </ul>
+ *
+ * <p>Thread-safe. Snapshots read from repositories this source keeps open until {@link #close()}.
+ */
+public final class GitSource implements AutoCloseable {
+  private final GitMirror mirror;
+  private final Map<Path, Repository> local = new ConcurrentHashMap<>();
+
+  /** A source using {@link GitCredentials#fromEnvironment()}. */
+  public GitSource() {
+    this(GitCredentials.fromEnvironment());
+  }
+
+  public GitSource(GitCredentials credentials) {
+    this(new GitMirror(credentials));
+  }
+
+  public GitSource(GitMirror mirror) {
+    this.mirror = mirror;
+  }
+
+  /** The mirror manager behind this source. */
+  public GitMirror mirror() {
+    return mirror;
+  }
+
+  /** Reads {@code spec} as of now (syncing the mirror for a URL). */
+  public Snapshot snapshot(SourceSpec spec) {
+    if (!spec.isRemote()) {
+      return local(spec);
+    }
+    return remote(spec, mirror.sync(spec));
+  }
+
+  /**
+   * Reads another revision of the same repo, e.g. a base to diff against. For a URL the ref is
+   * resolved in the existing mirror without network when it can be (right after {@link
+   * #snapshot} the mirror holds every advertised head and tag); otherwise the mirror is synced.
+   */
+  public Snapshot at(SourceSpec spec, String ref) {
+    SourceSpec other = spec.withRef(ref);
+    if (!other.isRemote()) {
+      return local(other);
+    }
+    SyncResult r = mirror.resolveOffline(other).orElseGet(() -> mirror.sync(other));
+    return remote(other, r);
+  }
+
+  private Snapshot remote(SourceSpec spec, SyncResult r) {
+    Repository repo = mirror.repository(spec);
+    GitTree tree = new GitTree(repo, ObjectId.fromString(r.commit()), spec.path());
+    return new Snapshot(tree, r.revision(), Urls.redact(spec.repo()));
+  }
+
+  private Snapshot local(SourceSpec spec) {
+    Path dir = Path.of(spec.repo());
+    if (spec.ref() == null) {
+      Path root = spec.path() == null ? dir : dir.resolve(spec.path());
+      if (spec.path() != null && Files.isDirectory(dir) && !Files.isDirectory(root)) {
+        throw new SourceException("PathNotFound", "path '" + spec.path() + "' is not a directory"
+            + " in '" + dir + "'", false, null);
+      }
+      return new Snapshot(new DirectoryTree(root), "dir:" + dir, dir.toString());
+    }
+    Path gitDir = Repos.gitDirOf(dir);
+    if (gitDir == null) {
+      throw new SourceException("RefNotFound", "'" + dir + "' is not a Git repository, so ref '"
+          + spec.ref() + "' cannot be read from it", false, null);
+    }
+    Repository repo = local.computeIfAbsent(gitDir.toAbsolutePath().normalize(), Repos::open);
+    try {
+      Refs.Target t = Refs.local(repo, spec.ref());
+      ObjectId commit = t == null ? null : Refs.commit(repo, t);
+      if (commit == null) {
+        throw new SourceException("RefNotFound", "ref '" + spec.ref() + "' not found in '" + dir
+            + "'", false, null);
+      }
+      GitTree tree = new GitTree(repo, commit, spec.path());
+      return new Snapshot(tree, t.label() + "@sha1:" + commit.name(), dir.toString());
+    } catch (IOException e) {
+      throw new SourceException("RepoUnreadable", "failed to read '" + dir + "': "
+          + e.getMessage(), true, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    mirror.close();
+    local.values().forEach(Repository::close);
+    local.clear();
+  }
+}

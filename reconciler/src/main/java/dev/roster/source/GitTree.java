@@ -1,0 +1,124 @@
+package dev.roster.source;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * The files of one commit, read straight from a repository's object store (no checkout),
+ * optionally rooted at a subdirectory. Symlinks and submodules (gitlinks) are listed as {@link
+ * Type#REFUSED}. Thread-safe; the repository must stay open while the tree is used.
+ */
+public final class GitTree implements SourceTree {
+  static final String SYMLINK = "symlink in Git tree; not read";
+  static final String SUBMODULE = "submodule; not read";
+
+  private final Repository repo;
+  private final ObjectId commit;
+  private final ObjectId root;
+
+  /**
+   * The tree of {@code commit}, or of its subdirectory {@code path} (null for the root). Throws
+   * SourceException PathNotFound if {@code path} is not a directory in that commit.
+   */
+  public GitTree(Repository repo, ObjectId commit, String path) {
+    this.repo = repo;
+    this.commit = commit.copy();
+    try (RevWalk walk = new RevWalk(repo)) {
+      ObjectId top = walk.parseCommit(commit).getTree().getId();
+      if (path == null || path.isEmpty()) {
+        this.root = top;
+        return;
+      }
+      try (TreeWalk tw = TreeWalk.forPath(repo, path, top)) {
+        if (tw == null || !FileMode.TREE.equals(tw.getFileMode(0))) {
+          throw new SourceException("PathNotFound", "path '" + path + "' is not a directory in"
+              + " commit " + commit.name(), false, null);
+        }
+        this.root = tw.getObjectId(0);
+      }
+    } catch (IOException e) {
+      throw new SourceException("MirrorUnreadable", "failed to read commit " + commit.name()
+          + ": " + e.getMessage(), true, e);
+    }
+  }
+
+  /** The commit this tree belongs to. */
+  public ObjectId commit() {
+    return commit;
+  }
+
+  /** The id of the tree object at this tree's root (the subdirectory when a path was given). */
+  public ObjectId treeId() {
+    return root;
+  }
+
+  @Override
+  public List<Entry> list(String dir) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(reader)) {
+      ObjectId id = dir.isEmpty() ? root : find(reader, dir, true);
+      tw.addTree(id);
+      tw.setRecursive(false);
+      while (tw.next()) {
+        out.add(entry(tw.getNameString(), tw.getFileMode(0)));
+      }
+    }
+    out.sort(Comparator.comparing(Entry::name));
+    return out;
+  }
+
+  private static Entry entry(String name, FileMode mode) {
+    return switch (mode.getObjectType()) {
+      case Constants.OBJ_TREE -> new Entry(name, Type.DIRECTORY, null);
+      case Constants.OBJ_COMMIT -> new Entry(name, Type.REFUSED, SUBMODULE);
+      default -> FileMode.SYMLINK.equals(mode) ? new Entry(name, Type.REFUSED, SYMLINK)
+          : new Entry(name, Type.FILE, null);
+    };
+  }
+
+  @Override
+  public long size(String path) throws IOException {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      return reader.open(find(reader, path, false), Constants.OBJ_BLOB).getSize();
+    }
+  }
+
+  @Override
+  public byte[] read(String path) throws IOException {
+    try (ObjectReader reader = repo.newObjectReader()) {
+      return reader.open(find(reader, path, false), Constants.OBJ_BLOB).getBytes(Integer.MAX_VALUE
+          - 8);
+    } catch (LargeObjectException e) {
+      throw new IOException(path + ": too large to read", e);
+    }
+  }
+
+  /** The object at {@code path}: a tree if {@code dir}, else a regular or executable file. */
+  private ObjectId find(ObjectReader reader, String path, boolean dir) throws IOException {
+    try (TreeWalk tw = TreeWalk.forPath(reader, path, root)) {
+      if (tw == null) {
+        throw new NoSuchFileException(path);
+      }
+      FileMode mode = tw.getFileMode(0);
+      if (dir != FileMode.TREE.equals(mode)) {
+        throw dir ? new NotDirectoryException(path) : new IOException(path + ": is a directory");
+      }
+      if (FileMode.SYMLINK.equals(mode) || FileMode.GITLINK.equals(mode)) {
+        throw new IOException(path + ": " + (FileMode.SYMLINK.equals(mode) ? SYMLINK : SUBMODULE));
+      }
+      return tw.getObjectId(0);
+    }
+  }
+}

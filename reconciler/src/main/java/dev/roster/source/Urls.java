@@ -1,0 +1,80 @@
+package dev.roster.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises Git URLs and removes credentials from them. Every message that may name a URL goes
+ * through {@link #redact(String)} before it is shown, logged or thrown.
+ */
+public final class Urls {
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
+  /** scp-like {@code user@host:path}; a plain {@code host:path} is taken as a directory name. */
+  private static final Pattern SCP = Pattern.compile("^[^/\\s:@]+@[^/\\s:@]+:.*");
+  /** A scheme, then userinfo (greedy up to the last {@code @} before the host). */
+  private static final Pattern USERINFO =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/\\s]*)@");
+
+  private Urls() {}
+
+  /**
+   * Whether {@code repo} is a Git URL ({@code https://}, {@code http://}, {@code ssh://}, {@code
+   * git://}, {@code file://}, scp-like {@code git@host:path}) rather than a local directory.
+   */
+  public static boolean isUrl(String repo) {
+    return repo != null && (SCHEME.matcher(repo).find() || SCP.matcher(repo).matches());
+  }
+
+  /**
+   * {@code text} with the userinfo of every URL in it removed. For {@code http(s)} and the like
+   * the whole userinfo goes (a user name may itself be a token); for {@code ssh} only a password
+   * goes and the user name, which selects the account, stays. Null stays null.
+   */
+  public static String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = USERINFO.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String scheme = m.group(1);
+      String user = m.group(2);
+      String keep = "";
+      if (scheme.toLowerCase(Locale.ROOT).contains("ssh")) {
+        int colon = user.indexOf(':');
+        keep = (colon < 0 ? user : user.substring(0, colon)) + "@";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(scheme + "://" + keep));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * Directory name of the mirror of {@code url}: the SHA-256 of the redacted URL in hex, a dash,
+   * and up to 40 readable characters from its last path segment ({@code a1b2…-config.git}).
+   */
+  public static String mirrorName(String url) {
+    String clean = redact(url);
+    String hash;
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256")
+          .digest(clean.getBytes(StandardCharsets.UTF_8));
+      hash = HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+    String tail = clean.replaceAll("[/:]+$", "");
+    tail = tail.substring(Math.max(tail.lastIndexOf('/'), tail.lastIndexOf(':')) + 1);
+    tail = tail.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (tail.length() > 40) {
+      tail = tail.substring(tail.length() - 40);
+    }
+    return tail.isEmpty() ? hash : hash + "-" + tail;
+  }
+}
