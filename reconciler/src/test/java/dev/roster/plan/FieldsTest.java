@@ -201,7 +201,7 @@ class FieldsTest {
           labels: {a: b}
           annotations: {roster.dev/revision: r}
         spec: {x: [1]}
-        status: {y: 1}
+        status: {w: 1}
         """);
     Map<String, Object> before = Trees.copyMap(object);
     Fields.of(object);
