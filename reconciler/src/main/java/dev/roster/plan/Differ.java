@@ -12,9 +12,11 @@ import java.util.Map;
  *
  * <p>Maps are compared key by key: a key Git sets must be equal live; a key Git set last time and
  * no longer sets must be absent live; any other live key (status, server metadata, defaults,
- * fields of other actors) is not a difference. Lists are owned whole: a list differs when its
- * length differs or an item differs under the same rules, and is then replaced whole. Numbers
- * compare by value ({@code 1} equals {@code 1.0}).
+ * fields of other actors) is not a difference. A map Git no longer sets is removed whole unless
+ * other actors set keys in it, whose keys then stay. A null Git sets matches an absent key, since
+ * the API server drops nulls. Lists are owned whole: a list differs when its length differs or
+ * an item differs under the same rules, and is then replaced whole. Numbers compare by value
+ * ({@code 1} equals {@code 1.0}).
  */
 public final class Differ {
   private Differ() {}
@@ -39,14 +41,17 @@ public final class Differ {
       }
       Object want = e.getValue();
       if (!live.containsKey(key)) {
+        if (want == null) {
+          continue; // the API server drops null fields: absent is what null becomes
+        }
         changes.add(new FieldChange(p, FieldChange.Type.ADDED, null, want));
         patch.add(op("add", p, want));
         continue;
       }
       Object have = live.get(key);
       Object childSet = Fields.child(applied, key);
-      if (want instanceof Map<?, ?> wm && !wm.isEmpty() && have instanceof Map<?, ?> hm) {
-        diffMap(p, wm, hm, childSet, changes, patch);
+      if (want instanceof Map<?, ?> wm && have instanceof Map<?, ?> hm) {
+        diffMap(p, wm, hm, childSet, changes, patch); // also for {}: remove only what Git set
       } else if (!same(want, have, childSet)) {
         changes.add(new FieldChange(p, FieldChange.Type.CHANGED, have, want));
         patch.add(op("replace", p, want));
@@ -59,8 +64,10 @@ public final class Differ {
         continue;
       }
       Object have = live.get(key);
-      if (have instanceof Map<?, ?> hm && !Fields.children(e.getValue()).isEmpty()) {
-        diffMap(p, Map.of(), hm, e.getValue(), changes, patch); // remove only what Git set
+      Map<String, Object> gitSet = Fields.children(e.getValue());
+      if (have instanceof Map<?, ?> hm && !gitSet.isEmpty()
+          && !gitSet.keySet().containsAll(hm.keySet())) {
+        diffMap(p, Map.of(), hm, e.getValue(), changes, patch); // others set keys: keep those
       } else {
         changes.add(new FieldChange(p, FieldChange.Type.REMOVED, have, null));
         patch.add(op("remove", p, null));
@@ -73,7 +80,8 @@ public final class Differ {
     if (want instanceof Map<?, ?> wm && have instanceof Map<?, ?> hm) {
       for (Map.Entry<?, ?> e : wm.entrySet()) {
         String k = String.valueOf(e.getKey());
-        if (!hm.containsKey(k) || !same(e.getValue(), hm.get(k), Fields.child(applied, k))) {
+        if (!hm.containsKey(k) ? e.getValue() != null
+            : !same(e.getValue(), hm.get(k), Fields.child(applied, k))) {
           return false;
         }
       }

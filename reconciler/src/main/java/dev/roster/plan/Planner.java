@@ -75,8 +75,8 @@ public final class Planner {
           FieldChange.Type.CHANGED, previousFields, fields));
     }
     List<Map<String, Object>> patch = new ArrayList<>();
-    patch.add(Map.of("op", "test", "path", "/metadata/resourceVersion",
-        "value", String.valueOf(l.resourceVersion())));
+    patch.add(Differ.op("test", "/metadata/resourceVersion",
+        String.valueOf(l.resourceVersion())));
     patch.addAll(diff.patch());
     patch.addAll(Stamper.provenancePatch(stamped, l));
     return change(d, Action.UPDATE, stamped, l.object(), fieldChanges, patch, "");
