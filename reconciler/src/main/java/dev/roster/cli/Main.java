@@ -13,8 +13,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "GitOps for AI agents on Kubernetes: make the cluster follow a config repo.",
-    subcommands = {ValidateCommand.class, KindsCommand.class, BenchCommand.class,
-      DevClusterCommand.class},
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DevClusterCommand.class,
+      KindsCommand.class,
+      BenchCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

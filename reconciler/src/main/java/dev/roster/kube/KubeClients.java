@@ -65,20 +65,35 @@ public final class KubeClients {
 
   /** A client for an API server URL with no credentials (the embedded dev cluster). */
   public static KubernetesClient forUrl(String masterUrl, String namespace) {
+    return forUrl(masterUrl, namespace, null);
+  }
+
+  /** As {@link #forUrl(String, String)}, counting requests in {@code counter} (may be null). */
+  public static KubernetesClient forUrl(String masterUrl, String namespace,
+      RequestCounter counter) {
     Config config = Config.empty();
     config.setMasterUrl(masterUrl);
     config.setNamespace(namespace);
     config.setHttp2Disable(true);
-    return build(config);
+    return build(config, counter);
   }
 
   /** Applies Roster's timeouts and retry limit to {@code config} and builds a client from it. */
   public static KubernetesClient build(Config config) {
+    return build(config, null);
+  }
+
+  /** As {@link #build(Config)}, counting every request in {@code counter} (when not null). */
+  public static KubernetesClient build(Config config, RequestCounter counter) {
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
     config.setRequestTimeout(REQUEST_TIMEOUT_MS);
     config.setRequestRetryBackoffLimit(RETRY_LIMIT);
     config.setRequestRetryBackoffInterval(RETRY_INTERVAL_MS);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    KubernetesClientBuilder b = new KubernetesClientBuilder().withConfig(config);
+    if (counter != null) {
+      b.withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("roster-count", counter));
+    }
+    return b.build();
   }
 
   /** A kubeconfig whose cluster, user and context are all {@code name}, with no credentials. */

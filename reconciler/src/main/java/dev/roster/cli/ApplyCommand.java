@@ -1,0 +1,89 @@
+package dev.roster.cli;
+
+import dev.roster.apply.ApplyOptions;
+import dev.roster.apply.ApplyResult;
+import dev.roster.apply.Outcome;
+import dev.roster.engine.Engine;
+import dev.roster.plan.Action;
+import dev.roster.validate.SchemaCatalog;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code roster apply}: make the cluster match the repo, then prune what Git no longer has. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+    description = {"Apply the config repo to the cluster in dependency order, then prune objects"
+        + " this source applied before and Git no longer defines."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:applied (or nothing to do)", "2:usage error",
+        "3:the config repo has errors; nothing applied",
+        "5:an object failed or was refused, or prune was refused (nothing deleted)",
+        "6:source or cluster unreachable; nothing applied", "1:internal error"})
+final class ApplyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin SourceOptions source;
+  @Mixin ClusterOptions cluster;
+  @Mixin RepoOptions repo;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, json or markdown (for the plan). Default: ${DEFAULT-VALUE}.")
+  OutputFormat output;
+
+  @Option(names = "--dry-run", description = "Print the plan and write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--server-side",
+      description = "Use server-side apply (field manager 'roster', conflicts forced) instead of"
+          + " the default three-way JSON Patch. For real clusters.")
+  boolean serverSide;
+
+  @Option(names = "--allow-mass-prune",
+      description = "Prune even when desired is empty or prune exceeds --max-prune-ratio.")
+  boolean allowMassPrune;
+
+  @Option(names = "--max-prune-ratio", paramLabel = "R", defaultValue = "0.25",
+      description = "Largest share of managed objects one apply may prune. Default: ${DEFAULT-VALUE}.")
+  double maxPruneRatio;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+      description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
+  int concurrency;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Sessions s = new Sessions(source)) {
+      Engine engine = new Engine(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
+          Sessions.settings(source, cluster, repo));
+      Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
+      Render.plan(run.plan(), output, out);
+      if (dryRun) {
+        out.println("Dry run: nothing written.");
+        return ExitCode.OK;
+      }
+      ApplyResult result = engine.apply(run,
+          new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, concurrency));
+      report(result, out, spec.commandLine().getErr());
+      boolean refused = run.plan().count(Action.REFUSED) > 0;
+      return result.failed() || refused ? ExitCode.APPLY_FAILED : ExitCode.OK;
+    } catch (RuntimeException e) {
+      return Failures.report(e, spec.commandLine().getErr());
+    }
+  }
+
+  private static void report(ApplyResult r, PrintWriter out, PrintWriter err) {
+    for (Outcome o : r.failures()) {
+      err.println("failed: " + o.change().action().name().toLowerCase() + " "
+          + o.change().key().subject() + " in '" + o.change().key().namespace() + "': "
+          + o.message());
+    }
+    out.printf("Apply: %d created, %d updated, %d pruned, %d failed.%n",
+        r.count(Action.CREATE, Outcome.Status.APPLIED),
+        r.count(Action.UPDATE, Outcome.Status.APPLIED),
+        r.count(Action.PRUNE, Outcome.Status.APPLIED), r.failures().size());
+  }
+}

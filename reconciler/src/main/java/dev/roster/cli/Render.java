@@ -1,0 +1,23 @@
+package dev.roster.cli;
+
+import dev.roster.plan.Plan;
+import java.io.PrintWriter;
+
+/** Writes a plan in the chosen format; colour only on an interactive terminal. */
+final class Render {
+  private Render() {}
+
+  static void plan(Plan plan, OutputFormat format, PrintWriter out) {
+    switch (format) {
+      case json -> out.println(PlanJson.render(plan));
+      case markdown -> out.print(PlanMarkdown.render(plan));
+      default -> PlanText.render(plan, out, color());
+    }
+    out.flush();
+  }
+
+  static boolean color() {
+    return System.console() != null && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(System.getenv("TERM"));
+  }
+}
