@@ -95,6 +95,19 @@ public final class SourceWorker {
     return running;
   }
 
+  /** Waits until no pass runs, or {@code timeout} passes; returns whether it is idle. */
+  public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (running) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
   private void loop(String first) {
     String trigger = first;
     while (true) {
@@ -112,6 +125,7 @@ public final class SourceWorker {
           continue;
         }
         running = false;
+        notifyAll();
         if (result == PassResult.FAILED_RETRYABLE && !stopped) {
           retry = executor.schedule(() -> request("retry"), backoff().toMillis(),
               TimeUnit.MILLISECONDS);

@@ -64,19 +64,12 @@ final class Routing {
   }
 
   /**
-   * The reason handed to {@link WebhookTarget#enqueue}, a serve trigger name: {@code
-   * webhook:<provider> push to <ref> at <commit> (delivery <id>)}, parts omitted when unknown.
+   * The trigger handed to {@link WebhookTarget#enqueue}, as serve's status records it: {@code
+   * webhook:<provider>/<delivery id>} ({@code -} when the provider sent no id). The ref and commit
+   * are in the delivery record; the reconcile reads the commit itself.
    */
   static String enqueueReason(PushEvent e, String ref) {
-    StringBuilder b = new StringBuilder("webhook:").append(e.provider().label()).append(" push");
-    if (ref != null) {
-      b.append(" to ").append(ref);
-      e.update(ref).map(RefUpdate::after).filter(a -> !a.isEmpty()).ifPresent(a ->
-          b.append(" at ").append(a, 0, Math.min(12, a.length())));
-    }
-    if (e.deliveryId() != null) {
-      b.append(" (delivery ").append(e.deliveryId()).append(')');
-    }
-    return Delivery.clean(b.toString(), Delivery.MAX_REASON);
+    String id = e.deliveryId() == null || e.deliveryId().isEmpty() ? "-" : e.deliveryId();
+    return Delivery.clean("webhook:" + e.provider().label() + "/" + id, Delivery.MAX_REASON);
   }
 }

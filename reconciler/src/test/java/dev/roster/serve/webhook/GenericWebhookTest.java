@@ -63,7 +63,7 @@ class GenericWebhookTest extends ProviderWebhookTest {
     assertEquals(202, a.status(), a.json().toString());
     assertEquals("queued", a.result());
     assertEquals(null, a.json().get("delivery"));
-    assertEquals(List.of("webhook:generic push"), t.reasons);
+    assertEquals(List.of("webhook:generic/-"), t.reasons);
   }
 
   @Test

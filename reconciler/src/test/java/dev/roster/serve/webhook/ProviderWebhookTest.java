@@ -96,8 +96,8 @@ abstract class ProviderWebhookTest {
     assertEquals("queued", a.result());
     assertEquals(deliveryId(), a.json().path("delivery").asString(null));
     assertEquals(1, t.calls());
-    String trigger = "webhook:" + provider().label() + " push to refs/heads/main";
-    assertTrue(t.reasons.get(0).startsWith(trigger), t.reasons.get(0));
+    String id = deliveryId() == null || deliveryId().isEmpty() ? "-" : deliveryId();
+    assertEquals("webhook:" + provider().label() + "/" + id, t.reasons.get(0));
     Delivery d = h.last();
     assertEquals(Result.QUEUED, d.result());
     assertEquals(provider(), d.provider());

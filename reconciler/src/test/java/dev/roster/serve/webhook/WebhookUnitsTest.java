@@ -106,11 +106,11 @@ class WebhookUnitsTest {
   }
 
   @Test
-  void enqueueReasonNamesProviderRefCommitAndDelivery() {
+  void enqueueReasonNamesProviderAndDelivery() {
     PushEvent e = new PushEvent(Provider.GITLAB, "uuid-1", EventKind.PUSH, "Push Hook",
         List.of(new PushEvent.RefUpdate("refs/heads/main", "da1560886d4f094c3e6c9ef4")),
         List.of());
-    assertEquals("webhook:gitlab push to refs/heads/main at da1560886d4f (delivery uuid-1)",
+    assertEquals("webhook:gitlab/uuid-1",
         Routing.enqueueReason(e, "refs/heads/main"));
   }
 }
