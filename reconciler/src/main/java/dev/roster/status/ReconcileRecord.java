@@ -134,6 +134,18 @@ public record ReconcileRecord(
         message);
   }
 
+  /**
+   * The record of a pass that stopped before or instead of applying: {@link #of} without plan
+   * or apply result, failed.
+   *
+   * @param revision the revision, or empty when the source could not be fetched
+   * @param reason a {@link Conditions} reason, e.g. {@code SourceFetchFailed}
+   */
+  public static ReconcileRecord stopped(String revision, String trigger, Instant startedAt,
+      Duration took, String reason, String message) {
+    return of(revision, trigger, startedAt, took, null, null, true, reason, message);
+  }
+
   /** Whether the revision is live now: {@value #SUCCEEDED} or {@value #NO_OP}. */
   public boolean ok() {
     return SUCCEEDED.equals(result) || NO_OP.equals(result);

@@ -75,8 +75,8 @@ class ReconcileRecordTest {
     assertEquals("refused", refused.result());
     assertEquals(ReconcileRecord.Counts.NONE, refused.counts());
 
-    ReconcileRecord fetch = ReconcileRecord.of("", "poll", T0, took, null, null, true,
-        "SourceFetchFailed", "failed to fetch 'https://git.example/x.git': timeout");
+    ReconcileRecord fetch = ReconcileRecord.stopped("", "poll", T0, took, "SourceFetchFailed",
+        "failed to fetch 'https://git.example/x.git': timeout");
     assertEquals("failed", fetch.result());
     assertEquals(took, fetch.duration());
 
