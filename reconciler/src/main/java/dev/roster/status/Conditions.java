@@ -42,7 +42,9 @@ public final class Conditions {
   public static final String PRUNE_REFUSED = "PruneRefused";
   /** The API server could not be reached. Retryable. */
   public static final String CLUSTER_UNREACHABLE = "ClusterUnreachable";
-  /** Reconciles are suspended by configuration. */
+  /** Live differs from the applied revision and drift is reported, not reverted. */
+  public static final String DRIFT_DETECTED = "DriftDetected";
+  /** Reconciles are suspended by configuration; nothing is applied. */
   public static final String SUSPENDED = "Suspended";
   /** A source this one depends on is not ready. Retryable. */
   public static final String DEPENDENCY_NOT_READY = "DependencyNotReady";

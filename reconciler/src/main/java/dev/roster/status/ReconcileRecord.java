@@ -78,6 +78,11 @@ public record ReconcileRecord(
           r.outcomes().stream().filter(Counts::failure).count());
     }
 
+    /** The counts of a plan that was not applied: its unchanged and refused objects. */
+    public static Counts of(Plan p) {
+      return new Counts(0, 0, 0, p.count(Action.UNCHANGED), p.count(Action.REFUSED));
+    }
+
     /** Whether {@code o} counts as failed: it failed, or its object was refused. */
     static boolean failure(Outcome o) {
       return o.status() == Outcome.Status.FAILED || o.change().action() == Action.REFUSED;
@@ -109,16 +114,36 @@ public record ReconcileRecord(
   }
 
   /**
-   * The record of a reconcile that stopped before or instead of applying: {@value #REFUSED} for
-   * {@code PruneRefused}, else {@value #FAILED}.
+   * The record of any pass, from what it produced: counts from {@code applied}, else from {@code
+   * plan} (unchanged and refused objects), else none. Result: when {@code failed}, {@value
+   * #REFUSED} for {@code PruneRefused} and {@value #FAILED} otherwise; else {@value #SUCCEEDED}
+   * when anything was written and {@value #NO_OP} when nothing was.
+   *
+   * @param revision the revision, or empty when the source could not be fetched
+   * @param plan the plan, or null when planning did not happen
+   * @param applied the apply result, or null when nothing was applied
+   * @param reason a {@link Conditions} reason ({@code ReconciliationSucceeded} on success)
+   */
+  public static ReconcileRecord of(String revision, String trigger, Instant startedAt,
+      Duration took, Plan plan, ApplyResult applied, boolean failed, String reason,
+      String message) {
+    Counts c = applied != null ? Counts.of(applied) : plan != null ? Counts.of(plan) : Counts.NONE;
+    String result = failed ? (Conditions.PRUNE_REFUSED.equals(reason) ? REFUSED : FAILED)
+        : c.created() + c.updated() + c.pruned() > 0 ? SUCCEEDED : NO_OP;
+    return new ReconcileRecord(revision, trigger, startedAt, took.toMillis(), c, result, reason,
+        message);
+  }
+
+  /**
+   * The record of a pass that stopped before or instead of applying: {@link #of} without plan
+   * or apply result, failed.
    *
    * @param revision the revision, or empty when the source could not be fetched
    * @param reason a {@link Conditions} reason, e.g. {@code SourceFetchFailed}
    */
   public static ReconcileRecord stopped(String revision, String trigger, Instant startedAt,
       Duration took, String reason, String message) {
-    return new ReconcileRecord(revision, trigger, startedAt, took.toMillis(), Counts.NONE,
-        Conditions.PRUNE_REFUSED.equals(reason) ? REFUSED : FAILED, reason, message);
+    return of(revision, trigger, startedAt, took, null, null, true, reason, message);
   }
 
   /** Whether the revision is live now: {@value #SUCCEEDED} or {@value #NO_OP}. */

@@ -39,41 +39,72 @@ public final class StatusReducer {
   }
 
   /**
+   * {@code previous} after the reconcile {@code record}, with Stalled decided by the record's
+   * reason ({@link Conditions#stalls}); see {@link #next(SourceStatus, ReconcileRecord,
+   * ManagedCounts, boolean, Instant)}.
+   */
+  public static SourceStatus next(SourceStatus previous, ReconcileRecord record,
+      ManagedCounts managed, Instant now) {
+    String reason = failureReason(record);
+    return next(previous, record, managed, !Conditions.stalls(reason), now);
+  }
+
+  /**
    * {@code previous} after the reconcile {@code record}:
    *
    * <ul>
    *   <li>success ({@code succeeded}, {@code no-op}): {@code Ready=True/ReconciliationSucceeded}
    *       ("applied revision '…'"), {@code Stalled} removed, {@code lastAppliedRevision} set;
-   *   <li>failure with a reason that {@linkplain Conditions#stalls stalls}: {@code Ready=False}
-   *       and {@code Stalled=True}, both with the record's reason and message;
-   *   <li>any other failure: {@code Ready=False}, {@code Stalled=False};
+   *   <li>failure ({@code failed}, {@code refused}): {@code Ready=False} with the record's reason
+   *       and message, and {@code Stalled=False} when {@code retryable}, else {@code
+   *       Stalled=True} with the same reason and message. A failed record without a reason
+   *       counts as {@code ApplyFailed} ({@code PruneRefused} when refused);
+   *   <li>reason {@code DriftDetected}: {@code Ready=False/DriftDetected}, {@code Stalled}
+   *       removed;
+   *   <li>reason {@code Suspended}: only {@code Ready}'s reason and message change (its status
+   *       stays; Unknown if absent); {@code lastAttemptedRevision} is kept: nothing was attempted.
    * </ul>
    *
-   * <p>Always: {@code Reconciling} removed, {@code lastAttemptedRevision} set, the record put first
-   * in the history (capped at {@value SourceStatus#HISTORY_LIMIT}), and for a {@code webhook:}
-   * trigger {@code lastHandledWebhook} set with the record's result. A failure keeps {@code
-   * lastAppliedRevision}: the last good state stays live. A failed record without a reason counts
-   * as {@code ApplyFailed} ({@code PruneRefused} when refused).
+   * <p>Always: {@code Reconciling} removed, the record put first in the history (capped at
+   * {@value SourceStatus#HISTORY_LIMIT}), {@code lastAttemptedRevision} set (but for {@code
+   * Suspended}), and for a {@code webhook:} trigger {@code lastHandledWebhook} set with the
+   * record's result. Only success moves {@code lastAppliedRevision}: the last good state stays
+   * live.
    *
    * @param managed objects by state after this reconcile; null keeps the previous counts (e.g.
    *     when nothing was applied)
+   * @param retryable for a failure, whether retrying the same revision can help
    */
   public static SourceStatus next(SourceStatus previous, ReconcileRecord record,
-      ManagedCounts managed, Instant now) {
+      ManagedCounts managed, boolean retryable, Instant now) {
     List<Condition> conditions = Conditions.remove(previous.conditions(), Conditions.RECONCILING);
     String applied = previous.lastAppliedRevision();
-    if (record.ok()) {
+    String attempted = record.revision();
+    String reason = record.reason();
+    if (Conditions.SUSPENDED.equals(reason)) {
+      attempted = previous.lastAttemptedRevision();
+      String status = previous.condition(Conditions.READY).map(Condition::status)
+          .orElse(Conditions.UNKNOWN);
+      conditions = Conditions.set(conditions, Conditions.READY, status, reason,
+          record.message().isBlank() ? "source is suspended; nothing applied" : record.message(),
+          now);
+    } else if (Conditions.DRIFT_DETECTED.equals(reason)) {
+      conditions = Conditions.set(conditions, Conditions.READY, Conditions.FALSE, reason,
+          record.message().isBlank() ? "live differs from revision " + quote(record.revision())
+              : record.message(), now);
+      conditions = Conditions.remove(conditions, Conditions.STALLED);
+    } else if (record.ok()) {
       applied = record.revision();
       conditions = Conditions.set(conditions, Conditions.READY, Conditions.TRUE,
           Conditions.RECONCILIATION_SUCCEEDED, "applied revision " + quote(record.revision()), now);
       conditions = Conditions.remove(conditions, Conditions.STALLED);
     } else {
-      String reason = failureReason(record);
+      reason = failureReason(record);
       String message = failureMessage(record);
       conditions = Conditions.set(conditions, Conditions.READY, Conditions.FALSE, reason,
           message, now);
       conditions = Conditions.set(conditions, Conditions.STALLED,
-          Conditions.stalls(reason) ? Conditions.TRUE : Conditions.FALSE, reason, message, now);
+          retryable ? Conditions.FALSE : Conditions.TRUE, reason, message, now);
     }
     List<ReconcileRecord> history = new ArrayList<>();
     history.add(record);
@@ -83,13 +114,14 @@ public final class StatusReducer {
     }
     WebhookDelivery webhook = previous.lastHandledWebhook();
     String trigger = record.trigger();
-    if (ReconcileRecord.WEBHOOK.equals(ReconcileRecord.triggerKind(trigger))) {
+    if (ReconcileRecord.WEBHOOK.equals(ReconcileRecord.triggerKind(trigger))
+        && trigger.length() > ReconcileRecord.WEBHOOK.length()) {
       String rest = trigger.substring(ReconcileRecord.WEBHOOK.length() + 1);
       int slash = rest.indexOf('/');
       webhook = new WebhookDelivery(slash < 0 ? rest : rest.substring(0, slash),
           slash < 0 ? "" : rest.substring(slash + 1), record.result(), now);
     }
-    return with(previous, conditions, applied, record.revision(), webhook, history,
+    return with(previous, conditions, applied, attempted, webhook, history,
         managed == null ? previous.managed() : managed, now);
   }
 
@@ -104,6 +136,9 @@ public final class StatusReducer {
   }
 
   private static String failureReason(ReconcileRecord r) {
+    if (r.ok()) {
+      return r.reason();
+    }
     if (!r.reason().isEmpty() && !Conditions.RECONCILIATION_SUCCEEDED.equals(r.reason())) {
       return r.reason();
     }

@@ -11,9 +11,10 @@
  *       dev.roster.status.ReconcileRecord}, purely. Success: {@code Ready=True/
  *       ReconciliationSucceeded}, {@code Stalled} removed. Failure: {@code Ready=False} with the
  *       failure's reason, and {@code Stalled=True} when retrying the same revision cannot help
- *       ({@code ValidationFailed}, {@code PruneRefused}), else {@code Stalled=False}. A failure
- *       keeps {@code lastAppliedRevision}: the last good state stays live. History keeps the last
- *       10 reconciles, newest first.
+ *       ({@code ValidationFailed}, {@code PruneRefused}, or the caller says so), else {@code
+ *       Stalled=False}. {@code DriftDetected} is not ready but not stalled; {@code Suspended}
+ *       changes only Ready's reason. A failure keeps {@code lastAppliedRevision}: the last good
+ *       state stays live. History keeps the last 10 reconciles, newest first.
  *   <li>Condition types, statuses and reasons are the constants of {@link
  *       dev.roster.status.Conditions}. Messages are lower-case, without a trailing period, values
  *       in single quotes: {@code applied revision 'main@sha1:<hash>'}. A condition's {@code

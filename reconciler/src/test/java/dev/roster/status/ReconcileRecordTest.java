@@ -68,15 +68,33 @@ class ReconcileRecordTest {
   }
 
   @Test
-  void stoppedReconciles() {
-    ReconcileRecord refused = ReconcileRecord.stopped(REV, "poll", T0, Duration.ofMillis(5),
+  void ofMapsAnyPass() {
+    Duration took = Duration.ofMillis(5);
+    ReconcileRecord refused = ReconcileRecord.of(REV, "poll", T0, took, null, null, true,
         "PruneRefused", "refusing to prune all 3 objects");
     assertEquals("refused", refused.result());
     assertEquals(ReconcileRecord.Counts.NONE, refused.counts());
-    ReconcileRecord fetch = ReconcileRecord.stopped("", "poll", T0, Duration.ofMillis(5),
-        "SourceFetchFailed", "failed to fetch 'https://git.example/x.git': timeout");
+
+    ReconcileRecord fetch = ReconcileRecord.stopped("", "poll", T0, took, "SourceFetchFailed",
+        "failed to fetch 'https://git.example/x.git': timeout");
     assertEquals("failed", fetch.result());
-    assertEquals(Duration.ofMillis(5), fetch.duration());
+    assertEquals(took, fetch.duration());
+
+    Plan plan = new Plan("app", REV, List.of(
+        outcome(Action.UNCHANGED, Outcome.Status.SKIPPED, "a").change(),
+        outcome(Action.UNCHANGED, Outcome.Status.SKIPPED, "b").change(),
+        outcome(Action.REFUSED, Outcome.Status.SKIPPED, "c").change()), 3);
+    ReconcileRecord noop = ReconcileRecord.of(REV, "drift", T0, took, plan, null, false,
+        "ReconciliationSucceeded", "live matches revision '" + REV + "'");
+    assertEquals("no-op", noop.result());
+    assertEquals(new ReconcileRecord.Counts(0, 0, 0, 2, 1), noop.counts());
+
+    ApplyResult result = new ApplyResult(List.of(outcome(Action.CREATE, Outcome.Status.APPLIED,
+        "n")), new Inventory("app", REV, Set.of()));
+    ReconcileRecord ok = ReconcileRecord.of(REV, "start", T0, took, plan, result, false,
+        "ReconciliationSucceeded", "applied revision '" + REV + "'");
+    assertEquals("succeeded", ok.result());
+    assertEquals(new ReconcileRecord.Counts(1, 0, 0, 0, 0), ok.counts());
   }
 
   @Test

@@ -89,6 +89,50 @@ class StatusReducerTest {
   }
 
   @Test
+  void anExplicitRetryableFlagOverridesTheReason() {
+    ReconcileRecord authFailed = failed("", "SourceFetchFailed", "authentication failed", at(1));
+    SourceStatus s = StatusReducer.next(START, authFailed, null, false, at(1));
+    assertEquals("True", cond(s, "Stalled").status());
+    assertEquals("SourceFetchFailed", cond(s, "Stalled").reason());
+
+    ReconcileRecord invalid = failed(rev("b"), "ValidationFailed", "1 error", at(2));
+    assertEquals("False", cond(StatusReducer.next(s, invalid, null, true, at(2)), "Stalled")
+        .status());
+  }
+
+  @Test
+  void suspendedChangesOnlyReadysReason() {
+    SourceStatus good = StatusReducer.next(START, ok(rev("a1"), at(1)), null, at(1));
+    ReconcileRecord suspended = new ReconcileRecord(rev("b2"), "poll", at(2), 10,
+        ReconcileRecord.Counts.NONE, ReconcileRecord.NO_OP, "Suspended", "");
+    SourceStatus s = StatusReducer.next(good, suspended, null, at(2));
+
+    assertEquals(new Condition("Ready", "True", "Suspended",
+        "source is suspended; nothing applied", at(1)), cond(s, "Ready"));
+    assertEquals(rev("a1"), s.lastAppliedRevision());
+    assertEquals(rev("a1"), s.lastAttemptedRevision(), "nothing was attempted");
+    assertEquals(2, s.history().size());
+    assertEquals("Unknown", cond(StatusReducer.next(START, suspended, null, at(2)), "Ready")
+        .status());
+  }
+
+  @Test
+  void driftDetectedIsNotReadyButNotAFailure() {
+    SourceStatus good = StatusReducer.next(START, ok(rev("a1"), at(1)), null, at(1));
+    good = StatusReducer.next(good, failed(rev("b2"), "ValidationFailed", "x", at(2)), null,
+        at(2));
+    ReconcileRecord drift = new ReconcileRecord(rev("a1"), "drift", at(3), 10,
+        ReconcileRecord.Counts.NONE, ReconcileRecord.NO_OP, "DriftDetected",
+        "live differs from revision '" + rev("a1") + "' (drift=report)");
+    SourceStatus s = StatusReducer.next(good, drift, null, at(3));
+
+    assertEquals(new Condition("Ready", "False", "DriftDetected", drift.message(), at(2)),
+        cond(s, "Ready"));
+    assertTrue(s.condition("Stalled").isEmpty());
+    assertEquals(rev("a1"), s.lastAppliedRevision());
+  }
+
+  @Test
   void recoversAfterABrokenCommit() {
     ManagedCounts before = new ManagedCounts(5, 0, 0);
     SourceStatus s = StatusReducer.next(START, ok(rev("a1"), at(1)), before, at(1));
