@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code roster bench validate}: the throughput figure README reports. */
+/** {@code roster bench validate|apply|serve}: the figures README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on generated repos (results go to README.md).",
-    subcommands = {BenchCommand.Validate.class, BenchCommand.Apply.class})
+    subcommands = {BenchCommand.Validate.class, BenchCommand.Apply.class,
+        BenchServe.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

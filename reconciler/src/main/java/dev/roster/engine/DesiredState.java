@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Desired objects of one snapshot: loaded, validated, namespaces defaulted.
@@ -35,23 +36,39 @@ public record DesiredState(
       boolean allowUnknownKinds, String defaultNamespace) {
     LoadResult loaded = new ManifestLoader(load).load(snapshot.tree());
     ValidationReport report = new Validator(catalog, allowUnknownKinds).validate(loaded);
+    return from(loaded, report, catalog, defaultNamespace, m -> null);
+  }
+
+  /**
+   * The desired state of a loaded and validated tree; throws if the report has errors. {@code
+   * earlier} gives the object made from a manifest before (same manifest, same settings), or null.
+   * The objects are in manifest order, one per manifest.
+   */
+  static DesiredState from(LoadResult loaded, ValidationReport report, SchemaCatalog catalog,
+      String defaultNamespace, Function<Manifest, DesiredObject> earlier) {
     if (!report.valid()) {
       throw new InvalidDesiredStateException(report);
     }
     List<DesiredObject> out = new ArrayList<>();
     Map<String, String> versions = new HashMap<>();
     for (Manifest m : loaded.manifests()) {
-      boolean cluster = catalog.profile(m.group(), m.kind()).scope() == Profile.Scope.CLUSTER;
-      String ns = cluster ? "" : m.namespace().isEmpty() ? defaultNamespace : m.namespace();
-      Map<String, Object> object = m.object();
-      if (!cluster && m.namespace().isEmpty()) {
-        object = withNamespace(object, ns);
-      }
-      out.add(new DesiredObject(new ResourceKey(m.group(), m.kind(), ns, m.name()),
-          m.apiVersion(), object, m.origin()));
+      DesiredObject d = earlier.apply(m);
+      out.add(d != null ? d : object(m, catalog, defaultNamespace));
       versions.put(m.group() + "/" + m.kind(), m.apiVersion());
     }
     return new DesiredState(List.copyOf(out), report, Map.copyOf(versions));
+  }
+
+  private static DesiredObject object(Manifest m, SchemaCatalog catalog,
+      String defaultNamespace) {
+    boolean cluster = catalog.profile(m.group(), m.kind()).scope() == Profile.Scope.CLUSTER;
+    String ns = cluster ? "" : m.namespace().isEmpty() ? defaultNamespace : m.namespace();
+    Map<String, Object> object = m.object();
+    if (!cluster && m.namespace().isEmpty()) {
+      object = withNamespace(object, ns);
+    }
+    return new DesiredObject(new ResourceKey(m.group(), m.kind(), ns, m.name()), m.apiVersion(),
+        object, m.origin());
   }
 
   @SuppressWarnings("unchecked")

@@ -4,7 +4,9 @@ import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Applier;
 import dev.roster.kube.InventoryStore;
+import dev.roster.kube.LiveCache;
 import dev.roster.kube.LiveReader;
+import dev.roster.kube.LiveState;
 import dev.roster.kube.ResourceResolver;
 import dev.roster.load.LoadOptions;
 import dev.roster.load.ResourceKey;
@@ -14,6 +16,7 @@ import dev.roster.plan.Inventory;
 import dev.roster.plan.KindOrder;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Plan;
+import dev.roster.plan.PlanMemo;
 import dev.roster.plan.Planner;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
@@ -50,8 +53,25 @@ public final class Engine {
   private final Planner planner;
   private final ResourceResolver resolver;
   private final InventoryStore inventories;
+  private final LiveState live;
+  private final DesiredCache desiredCache;
+  private final PlanMemo memo;
+  private final Drift drift;
 
+  /** An engine that reads everything afresh on every pass (the CLI). */
   public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
+    this(catalog, client, settings, null, null);
+  }
+
+  /**
+   * An engine for many passes of one source (serve mode): live state from {@code live}'s
+   * informers instead of lists; desired state re-parsed and re-validated only where files
+   * changed; objects found unchanged before, and untouched since, planned without a diff; and
+   * {@code onDrift} run whenever a live object departs from the last plan by an edit that is not
+   * Roster's own (null: drift is not watched). Same plans as the first constructor's engine.
+   */
+  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings,
+      LiveCache live, Runnable onDrift) {
     this.catalog = catalog;
     this.client = client;
     this.settings = settings;
@@ -59,13 +79,26 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
+    this.live = live != null ? live : new LiveReader(client, resolver);
+    this.desiredCache = live == null ? null : new DesiredCache(catalog, settings.load(),
+        settings.allowUnknownKinds(), settings.defaultNamespace());
+    this.memo = live == null ? null : new PlanMemo();
+    this.drift = new Drift(new Planner(order), settings.source());
+    if (live != null && onDrift != null) {
+      live.listen((key, now) -> {
+        if (drift.departs(key, now)) {
+          onDrift.run();
+        }
+      });
+    }
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
     // Load and validate the desired state.
-    DesiredState desired = DesiredState.of(snapshot, catalog, settings.load(),
-        settings.allowUnknownKinds(), settings.defaultNamespace());
+    DesiredState desired = desiredCache != null ? desiredCache.of(snapshot)
+        : DesiredState.of(snapshot, catalog, settings.load(), settings.allowUnknownKinds(),
+            settings.defaultNamespace());
     // Read the previous inventory and the live objects it and Git name.
     Inventory previous = inventories.read(settings.source());
     Set<ResourceKey> keys = new HashSet<>(previous.keys());
@@ -74,11 +107,12 @@ public final class Engine {
     for (ResourceKey k : previous.keys()) {
       versions.computeIfAbsent(k.group() + "/" + k.kind(), gk -> preferredVersion(k));
     }
-    Map<ResourceKey, LiveObject> live = new LiveReader(client, resolver).read(keys, versions);
+    Map<ResourceKey, LiveObject> liveObjects = live.read(keys, versions);
     // Plan.
     Planner.Options options = new Planner.Options(settings.source(), snapshot.revision(),
         snapshot.repo());
-    Plan plan = planner.plan(desired.objects(), live, previous, options);
+    drift.wanted(desired.objects(), options);
+    Plan plan = planner.plan(desired.objects(), liveObjects, previous, options, memo);
     return new PlanRun(desired, plan, previous, options);
   }
 

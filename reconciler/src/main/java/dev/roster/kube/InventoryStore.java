@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -28,6 +29,10 @@ public final class InventoryStore {
   static final String KEY = "inventory.gz";
   private final KubernetesClient client;
   private final String namespace;
+  /** The last inventory read or written per source, with its ConfigMap's resourceVersion. */
+  private final Map<String, Stored> last = new ConcurrentHashMap<>();
+
+  private record Stored(String resourceVersion, Inventory inventory) {}
 
   public InventoryStore(KubernetesClient client, String namespace) {
     this.client = client;
@@ -51,6 +56,19 @@ public final class InventoryStore {
     if (cm == null || cm.getBinaryData() == null || !cm.getBinaryData().containsKey(KEY)) {
       return Inventory.empty(source);
     }
+    String rv = cm.getMetadata().getResourceVersion();
+    Stored known = last.get(source);
+    if (known != null && rv != null && rv.equals(known.resourceVersion())) {
+      return known.inventory(); // unchanged since read or written: skip decoding it again
+    }
+    Inventory inv = decode(source, cm);
+    if (rv != null) {
+      last.put(source, new Stored(rv, inv));
+    }
+    return inv;
+  }
+
+  private static Inventory decode(String source, ConfigMap cm) {
     String revision = cm.getData() == null ? "" : cm.getData().getOrDefault("revision", "");
     Set<ResourceKey> keys = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
     for (String line : gunzip(Base64.getDecoder().decode(cm.getBinaryData().get(KEY))).split("\n")) {
@@ -77,8 +95,16 @@ public final class InventoryStore {
         .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
         .build();
     try {
-      client.configMaps().inNamespace(namespace).resource(cm).createOr(c -> c.update());
+      ConfigMap stored = client.configMaps().inNamespace(namespace).resource(cm)
+          .createOr(c -> c.update());
+      if (stored != null && stored.getMetadata() != null
+          && stored.getMetadata().getResourceVersion() != null) {
+        last.put(inv.source(), new Stored(stored.getMetadata().getResourceVersion(), inv));
+      } else {
+        last.remove(inv.source());
+      }
     } catch (KubernetesClientException e) {
+      last.remove(inv.source());
       throw ClusterException.from(e);
     }
   }

@@ -16,7 +16,7 @@ import java.util.Set;
  * Reads the live state of a set of objects with one list call per kind and namespace (not one
  * get per object), keeping only the objects asked for.
  */
-public final class LiveReader {
+public final class LiveReader implements LiveState {
   private final KubernetesClient client;
   private final ResourceResolver resolver;
 
@@ -25,11 +25,7 @@ public final class LiveReader {
     this.resolver = resolver;
   }
 
-  /**
-   * Live objects among {@code keys}; an object absent live is absent from the map.
-   *
-   * @param apiVersions apiVersion to read each group and kind with ({@code group/Kind} → apiVersion)
-   */
+  @Override
   public Map<ResourceKey, LiveObject> read(Set<ResourceKey> keys, Map<String, String> apiVersions) {
     Map<String, Map<String, Boolean>> scopes = new LinkedHashMap<>(); // gk -> namespaces
     for (ResourceKey k : keys) {

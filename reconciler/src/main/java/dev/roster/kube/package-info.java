@@ -19,6 +19,10 @@
  *       behave the same on a real cluster may rely only on what both do: CRUD, JSON Patch, JSON
  *       merge patch, label selectors on lists, optimistic locking (409 on a stale
  *       resourceVersion), status subresources, and apply as create-or-replace by one manager.
+ *   <li>Live state comes through {@link dev.roster.kube.LiveState}: {@link
+ *       dev.roster.kube.LiveReader} lists per kind and namespace on every read (the CLI); {@link
+ *       dev.roster.kube.LiveCache} keeps one informer per kind on the objects labelled with the
+ *       source and reads what they lack with a GET (serve mode), so a pass lists nothing.
  *   <li>{@link dev.roster.kube.Plurals} and {@link dev.roster.kube.CatalogCrds} derive resource
  *       names and CRDs from the schema catalog, so kind knowledge stays in data.
  * </ul>

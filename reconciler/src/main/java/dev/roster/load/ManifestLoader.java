@@ -18,10 +18,21 @@ import java.util.List;
 public final class ManifestLoader {
   private final LoadOptions options;
   private final YamlParser parser;
+  private final ParseCache cache;
 
   public ManifestLoader(LoadOptions options) {
+    this(options, null);
+  }
+
+  /**
+   * A loader that reuses what {@code cache} holds for files whose {@link SourceTree#contentId}
+   * is unchanged (trees without content ids are always parsed); null for no cache. What it keeps
+   * in the cache, and returns, is read-only ({@link CompactTrees}).
+   */
+  public ManifestLoader(LoadOptions options, ParseCache cache) {
     this.options = options;
     this.parser = new YamlParser(options);
+    this.cache = cache;
   }
 
   /** Loads the directory at {@code root}. Throws {@link LoadException} if root is unusable. */
@@ -39,9 +50,12 @@ public final class ManifestLoader {
     List<Manifest> manifests = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(listing.problems());
     for (String rel : listing.files()) {
-      YamlParser.Parsed parsed = parseFile(rel, tree);
+      YamlParser.Parsed parsed = cachedFile(rel, tree);
       manifests.addAll(parsed.manifests());
       problems.addAll(parsed.problems());
+    }
+    if (cache != null) {
+      cache.retain(listing.files());
     }
     return new LoadResult(List.copyOf(manifests), List.copyOf(problems), listing.files().size());
   }
@@ -66,17 +80,40 @@ public final class ManifestLoader {
     return parser.parse(rel, out.flip().toString());
   }
 
-  private YamlParser.Parsed parseFile(String rel, SourceTree tree) {
+  /** The file parsed, or taken from the cache; unreadable files are never cached. */
+  private YamlParser.Parsed cachedFile(String rel, SourceTree tree) {
     try {
-      long size = tree.size(rel);
-      if (size > options.maxFileBytes()) {
-        return tooLarge(rel, size);
+      String id = cache == null ? null : tree.contentId(rel);
+      YamlParser.Parsed parsed = id == null ? null : cache.get(rel, id);
+      if (parsed == null) {
+        parsed = parseFile(rel, tree);
+        if (id != null) {
+          parsed = compact(parsed);
+          cache.put(rel, id, parsed);
+        }
       }
-      return parseBytes(rel, tree.read(rel));
+      return parsed;
     } catch (IOException e) {
       return new YamlParser.Parsed(
           List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
     }
+  }
+
+  /** What the cache keeps: the same manifests as read-only {@link CompactTrees}. */
+  private static YamlParser.Parsed compact(YamlParser.Parsed parsed) {
+    List<Manifest> manifests = new ArrayList<>(parsed.manifests().size());
+    for (Manifest m : parsed.manifests()) {
+      manifests.add(new Manifest(m.origin(), CompactTrees.copyMap(m.object()), m.index()));
+    }
+    return new YamlParser.Parsed(List.copyOf(manifests), List.copyOf(parsed.problems()));
+  }
+
+  private YamlParser.Parsed parseFile(String rel, SourceTree tree) throws IOException {
+    long size = tree.size(rel);
+    if (size > options.maxFileBytes()) {
+      return tooLarge(rel, size);
+    }
+    return parseBytes(rel, tree.read(rel));
   }
 
   private YamlParser.Parsed tooLarge(String rel, long size) {

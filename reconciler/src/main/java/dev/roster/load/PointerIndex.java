@@ -1,16 +1,33 @@
 package dev.roster.load;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * JSON pointer to source location for one document. Object members map to the position of their
  * key, array items to the position of the item, the empty pointer to the document start.
+ *
+ * <p>Kept compact, since serve keeps one per object for as long as its file is unchanged: the
+ * pointers, sorted, are one string with end offsets, and each location is one {@code long}.
  */
 public final class PointerIndex {
-  private final Map<String, Location> locations;
+  private final String pointers;
+  private final int[] ends;
+  private final long[] locations;
 
   PointerIndex(Map<String, Location> locations) {
-    this.locations = locations;
+    String[] sorted = locations.keySet().toArray(new String[0]);
+    Arrays.sort(sorted);
+    StringBuilder all = new StringBuilder();
+    this.ends = new int[sorted.length];
+    this.locations = new long[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      all.append(sorted[i]);
+      ends[i] = all.length();
+      Location loc = locations.get(sorted[i]);
+      this.locations[i] = ((long) loc.line() << 32) | (loc.column() & 0xffffffffL);
+    }
+    this.pointers = all.toString();
   }
 
   /**
@@ -20,9 +37,9 @@ public final class PointerIndex {
   public Location locate(String pointer) {
     String p = pointer;
     while (true) {
-      Location loc = locations.get(p);
-      if (loc != null) {
-        return loc;
+      int i = find(p);
+      if (i >= 0) {
+        return new Location((int) (locations[i] >>> 32), (int) locations[i]);
       }
       if (p.isEmpty()) {
         return new Location(1, 1);
@@ -34,7 +51,41 @@ public final class PointerIndex {
 
   /** Whether the document has a value at exactly this pointer. */
   public boolean contains(String pointer) {
-    return locations.containsKey(pointer);
+    return find(pointer) >= 0;
+  }
+
+  /** Index of {@code pointer} among the sorted pointers, or -1. */
+  private int find(String pointer) {
+    int lo = 0;
+    int hi = ends.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compareAt(mid, pointer);
+      if (c == 0) {
+        return mid;
+      }
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code String.compareTo} of the pointer at {@code i} with {@code other}. */
+  private int compareAt(int i, String other) {
+    int start = i == 0 ? 0 : ends[i - 1];
+    int len = ends[i] - start;
+    int n = Math.min(len, other.length());
+    for (int k = 0; k < n; k++) {
+      char a = pointers.charAt(start + k);
+      char b = other.charAt(k);
+      if (a != b) {
+        return a - b;
+      }
+    }
+    return len - other.length();
   }
 
   /** Escapes one reference token as RFC 6901 requires. */

@@ -7,5 +7,9 @@
  * {@link dev.roster.load.LoadException}. Scalars are typed as kubectl types them (YAML 1.1 rules of
  * go-yaml v2, see {@link dev.roster.load.ScalarTyper}); the tree built here is the one that later
  * stages validate and apply.
+ *
+ * <p>Serve mode loads the same repo again and again: with a {@link dev.roster.load.ParseCache} a
+ * file whose content id is unchanged is not read or parsed again, and the manifests it yields are
+ * the very same instances as before, kept as read-only {@link dev.roster.load.CompactTrees}.
  */
 package dev.roster.load;

@@ -3,6 +3,8 @@ package dev.roster.plan;
 import dev.roster.load.ResourceKey;
 import dev.roster.validate.SchemaCatalog;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one order objects are applied in; prune uses its reverse.
@@ -16,16 +18,22 @@ import java.util.Comparator;
  */
 public final class KindOrder implements Comparator<ResourceKey> {
   private final SchemaCatalog catalog;
+  /** Waves by group and kind, looked up without building a key (sorting asks very often). */
+  private final Map<String, Map<String, Integer>> waves = new ConcurrentHashMap<>();
 
   public KindOrder(SchemaCatalog catalog) {
     this.catalog = catalog;
   }
 
   public int wave(ResourceKey k) {
-    if ("apiextensions.k8s.io".equals(k.group()) && "CustomResourceDefinition".equals(k.kind())) {
-      return 0;
+    Map<String, Integer> byKind = waves.get(k.group());
+    Integer w = byKind == null ? null : byKind.get(k.kind());
+    if (w == null) {
+      w = "apiextensions.k8s.io".equals(k.group()) && "CustomResourceDefinition".equals(k.kind())
+          ? 0 : catalog.profile(k.group(), k.kind()).wave();
+      waves.computeIfAbsent(k.group(), g -> new ConcurrentHashMap<>()).put(k.kind(), w);
     }
-    return catalog.profile(k.group(), k.kind()).wave();
+    return w;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.roster.plan;
 
 import dev.roster.load.ResourceKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,32 @@ public final class Planner {
 
   public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
       Inventory previous, Options o) {
+    return plan(desired, live, previous, o, null);
+  }
+
+  /**
+   * As {@link #plan(List, Map, Inventory, Options)}, taking unchanged objects from {@code memo}
+   * when its verdicts still hold, and leaving in it the verdicts of this plan (null: no memo).
+   */
+  public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
+      Inventory previous, Options o, PlanMemo memo) {
     List<Change> changes = new ArrayList<>();
     Set<ResourceKey> wanted = new HashSet<>();
+    Map<ResourceKey, PlanMemo.Verdict> verdicts = memo == null ? null : new HashMap<>();
     for (DesiredObject d : desired) {
       wanted.add(d.key());
-      changes.add(planOne(d, live.get(d.key()), o));
+      LiveObject l = live.get(d.key());
+      PlanMemo.Verdict v = memo == null ? null : memo.get(d, l, o);
+      Change c = v != null ? unchanged(d, l, o, v.fields()) : planOne(d, l, o);
+      if (verdicts != null && c.action() == Action.UNCHANGED) {
+        // unchanged means the live annotation equals the fields computed: keep live's string
+        verdicts.put(d.key(), v != null ? v : new PlanMemo.Verdict(d.object(), d.origin(),
+            o.source(), l.resourceVersion(), l.annotation(Ownership.APPLIED_FIELDS)));
+      }
+      changes.add(c);
+    }
+    if (memo != null) {
+      memo.replace(verdicts);
     }
     changes.sort((a, b) -> order.compare(a.key(), b.key()));
     List<Change> prunes = new ArrayList<>();
@@ -80,6 +102,12 @@ public final class Planner {
     patch.addAll(diff.patch());
     patch.addAll(Stamper.provenancePatch(stamped, l));
     return change(d, Action.UPDATE, stamped, l.object(), fieldChanges, patch, "");
+  }
+
+  /** What {@link #planOne} returns for an object known to be unchanged. */
+  private static Change unchanged(DesiredObject d, LiveObject l, Options o, String fields) {
+    return change(d, Action.UNCHANGED, Stamper.stampCompact(d, o, fields), l.object(), List.of(),
+        List.of(), "");
   }
 
   private static Change pruneOne(ResourceKey k, LiveObject l, Options o) {

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.CompactTrees;
 import dev.roster.load.PointerIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,27 @@ final class Stamper {
     }
     meta.put("annotations", annotations);
     return copy;
+  }
+
+  /**
+   * What {@link #stamp} and then setting the applied-fields annotation to {@code fields} make of
+   * {@code d}, equal and in the same order, as read-only compact maps sharing {@code d}'s values:
+   * for the many unchanged objects of a plan, which nothing writes to.
+   */
+  static Map<String, Object> stampCompact(DesiredObject d, Planner.Options o, String fields) {
+    Map<String, Object> meta = map(d.object().get("metadata"));
+    Map<String, Object> labels = CompactTrees.with(map(meta.get("labels")),
+        Ownership.MANAGED_BY, Ownership.MANAGER, Ownership.SOURCE, o.source());
+    Map<String, Object> annotations = d.origin() != null
+        ? CompactTrees.with(map(meta.get("annotations")), Ownership.REVISION, o.revision(),
+            Ownership.REPO, o.repo(), Ownership.FILE, d.origin().file(),
+            Ownership.APPLIED_FIELDS, fields)
+        : CompactTrees.with(map(meta.get("annotations")), Ownership.REVISION, o.revision(),
+            Ownership.REPO, o.repo(), Ownership.APPLIED_FIELDS, fields);
+    Map<String, Object> top = new LinkedHashMap<>(d.object());
+    top.remove("status");
+    top.put("metadata", CompactTrees.with(meta, "labels", labels, "annotations", annotations));
+    return CompactTrees.flat(top);
   }
 
   @SuppressWarnings("unchecked")

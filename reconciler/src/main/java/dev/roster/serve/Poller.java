@@ -50,8 +50,17 @@ final class Poller {
     }
   }
 
-  /** One poll; public to tests through the package. */
+  /** One poll, then the next one scheduled; public to tests through the package. */
   void tick() {
+    try {
+      poll();
+    } finally {
+      schedule();
+    }
+  }
+
+  /** One poll without scheduling another. */
+  void poll() {
     try {
       String seen = observe();
       if (lastSeen == null || !lastSeen.equals(seen)) {
@@ -63,8 +72,6 @@ final class Poller {
       if (lastSeen == null) {
         worker.request("start");
       }
-    } finally {
-      schedule();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.roster.serve;
 
 import dev.roster.engine.Engine;
+import dev.roster.kube.LiveCache;
 import dev.roster.serve.metrics.Metrics;
 import dev.roster.serve.webhook.WebhookHandler;
 import dev.roster.serve.webhook.WebhookTarget;
@@ -15,10 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs serve mode: one worker, poller and webhook target per source, the HTTP listener, and the
@@ -34,6 +37,7 @@ public final class Supervisor implements AutoCloseable {
   private final ServeLog log;
   private final HttpEndpoints http;
   private final LeaderGate gate;
+  private final List<LiveCache> liveCaches = new ArrayList<>();
 
   private record Unit(SourceConfig config, GitSource source, SourceWorker worker, Poller poller,
       WebhookTarget target) {}
@@ -68,14 +72,19 @@ public final class Supervisor implements AutoCloseable {
   private Unit unit(KubernetesClient client, SchemaCatalog catalog, ServeSettings s,
       SourceConfig c, StatusStore store, EventRecorder events, Metrics metrics) {
     GitSource source = new GitSource(c.credentials());
+    LiveCache live = new LiveCache(client, c.name());
+    liveCaches.add(live);
+    AtomicReference<SourceWorker> onDrift = new AtomicReference<>();
     Engine engine = new Engine(catalog, client, new Engine.Settings(c.name(), c.namespace(),
-        s.systemNamespace(), s.load(), s.allowUnknownKinds()));
+        s.systemNamespace(), s.load(), s.allowUnknownKinds()), live,
+        () -> Optional.ofNullable(onDrift.get()).ifPresent(w -> w.request("drift")));
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
         List.of(new StatusListener(c, store, events, metrics, log)), stopping::get);
     Duration max = c.interval().compareTo(Duration.ofMinutes(5)) > 0 ? c.interval()
         : Duration.ofMinutes(5);
     SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
         max);
+    onDrift.set(worker);
     Poller poller = new Poller(c, source.mirror(), worker, metrics::gitRequest);
     return new Unit(c, source, worker, poller, new SourceTarget(c, worker));
   }
@@ -98,6 +107,11 @@ public final class Supervisor implements AutoCloseable {
   /** The worker of a source, for tests and the status of a running pass. */
   SourceWorker worker(String source) {
     return units.get(source).worker();
+  }
+
+  /** Polls {@code source} once now, as its poller does every interval (for benchmarks). */
+  public void pollNow(String source) {
+    units.get(source).poller().poll();
   }
 
   private void lead() {
@@ -162,6 +176,7 @@ public final class Supervisor implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     units.values().forEach(u -> u.source().close());
+    liveCaches.forEach(LiveCache::close);
     log.info("", "stopped");
   }
 

@@ -5,7 +5,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -27,6 +29,7 @@ public final class GitTree implements SourceTree {
   private final Repository repo;
   private final ObjectId commit;
   private final ObjectId root;
+  private Index index;
 
   /**
    * The tree of {@code commit}, or of its subdirectory {@code path} (null for the root). Throws
@@ -62,6 +65,47 @@ public final class GitTree implements SourceTree {
   /** The id of the tree object at this tree's root (the subdirectory when a path was given). */
   public ObjectId treeId() {
     return root;
+  }
+
+  /**
+   * The Git object id: the blob of a regular or executable file, the tree of a directory; null
+   * for anything else (symlinks, submodules, missing paths).
+   */
+  @Override
+  public String contentId(String path) throws IOException {
+    if (path.isEmpty()) {
+      return root.name();
+    }
+    Index ix = index();
+    ObjectId id = ix.files().getOrDefault(path, ix.dirs().get(path));
+    return id == null ? null : id.name();
+  }
+
+  /** Ids of every regular file and directory below the root, by path. */
+  private record Index(Map<String, ObjectId> files, Map<String, ObjectId> dirs) {}
+
+  /** The index, made on first use by one walk of the whole tree. */
+  private synchronized Index index() throws IOException {
+    if (index == null) {
+      Map<String, ObjectId> files = new HashMap<>();
+      Map<String, ObjectId> dirs = new HashMap<>();
+      try (TreeWalk tw = new TreeWalk(repo)) {
+        tw.addTree(root);
+        tw.setRecursive(false);
+        while (tw.next()) {
+          FileMode mode = tw.getFileMode(0);
+          if (FileMode.TREE.equals(mode)) {
+            dirs.put(tw.getPathString(), tw.getObjectId(0));
+            tw.enterSubtree();
+          } else if (FileMode.REGULAR_FILE.equals(mode)
+              || FileMode.EXECUTABLE_FILE.equals(mode)) {
+            files.put(tw.getPathString(), tw.getObjectId(0));
+          }
+        }
+      }
+      index = new Index(files, dirs);
+    }
+    return index;
   }
 
   @Override
@@ -107,6 +151,10 @@ public final class GitTree implements SourceTree {
 
   /** The object at {@code path}: a tree if {@code dir}, else a regular or executable file. */
   private ObjectId find(ObjectReader reader, String path, boolean dir) throws IOException {
+    ObjectId known = (dir ? index().dirs() : index().files()).get(path);
+    if (known != null) {
+      return known;
+    }
     try (TreeWalk tw = TreeWalk.forPath(reader, path, root)) {
       if (tw == null) {
         throw new NoSuchFileException(path);

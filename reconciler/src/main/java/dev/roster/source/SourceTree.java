@@ -34,4 +34,13 @@ public interface SourceTree {
 
   /** Contents of the file at {@code path}. */
   byte[] read(String path) throws IOException;
+
+  /**
+   * An id of the contents at {@code path} ({@code ""} is the root) that changes whenever they do,
+   * such as a Git object id; null when the tree cannot tell without reading (a directory on disk).
+   * Equal ids mean equal contents, so callers may reuse what they derived from them.
+   */
+  default String contentId(String path) throws IOException {
+    return null;
+  }
 }

@@ -12,6 +12,8 @@
  * dev.roster.source.GitMirror} keeps the mirrors (ls-remote to detect change, fetch only when refs
  * moved), {@link dev.roster.source.GitTree} reads one commit, and {@link
  * dev.roster.source.GitCredentials} supplies HTTPS tokens and SSH keys (known_hosts always checked).
+ * A Git tree gives each file and directory a content id (its object id), so later stages can tell
+ * unchanged files without reading them.
  *
  * <p>Failure reasons: SourceUnreachable (retryable), AuthenticationFailed, HostKeyUnknown,
  * RepoNotFound, RefNotFound, PathNotFound, InvalidUrl, InvalidPath, CredentialsUnreadable (not

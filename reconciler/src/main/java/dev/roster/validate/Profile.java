@@ -60,8 +60,11 @@ public record Profile(
    */
   public record Graph(String name, String nodes, String id, List<String> edges, boolean acyclic) {}
 
+  private static final Profile DEFAULTS =
+      new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of(), DEFAULT_WAVE);
+
   /** Namespaced, subdomain names, no references: what an unprofiled kind gets. */
   public static Profile defaults() {
-    return new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of(), DEFAULT_WAVE);
+    return DEFAULTS;
   }
 }

@@ -105,7 +105,8 @@ public final class SchemaCatalog {
 
   /** The profile of a kind in a group (any version); defaults when it has none. */
   public Profile profile(String group, String kind) {
-    return profiles.getOrDefault(group + "/" + kind, Profile.defaults());
+    Profile p = profiles.get(group + "/" + kind);
+    return p != null ? p : Profile.defaults();
   }
 
   /** Versions known for a group and kind, sorted; empty if the kind is unknown. */

@@ -8,6 +8,7 @@ import dev.roster.load.ResourceKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,40 +18,48 @@ public final class Validator {
   private final SchemaCatalog catalog;
   private final SchemaValidator schemas;
   private final boolean allowUnknownKinds;
+  private final ValidationCache cache;
 
   public Validator(SchemaCatalog catalog, boolean allowUnknownKinds) {
+    this(catalog, allowUnknownKinds, null);
+  }
+
+  /** A validator that skips the per-manifest checks of manifests {@code cache} holds. */
+  public Validator(SchemaCatalog catalog, boolean allowUnknownKinds, ValidationCache cache) {
     this.catalog = catalog;
     this.schemas = new SchemaValidator(catalog);
     this.allowUnknownKinds = allowUnknownKinds;
+    this.cache = cache;
   }
 
   public ValidationReport validate(LoadResult loaded) {
     List<Problem> out = new ArrayList<>(loaded.problems());
+    Map<Manifest, ValidationCache.Local> locals = new IdentityHashMap<>();
     List<Manifest> identified = new ArrayList<>();
     for (Manifest m : loaded.manifests()) {
-      List<Problem> identity = ObjectChecker.identity(m);
-      out.addAll(identity);
-      if (identity.isEmpty()) {
+      ValidationCache.Local local = cache == null ? null : cache.get(m);
+      if (local == null) {
+        local = local(m);
+      }
+      locals.put(m, local);
+      out.addAll(local.identity());
+      if (local.identity().isEmpty()) {
         identified.add(m);
       }
     }
-    ReferenceChecker refs = new ReferenceChecker(catalog, identified);
+    if (cache != null) {
+      cache.replace(locals);
+    }
+    List<ResourceKey> keys = new ArrayList<>(identified.size());
+    identified.forEach(m -> keys.add(locals.get(m).key()));
+    ReferenceChecker refs = new ReferenceChecker(catalog, keys);
     Map<ResourceKey, Manifest> seen = new HashMap<>();
     for (Manifest m : identified) {
-      Profile profile = catalog.profile(m.group(), m.kind());
-      KindId id = new KindId(m.group(), m.version(), m.kind());
-      Optional<Schema> schema = catalog.schema(id);
-      if (schema.isPresent()) {
-        out.addAll(schemas.validate(m, schema.get()));
-      } else if (!allowUnknownKinds) {
-        out.add(m.error("/apiVersion", unknownKind(id)));
-      }
-      out.addAll(ObjectChecker.check(m, profile));
-      out.addAll(refs.check(m, profile));
-      out.addAll(GraphChecker.check(m, profile));
-      ResourceKey key = profile.scope() == Profile.Scope.CLUSTER
-          ? new ResourceKey(m.group(), m.kind(), "", m.name()) : m.key();
-      Manifest first = seen.putIfAbsent(key, m);
+      ValidationCache.Local local = locals.get(m);
+      out.addAll(local.object());
+      out.addAll(refs.check(m, local.targets()));
+      out.addAll(local.graph());
+      Manifest first = seen.putIfAbsent(local.key(), m);
       if (first != null) {
         out.add(m.error("/metadata/name", "defined twice: also at " + first.origin()));
       }
@@ -58,6 +67,28 @@ public final class Validator {
     out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
         .thenComparingInt(Problem::column));
     return new ValidationReport(List.copyOf(out), loaded.files(), loaded.manifests().size());
+  }
+
+  /** What {@code m} alone decides. */
+  private ValidationCache.Local local(Manifest m) {
+    List<Problem> identity = ObjectChecker.identity(m);
+    if (!identity.isEmpty()) {
+      return new ValidationCache.Local(List.copyOf(identity), List.of(), List.of(), List.of(),
+          null);
+    }
+    Profile profile = catalog.profile(m.group(), m.kind());
+    KindId id = new KindId(m.group(), m.version(), m.kind());
+    Optional<Schema> schema = catalog.schema(id);
+    List<Problem> object = new ArrayList<>();
+    if (schema.isPresent()) {
+      object.addAll(schemas.validate(m, schema.get()));
+    } else if (!allowUnknownKinds) {
+      object.add(m.error("/apiVersion", unknownKind(id)));
+    }
+    object.addAll(ObjectChecker.check(m, profile));
+    return new ValidationCache.Local(List.of(), List.copyOf(object),
+        List.copyOf(GraphChecker.check(m, profile)),
+        List.copyOf(ReferenceChecker.targets(m, profile)), ReferenceChecker.identity(catalog, m));
   }
 
   private String unknownKind(KindId id) {

@@ -1,0 +1,88 @@
+package dev.roster.cli;
+
+import dev.roster.bench.ServeBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code roster bench serve}: webhook-to-live latency, no-op cost and memory of serve mode. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve a generated repo of N objects from a file:// Git remote to the embedded"
+        + " API server (in a child JVM unless --cluster-in-process), then measure: latency from a"
+        + " signed webhook to the changed object being live (p50, p95), a no-op poll interval"
+        + " against one ls-remote, a no-op reconcile pass, and this JVM's RSS.",
+        "Run it as serve runs, e.g. java -Xmx160m -jar roster.jar bench serve."})
+final class BenchServe implements Callable<Integer> {
+  private static final double MIB = 1024.0 * 1024.0;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--objects", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
+  int objects;
+
+  @Option(names = "--changes", defaultValue = "20",
+      description = "One-file changes measured. Default: ${DEFAULT-VALUE}.")
+  int changes;
+
+  @Option(names = "--warmup", defaultValue = "5",
+      description = "Unmeasured changes first. Default: ${DEFAULT-VALUE}.")
+  int warmup;
+
+  @Option(names = "--polls", defaultValue = "20",
+      description = "No-op polls timed. Default: ${DEFAULT-VALUE}.")
+  int polls;
+
+  @Option(names = "--cluster-in-process",
+      description = "Run the API server in this JVM (its memory then counts in the RSS).")
+  boolean inProcess;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path work = Files.createTempDirectory("roster-bench-serve");
+    try {
+      ServeBenchmark.Result r = ServeBenchmark.run(new ServeBenchmark.Options(objects,
+          Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess), work,
+          line -> {
+            out.println("  " + line);
+            out.flush();
+          });
+      print(out, r);
+      return ExitCode.OK;
+    } finally {
+      ServeBenchmark.delete(work);
+    }
+  }
+
+  private void print(PrintWriter out, ServeBenchmark.Result r) {
+    out.printf("serve: %d objects, file:// Git remote, embedded API server %s, %d cores%n",
+        r.objects(), inProcess ? "in this JVM" : "in a child JVM",
+        Runtime.getRuntime().availableProcessors());
+    out.printf("webhook -> live, one-file change (%d changes): p50 %.0f ms, p95 %.0f ms"
+        + " (min %.0f, max %.0f)%n", r.latencies().size(), r.p50(), r.p95(),
+        r.latencies().stream().mapToDouble(d -> d).min().orElse(0),
+        r.latencies().stream().mapToDouble(d -> d).max().orElse(0));
+    out.printf("no-op poll interval: %.1f ms vs one ls-remote %.1f ms (x%.2f); API requests in"
+        + " %d polls: %d (%d lists)%n", r.noopPollMillis(), r.lsRemoteMillis(),
+        r.noopPollMillis() / r.lsRemoteMillis(), r.polls(), total(r.noopPollRequests()),
+        r.noopPollRequests().getOrDefault("list", 0L));
+    out.printf("no-op reconcile pass: %.0f ms; API requests: %d (%d lists) %s%n",
+        r.noopPassMillis(), total(r.noopPassRequests()),
+        r.noopPassRequests().getOrDefault("list", 0L), r.noopPassRequests());
+    out.printf("memory: RSS %.0f MiB (heap used %.0f MiB of max %.0f MiB)%s%n",
+        r.rssBytes() / MIB, r.heapUsedBytes() / MIB, Runtime.getRuntime().maxMemory() / MIB,
+        r.clusterRssBytes() < 0 ? "" : String.format("; API server JVM RSS %.0f MiB",
+            r.clusterRssBytes() / MIB));
+    out.printf("initial apply: %.0f ms%n", r.initialApplyMillis());
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

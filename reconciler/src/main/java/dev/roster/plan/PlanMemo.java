@@ -1,0 +1,60 @@
+package dev.roster.plan;
+
+import dev.roster.load.Origin;
+import dev.roster.load.ResourceKey;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Objects a previous plan found unchanged, with everything that verdict rested on: the desired
+ * tree (the same instance, as serve's caches hand it out while its file is unchanged), where Git
+ * defines it, the source, and the live object's resourceVersion. While all of these are the same,
+ * planning the object again must find it unchanged again, so {@link Planner} skips its field set
+ * and diff. Each plan keeps only the verdicts it reached. Not thread-safe: one plan at a time.
+ */
+public final class PlanMemo {
+  /** What an UNCHANGED verdict rested on, and the applied-fields annotation it computed. */
+  record Verdict(Map<String, Object> desired, Origin origin, String source,
+      String resourceVersion, String fields) {
+
+    boolean holds(DesiredObject d, LiveObject l, Planner.Options o) {
+      return desired == d.object() && Objects.equals(origin, d.origin())
+          && source.equals(o.source()) && resourceVersion != null
+          && resourceVersion.equals(l.resourceVersion());
+    }
+  }
+
+  private Map<ResourceKey, Verdict> verdicts = Map.of();
+  private long hits;
+  private long misses;
+
+  /** The verdict for {@code d} if it still holds against {@code l}, else null. */
+  Verdict get(DesiredObject d, LiveObject l, Planner.Options o) {
+    Verdict v = l == null ? null : verdicts.get(d.key());
+    if (v != null && v.holds(d, l, o)) {
+      hits++;
+      return v;
+    }
+    misses++;
+    return null;
+  }
+
+  void replace(Map<ResourceKey, Verdict> next) {
+    verdicts = next;
+  }
+
+  /** Objects whose verdict is kept. */
+  public int size() {
+    return verdicts.size();
+  }
+
+  /** Objects planned from a kept verdict so far. */
+  public long hits() {
+    return hits;
+  }
+
+  /** Objects planned in full so far. */
+  public long misses() {
+    return misses;
+  }
+}
