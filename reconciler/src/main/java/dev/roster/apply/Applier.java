@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /** Executes plans; see the package contract. */
 public final class Applier {
@@ -41,12 +42,25 @@ public final class Applier {
 
   /** Applies {@code plan}; throws {@link ApplyException} before any write if prune is refused. */
   public ApplyResult apply(Plan plan, ApplyOptions options) {
-    guardMassPrune(plan, options);
+    return apply(plan, options, () -> false);
+  }
+
+  /**
+   * As {@link #apply(Plan, ApplyOptions)}; once {@code stop} answers true, writes not yet started
+   * are skipped (writes in flight finish), for a graceful shutdown.
+   */
+  public ApplyResult apply(Plan plan, ApplyOptions options, BooleanSupplier stop) {
+    if (options.prune()) {
+      guardMassPrune(plan, options);
+    }
     Map<Integer, List<Change>> applyWaves = new java.util.TreeMap<>();
     Map<Integer, List<Change>> pruneWaves = new java.util.TreeMap<>(
         java.util.Comparator.reverseOrder());
     for (Change c : plan.changes()) {
       if (c.action() == Action.PRUNE) {
+        if (!options.prune()) {
+          continue;
+        }
         pruneWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
       } else if (c.writes()) {
         applyWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
@@ -56,10 +70,10 @@ public final class Applier {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.concurrency()));
     try {
       for (List<Change> wave : applyWaves.values()) {
-        runWave(pool, wave, options, outcomes);
+        runWave(pool, wave, options, outcomes, stop);
       }
       for (List<Change> wave : pruneWaves.values()) {
-        runWave(pool, wave, options, outcomes);
+        runWave(pool, wave, options, outcomes, stop);
       }
     } finally {
       pool.shutdownNow();
@@ -72,10 +86,11 @@ public final class Applier {
   }
 
   private void runWave(ExecutorService pool, List<Change> wave, ApplyOptions options,
-      Map<ResourceKey, Outcome> outcomes) {
+      Map<ResourceKey, Outcome> outcomes, BooleanSupplier stop) {
     List<Future<Outcome>> futures = new ArrayList<>();
     for (Change c : wave) {
-      futures.add(pool.submit(() -> applyOne(c, options)));
+      futures.add(pool.submit(() -> stop.getAsBoolean()
+          ? new Outcome(c, Outcome.Status.SKIPPED, "shutting down") : applyOne(c, options)));
     }
     for (Future<Outcome> f : futures) {
       try {
@@ -154,8 +169,9 @@ public final class Applier {
     for (Outcome o : outcomes) {
       Action a = o.change().action();
       boolean ok = o.status() != Outcome.Status.FAILED;
-      if (a == Action.UNCHANGED || (a == Action.CREATE && ok) || a == Action.UPDATE
-          || (a == Action.PRUNE && !ok)) {
+      boolean skipped = o.status() == Outcome.Status.SKIPPED;
+      if (a == Action.UNCHANGED || (a == Action.CREATE && ok && !skipped) || a == Action.UPDATE
+          || (a == Action.PRUNE && (!ok || skipped))) {
         keys.add(o.change().key());
       }
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code roster bench validate}: the throughput figure README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on generated repos (results go to README.md).",
-    subcommands = {BenchCommand.Validate.class})
+    subcommands = {BenchCommand.Validate.class, BenchCommand.Apply.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -52,6 +52,40 @@ final class BenchCommand implements Runnable {
         }
       }
       return r.errors() == 0 ? ExitCode.OK : ExitCode.INVALID;
+    }
+  }
+
+  @Command(name = "apply", mixinStandardHelpOptions = true,
+      description = "Cold apply of N generated objects to the embedded API server, as a ratio to"
+          + " creating them directly; then the time and requests of a no-op plan.")
+  static final class Apply implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--objects", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
+    int objects;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Override
+    public Integer call() throws Exception {
+      Path repo = Files.createTempDirectory("roster-bench");
+      try {
+        RepoGenerator.write(repo, objects);
+        var r = dev.roster.bench.ApplyBenchmark.run(repo, concurrency);
+        var out = spec.commandLine().getOut();
+        out.printf("apply: %d objects, concurrency %d: floor (direct creates) %.0f ms,"
+                + " roster apply %.0f ms => ratio %.2f (%d failures)%n",
+            r.objects(), concurrency, r.floorMillis(), r.applyMillis(), r.ratio(),
+            r.applyFailures());
+        out.printf("no-op plan: %.0f ms, %d API requests (%d lists, %d writes)%n",
+            r.noopPlanMillis(), r.noopRequests(), r.noopLists(), r.noopWrites());
+        return r.applyFailures() == 0 ? ExitCode.OK : ExitCode.APPLY_FAILED;
+      } finally {
+        try (var s = Files.walk(repo)) {
+          s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
     }
   }
 }

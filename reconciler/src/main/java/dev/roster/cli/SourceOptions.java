@@ -23,7 +23,8 @@ final class SourceOptions {
   String path;
 
   @Option(names = "--cache-dir", paramLabel = "DIR",
-      description = "Where bare mirrors are kept. Default: ~/.cache/roster.")
+      description = "Where bare mirrors are kept. Default: $XDG_CACHE_HOME/roster/git or"
+          + " ~/.cache/roster/git.")
   Path cacheDir;
 
   @Option(names = "--source-name", paramLabel = "NAME",
@@ -31,14 +32,9 @@ final class SourceOptions {
           + " Default: derived from --repo and --path; set it explicitly in CI.")
   String sourceName;
 
+  /** The cache directory, or null for the default ({@link dev.roster.source.SourceSpec}). */
   Path cacheDir() {
-    if (cacheDir != null) {
-      return cacheDir;
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("roster");
+    return cacheDir;
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /** One reconcile pass against one cluster; see the package contract. */
 public final class Engine {
@@ -83,12 +84,17 @@ public final class Engine {
 
   /** Applies a plan made by {@link #plan}, then stores the resulting inventory. */
   public ApplyResult apply(PlanRun run, ApplyOptions options) {
+    return apply(run, options, () -> false);
+  }
+
+  /** As {@link #apply(PlanRun, ApplyOptions)}, skipping writes not started once stop is true. */
+  public ApplyResult apply(PlanRun run, ApplyOptions options, BooleanSupplier stop) {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     run.desired().objects().forEach(d -> byKey.put(d.key(), d));
     Applier applier = new Applier(client, resolver, order,
         (c, fresh) -> replan(byKey, c, fresh, run.options()));
     // Apply in waves, then prune.
-    ApplyResult result = applier.apply(run.plan(), options);
+    ApplyResult result = applier.apply(run.plan(), options, stop);
     // Store what this source manages now.
     if (!result.inventory().keys().equals(run.previous().keys())
         || !result.inventory().revision().equals(run.previous().revision())) {

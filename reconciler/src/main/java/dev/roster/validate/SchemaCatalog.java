@@ -94,6 +94,15 @@ public final class SchemaCatalog {
         s -> registry.getSchema(SchemaLocation.of(s))));
   }
 
+  /** A compiled schema by its {@code $id} (e.g. a non-kind schema such as serve's config). */
+  public Optional<Schema> schemaById(String id) {
+    if (!raw.containsKey(id)) {
+      return Optional.empty();
+    }
+    return Optional.of(compiled.computeIfAbsent(id,
+        s -> registry.getSchema(SchemaLocation.of(s))));
+  }
+
   /** The profile of a kind in a group (any version); defaults when it has none. */
   public Profile profile(String group, String kind) {
     return profiles.getOrDefault(group + "/" + kind, Profile.defaults());

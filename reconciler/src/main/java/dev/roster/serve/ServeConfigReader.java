@@ -1,0 +1,132 @@
+package dev.roster.serve;
+
+import dev.roster.load.LoadOptions;
+import dev.roster.load.Manifest;
+import dev.roster.load.ManifestLoader;
+import dev.roster.load.Problem;
+import dev.roster.load.YamlParser;
+import dev.roster.source.GitCredentials;
+import dev.roster.source.SourceSpec;
+import dev.roster.validate.SchemaCatalog;
+import dev.roster.validate.SchemaValidator;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code roster serve --config FILE}: parsed like any config-repo file, validated against
+ * {@code schema/serve/config.json}, secrets read from files or Secrets (never from the file).
+ */
+public final class ServeConfigReader {
+  static final String SCHEMA = SchemaCatalog.BASE + "serve/config.json";
+
+  private ServeConfigReader() {}
+
+  public static List<SourceConfig> read(Path file, SchemaCatalog catalog, KubernetesClient client,
+      String systemNamespace, Path cacheDir) {
+    String rel = file.getFileName().toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ServeConfigException("failed to read '" + file + "': " + e.getMessage(),
+          List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
+    }
+    YamlParser.Parsed parsed = new ManifestLoader(LoadOptions.defaults()).parseBytes(rel, bytes);
+    List<Problem> problems = new ArrayList<>(parsed.problems());
+    if (problems.isEmpty() && parsed.manifests().size() != 1) {
+      problems.add(Problem.fileError(rel, 1, 1, "expected exactly one document"));
+    }
+    if (problems.isEmpty()) {
+      Manifest m = parsed.manifests().get(0);
+      problems.addAll(new SchemaValidator(catalog).validate(m,
+          catalog.schemaById(SCHEMA).orElseThrow()));
+    }
+    if (problems.stream().anyMatch(p -> p.severity() == dev.roster.load.Severity.ERROR)) {
+      throw new ServeConfigException("invalid serve config '" + file + "'", problems);
+    }
+    List<SourceConfig> out = new ArrayList<>();
+    for (Object o : (List<?>) parsed.manifests().get(0).object().get("sources")) {
+      out.add(source((Map<?, ?>) o, client, systemNamespace, cacheDir));
+    }
+    return out;
+  }
+
+  private static SourceConfig source(Map<?, ?> s, KubernetesClient client, String systemNs,
+      Path cacheDir) {
+    String name = (String) s.get("name");
+    GitCredentials creds = GitCredentials.none();
+    if (s.get("credentials") instanceof Map<?, ?> c) {
+      String user = str(c, "usernameFile") == null ? null : file(str(c, "usernameFile"));
+      if (str(c, "tokenFile") != null) {
+        creds = creds.withToken(user, file(str(c, "tokenFile")));
+      }
+      if (str(c, "sshKeyFile") != null) {
+        creds = creds.withSsh(Path.of(str(c, "sshKeyFile")),
+            str(c, "knownHostsFile") == null ? null : Path.of(str(c, "knownHostsFile")));
+      }
+      if (c.get("secretRef") instanceof Map<?, ?> ref) {
+        Map<String, String> data = secret(client, ref, systemNs);
+        if (data.containsKey("token")) {
+          creds = creds.withToken(data.get("username"), data.get("token"));
+        }
+      }
+    }
+    byte[] webhookSecret = null;
+    if (s.get("webhook") instanceof Map<?, ?> w) {
+      String value = str(w, "secretFile") != null ? file(str(w, "secretFile"))
+          : secret(client, (Map<?, ?>) w.get("secretRef"), systemNs)
+              .get(w.get("secretRef") instanceof Map<?, ?> r && r.get("key") != null
+                  ? String.valueOf(r.get("key")) : "secret");
+      webhookSecret = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+    }
+    String drift = s.get("drift") == null ? "revert" : String.valueOf(s.get("drift"));
+    Duration interval = Durations.parse(s.get("interval") == null ? "1m"
+        : String.valueOf(s.get("interval")));
+    return new SourceConfig(name,
+        new SourceSpec((String) s.get("repo"), str(s, "ref"), str(s, "path"), cacheDir), creds,
+        interval, s.get("namespace") == null ? "default" : String.valueOf(s.get("namespace")),
+        !Boolean.FALSE.equals(s.get("prune")), Boolean.TRUE.equals(s.get("suspend")),
+        "report".equals(drift), webhookSecret);
+  }
+
+  private static String str(Map<?, ?> m, String key) {
+    return m.get(key) == null ? null : String.valueOf(m.get(key));
+  }
+
+  private static String file(String path) {
+    try {
+      return Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new ServeConfigException("failed to read secret file '" + path + "'", List.of());
+    }
+  }
+
+  private static Map<String, String> secret(KubernetesClient client, Map<?, ?> ref,
+      String systemNs) {
+    String ns = ref.get("namespace") == null ? systemNs : String.valueOf(ref.get("namespace"));
+    Secret secret = client.secrets().inNamespace(ns).withName(String.valueOf(ref.get("name")))
+        .get();
+    if (secret == null) {
+      throw new ServeConfigException("Secret '" + ns + "/" + ref.get("name") + "' not found",
+          List.of());
+    }
+    Map<String, String> out = new java.util.HashMap<>();
+    if (secret.getData() != null) {
+      secret.getData().forEach((k, v) -> out.put(k,
+          new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8).strip()));
+    }
+    if (secret.getStringData() != null) {
+      out.putAll(secret.getStringData());
+    }
+    return out;
+  }
+}

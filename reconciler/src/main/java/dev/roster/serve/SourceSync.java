@@ -1,0 +1,120 @@
+package dev.roster.serve;
+
+import dev.roster.apply.ApplyException;
+import dev.roster.apply.ApplyOptions;
+import dev.roster.apply.ApplyResult;
+import dev.roster.engine.Engine;
+import dev.roster.engine.InvalidDesiredStateException;
+import dev.roster.kube.ClusterException;
+import dev.roster.source.GitSource;
+import dev.roster.source.SourceException;
+import dev.roster.source.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One reconcile pass of one source: read the source, plan, apply, report. Never throws: every
+ * failure becomes a {@link SyncReport} with a reason and whether a retry can help.
+ */
+public final class SourceSync {
+  private final SourceConfig config;
+  private final GitSource source;
+  private final Engine engine;
+  private final ApplyOptions applyOptions;
+  private final List<SyncListener> listeners;
+  private final BooleanSupplier stopping;
+  private volatile String lastApplied = "";
+
+  public SourceSync(SourceConfig config, GitSource source, Engine engine, ApplyOptions options,
+      List<SyncListener> listeners, BooleanSupplier stopping) {
+    this.config = config;
+    this.source = source;
+    this.engine = engine;
+    this.applyOptions = options;
+    this.listeners = listeners;
+    this.stopping = stopping;
+  }
+
+  /** The revision last applied successfully by this process, or empty. */
+  public String lastApplied() {
+    return lastApplied;
+  }
+
+  /** Runs one pass; returns what the worker needs to schedule the next. */
+  public SourceWorker.PassResult run(String trigger) {
+    SyncReport report = pass(trigger);
+    for (SyncListener l : listeners) {
+      try {
+        l.finished(report);
+      } catch (RuntimeException e) {
+        // a listener must not break the loop; it reports its own problems
+      }
+    }
+    if (report.outcome() != SyncReport.Outcome.FAILED) {
+      return SourceWorker.PassResult.SUCCEEDED;
+    }
+    return report.retryable() ? SourceWorker.PassResult.FAILED_RETRYABLE
+        : SourceWorker.PassResult.FAILED_STALLED;
+  }
+
+  private SyncReport pass(String trigger) {
+    Instant start = Instant.now();
+    String revision = "";
+    Engine.PlanRun run = null;
+    try {
+      // Read the source.
+      Snapshot snapshot = source.snapshot(config.spec());
+      revision = snapshot.revision();
+      // Plan against live.
+      run = engine.plan(snapshot);
+      if (config.suspend()) {
+        return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
+            "Suspended", "source is suspended; nothing applied", false);
+      }
+      if (!run.plan().hasChanges()) {
+        lastApplied = revision;
+        return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
+            "ReconciliationSucceeded", "live matches revision '" + revision + "'", false);
+      }
+      if (config.driftReportOnly() && revision.equals(lastApplied)) {
+        return report(trigger, revision, start, run, null, SyncReport.Outcome.DRIFT_REPORTED,
+            "DriftDetected", "live differs from revision '" + revision + "' (drift=report)",
+            false);
+      }
+      // Apply and prune.
+      ApplyResult applied = engine.apply(run, applyOptions, stopping);
+      if (applied.failed()) {
+        return report(trigger, revision, start, run, applied, SyncReport.Outcome.FAILED,
+            "ApplyFailed", applied.failures().size() + " object(s) failed to apply", true);
+      }
+      lastApplied = revision;
+      return report(trigger, revision, start, run, applied, SyncReport.Outcome.SUCCEEDED,
+          "ReconciliationSucceeded", "applied revision '" + revision + "'", false);
+    } catch (SourceException e) {
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "SourceFetchFailed", e.getMessage(), e.retryable());
+    } catch (InvalidDesiredStateException e) {
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "ValidationFailed", e.report().errors() + " validation error(s); nothing applied",
+          false);
+    } catch (ApplyException e) {
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "PruneRefused".equals(e.reason()) ? "PruneRefused" : "ApplyFailed", e.getMessage(),
+          e.retryable());
+    } catch (ClusterException e) {
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "ClusterUnreachable".equals(e.reason()) ? "ClusterUnreachable" : "ApplyFailed",
+          e.getMessage(), e.retryable());
+    }
+  }
+
+  private SyncReport report(String trigger, String revision, Instant start, Engine.PlanRun run,
+      ApplyResult applied, SyncReport.Outcome outcome, String reason, String message,
+      boolean retryable) {
+    return new SyncReport(config.name(), trigger, revision, start,
+        Duration.between(start, Instant.now()), run == null ? null : run.plan(), applied,
+        outcome, reason, message, retryable);
+  }
+}

@@ -1,0 +1,143 @@
+package dev.roster.serve;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Single-flight reconciles for one source. {@link #request} never blocks and never runs the pass
+ * itself: the first request starts a pass on the executor; requests during a pass coalesce into
+ * exactly one follow-up pass. A failed pass that can succeed on retry schedules one retry with
+ * exponential backoff; a new request (a new commit, a webhook) supersedes the pending retry.
+ */
+public final class SourceWorker {
+  /** What a request did. */
+  public enum Enqueued {
+    /** A pass will run for it. */
+    QUEUED,
+    /** A pass was already waiting; this request rides on it. */
+    COALESCED,
+    /** The worker is stopped (not leader, or shutting down). */
+    REJECTED
+  }
+
+  /** Outcome of one pass, as the worker needs it. */
+  public enum PassResult {
+    SUCCEEDED,
+    FAILED_RETRYABLE,
+    FAILED_STALLED
+  }
+
+  private final String source;
+  private final ScheduledExecutorService executor;
+  private final Function<String, PassResult> pass;
+  private final Duration minBackoff;
+  private final Duration maxBackoff;
+  private boolean running;
+  private boolean stopped = true;
+  private String pending;
+  private int failures;
+  private ScheduledFuture<?> retry;
+
+  public SourceWorker(String source, ScheduledExecutorService executor,
+      Function<String, PassResult> pass, Duration minBackoff, Duration maxBackoff) {
+    this.source = source;
+    this.executor = executor;
+    this.pass = pass;
+    this.minBackoff = minBackoff;
+    this.maxBackoff = maxBackoff;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** Accepts requests from now on (the process became leader). */
+  public synchronized void start() {
+    stopped = false;
+  }
+
+  /** Rejects requests from now on; a pass in flight finishes, no follow-up or retry runs. */
+  public synchronized void stop() {
+    stopped = true;
+    pending = null;
+    if (retry != null) {
+      retry.cancel(false);
+      retry = null;
+    }
+  }
+
+  /** Asks for a pass; {@code trigger} says why (poll, webhook:github/…, drift, retry, start). */
+  public synchronized Enqueued request(String trigger) {
+    if (stopped) {
+      return Enqueued.REJECTED;
+    }
+    if (retry != null && !"retry".equals(trigger)) {
+      retry.cancel(false);
+      retry = null;
+    }
+    if (!running) {
+      running = true;
+      executor.execute(() -> loop(trigger));
+      return Enqueued.QUEUED;
+    }
+    if (pending != null) {
+      return Enqueued.COALESCED;
+    }
+    pending = trigger;
+    return Enqueued.QUEUED;
+  }
+
+  /** Whether a pass is running now. */
+  public synchronized boolean busy() {
+    return running;
+  }
+
+  /** Waits until no pass runs, or {@code timeout} passes; returns whether it is idle. */
+  public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (running) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
+  private void loop(String first) {
+    String trigger = first;
+    while (true) {
+      PassResult result;
+      try {
+        result = pass.apply(trigger);
+      } catch (RuntimeException e) {
+        result = PassResult.FAILED_RETRYABLE;
+      }
+      synchronized (this) {
+        failures = result == PassResult.SUCCEEDED ? 0 : failures + 1;
+        if (pending != null && !stopped) {
+          trigger = pending;
+          pending = null;
+          continue;
+        }
+        running = false;
+        notifyAll();
+        if (result == PassResult.FAILED_RETRYABLE && !stopped) {
+          retry = executor.schedule(() -> request("retry"), backoff().toMillis(),
+              TimeUnit.MILLISECONDS);
+        }
+        return;
+      }
+    }
+  }
+
+  /** min × 2^(failures-1), capped at max. */
+  synchronized Duration backoff() {
+    long millis = minBackoff.toMillis() << Math.min(20, Math.max(0, failures - 1));
+    return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+  }
+}

@@ -1,0 +1,172 @@
+package dev.roster.serve;
+
+import dev.roster.engine.Engine;
+import dev.roster.serve.metrics.Metrics;
+import dev.roster.serve.webhook.WebhookHandler;
+import dev.roster.serve.webhook.WebhookTarget;
+import dev.roster.source.GitSource;
+import dev.roster.status.EventRecorder;
+import dev.roster.status.StatusStore;
+import dev.roster.validate.SchemaCatalog;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs serve mode: one worker, poller and webhook target per source, the HTTP listener, and the
+ * leader gate that starts and stops the workers. {@link #close} is the graceful shutdown: stop
+ * taking work, let the pass in flight finish its current objects, record status, release the
+ * Lease.
+ */
+public final class Supervisor implements AutoCloseable {
+  private final Map<String, Unit> units = new LinkedHashMap<>();
+  private final ScheduledExecutorService executor;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final AtomicBoolean leading = new AtomicBoolean();
+  private final ServeLog log;
+  private final HttpEndpoints http;
+  private final LeaderGate gate;
+
+  private record Unit(SourceConfig config, GitSource source, SourceWorker worker, Poller poller,
+      WebhookTarget target) {}
+
+  public Supervisor(KubernetesClient client, SchemaCatalog catalog, ServeSettings s,
+      Metrics metrics, ServeLog log) {
+    this.log = log;
+    this.executor = Executors.newScheduledThreadPool(Math.max(2, s.sources().size() + 1), r -> {
+      Thread t = new Thread(r, "roster-sync");
+      t.setDaemon(true);
+      return t;
+    });
+    StatusStore store = new StatusStore(client, s.systemNamespace());
+    EventRecorder events = new EventRecorder(client, s.systemNamespace());
+    for (SourceConfig c : s.sources()) {
+      units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
+    }
+    this.http = new HttpEndpoints(s.listen(),
+        new WebhookHandler(units.values().stream().map(Unit::target).toList(),
+            d -> {
+              metrics.webhook(d.provider().label(), d.result().label());
+              log.info(d.source(), "webhook " + d.provider().label() + " " + d.deliveryId()
+                  + " " + d.result().label() + (d.reason().isEmpty() ? "" : ": " + d.reason()));
+            }),
+        out -> scrape(metrics, out), metrics.contentType(), this::ready);
+    this.gate = s.leaderElect()
+        ? LeaderGate.elect(client, s.systemNamespace(), s.identity(), s.leaseDuration(),
+            this::lead, this::standBy, who -> log.info("", "leader is " + who), executor)
+        : LeaderGate.always(this::lead);
+  }
+
+  private Unit unit(KubernetesClient client, SchemaCatalog catalog, ServeSettings s,
+      SourceConfig c, StatusStore store, EventRecorder events, Metrics metrics) {
+    GitSource source = new GitSource(c.credentials());
+    Engine engine = new Engine(catalog, client, new Engine.Settings(c.name(), c.namespace(),
+        s.systemNamespace(), s.load(), s.allowUnknownKinds()));
+    SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
+        List.of(new StatusListener(c, store, events, metrics, log)), stopping::get);
+    Duration max = c.interval().compareTo(Duration.ofMinutes(5)) > 0 ? c.interval()
+        : Duration.ofMinutes(5);
+    SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
+        max);
+    Poller poller = new Poller(c, source.mirror(), worker, metrics::gitRequest);
+    return new Unit(c, source, worker, poller, new SourceTarget(c, worker));
+  }
+
+  /** The address the HTTP listener is bound to. */
+  public InetSocketAddress address() {
+    return http.address();
+  }
+
+  /** Whether this replica currently leads (always true without election). */
+  public boolean leading() {
+    return leading.get();
+  }
+
+  /** Names of the sources served. */
+  public List<String> sources() {
+    return new ArrayList<>(units.keySet());
+  }
+
+  /** The worker of a source, for tests and the status of a running pass. */
+  SourceWorker worker(String source) {
+    return units.get(source).worker();
+  }
+
+  private void lead() {
+    if (stopping.get()) {
+      return;
+    }
+    leading.set(true);
+    log.info("", "leading: reconciling " + units.size() + " source(s)");
+    for (Unit u : units.values()) {
+      u.worker().start();
+      u.poller().start(executor);
+    }
+  }
+
+  private void standBy() {
+    leading.set(false);
+    for (Unit u : units.values()) {
+      u.poller().stop();
+      u.worker().stop();
+    }
+    log.info("", "not leading: reconciles stopped");
+  }
+
+  private boolean ready() {
+    return !stopping.get() && (leading.get() || gate == null || gate.elected());
+  }
+
+  private static void scrape(Metrics metrics, java.io.OutputStream out) {
+    try {
+      metrics.scrape(out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Graceful shutdown; waits up to {@code grace} for passes in flight. */
+  public void close(Duration grace) {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    for (Unit u : units.values()) {
+      u.poller().stop();
+      u.worker().stop();
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (Unit u : units.values()) {
+      try {
+        if (!u.worker().awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+          log.warn(u.config().name(), "pass still running after the grace period");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    gate.close();
+    http.close();
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    units.values().forEach(u -> u.source().close());
+    log.info("", "stopped");
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+}

@@ -1,0 +1,136 @@
+package dev.roster.serve.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The metrics of {@code roster serve}, in their own registry (never the global default one):
+ *
+ * <ul>
+ *   <li>{@code roster_reconcile_duration_seconds} histogram {source, result}
+ *   <li>{@code roster_reconciles_total} counter {source, trigger, result}; trigger is the kind
+ *       ({@code poll}, {@code webhook}, {@code drift}, {@code start}, {@code manual})
+ *   <li>{@code roster_git_requests_total} counter {type, result}; type {@code ls-remote} or
+ *       {@code fetch}, result {@code ok} or {@code error}
+ *   <li>{@code roster_webhook_deliveries_total} counter {provider, result}
+ *   <li>{@code roster_managed_objects} gauge {source, state}; state {@code managed}, {@code
+ *       failed}, {@code orphaned}
+ *   <li>{@code roster_source_ready} gauge {source}: 1 ready, 0 not
+ *   <li>{@code roster_held_rollouts} gauge {source}: 0 until rollouts can be held
+ *   <li>the JVM's metrics ({@code jvm_*}, {@code process_*})
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class Metrics {
+  /** Upper bounds of the reconcile duration buckets, seconds. */
+  static final double[] DURATION_BUCKETS =
+      {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600};
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+  private final Histogram duration;
+  private final Counter reconciles;
+  private final Counter gitRequests;
+  private final Counter webhooks;
+  private final Gauge managed;
+  private final Gauge ready;
+  private final Gauge held;
+
+  /** A registry with every family registered and the JVM metrics. */
+  public Metrics() {
+    duration = Histogram.builder().name("roster_reconcile_duration_seconds")
+        .help("Duration of reconciles.").labelNames("source", "result")
+        .classicOnly().classicUpperBounds(DURATION_BUCKETS).register(registry);
+    reconciles = Counter.builder().name("roster_reconciles_total")
+        .help("Finished reconciles.").labelNames("source", "trigger", "result")
+        .register(registry);
+    gitRequests = Counter.builder().name("roster_git_requests_total")
+        .help("Requests to Git remotes.").labelNames("type", "result").register(registry);
+    webhooks = Counter.builder().name("roster_webhook_deliveries_total")
+        .help("Webhook deliveries received.").labelNames("provider", "result")
+        .register(registry);
+    managed = Gauge.builder().name("roster_managed_objects")
+        .help("Objects of a source by state after its last apply.")
+        .labelNames("source", "state").register(registry);
+    ready = Gauge.builder().name("roster_source_ready")
+        .help("1 when the source's last revision is applied, else 0.").labelNames("source")
+        .register(registry);
+    held = Gauge.builder().name("roster_held_rollouts")
+        .help("Rollouts of a source held back.").labelNames("source").register(registry);
+    JvmMetrics.builder().register(registry);
+  }
+
+  /**
+   * Counts a finished reconcile and observes its duration.
+   *
+   * @param trigger the record's trigger; only its kind becomes a label ({@code webhook:github/1}
+   *     counts as {@code webhook})
+   * @param result {@code succeeded}, {@code failed}, {@code no-op} or {@code refused}
+   */
+  public void reconciled(String source, String trigger, String result, Duration d) {
+    int colon = trigger.indexOf(':');
+    String kind = colon < 0 ? trigger : trigger.substring(0, colon);
+    duration.labelValues(source, result).observe(d.toNanos() / 1e9);
+    reconciles.labelValues(source, kind, result).inc();
+    held.labelValues(source);
+  }
+
+  /** Counts a Git request; {@code type} is {@code ls-remote} or {@code fetch}. */
+  public void gitRequest(String type, boolean ok) {
+    gitRequests.labelValues(type, ok ? "ok" : "error").inc();
+  }
+
+  /** Counts a webhook delivery and what came of it (e.g. {@code accepted}, {@code rejected}). */
+  public void webhook(String provider, String result) {
+    webhooks.labelValues(provider, result).inc();
+  }
+
+  /** Sets the object counts of {@code source} by state ({@code managed}, ...). */
+  public void managed(String source, Map<String, Long> byState) {
+    byState.forEach((state, n) -> managed.labelValues(source, state).set(n));
+  }
+
+  /** Sets whether {@code source} is ready. */
+  public void ready(String source, boolean isReady) {
+    ready.labelValues(source).set(isReady ? 1 : 0);
+    held.labelValues(source);
+  }
+
+  /** Sets how many rollouts of {@code source} are held back. */
+  public void heldRollouts(String source, long n) {
+    held.labelValues(source).set(n);
+  }
+
+  /** Drops every series of {@code source}, e.g. when it is removed from the configuration. */
+  public void forget(String source) {
+    for (String state : new String[] {"managed", "failed", "orphaned"}) {
+      managed.remove(source, state);
+    }
+    ready.remove(source);
+    held.remove(source);
+  }
+
+  /** The registry, for collectors added by other parts of serve. */
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /** Writes every metric in the Prometheus text format, version 0.0.4. */
+  public void scrape(OutputStream out) throws IOException {
+    writer.write(out, registry.scrape());
+  }
+
+  /** The content type of {@link #scrape}'s output. */
+  public String contentType() {
+    return writer.getContentType();
+  }
+}

@@ -1,0 +1,116 @@
+package dev.roster.serve.webhook;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.roster.serve.webhook.Delivery.Result;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /hooks/<source>} and {@code POST /hooks} (mount it at {@code /hooks}). Checks, in
+ * order: path (404), method (405), source name (404), rate limit (429 with {@code Retry-After}),
+ * body size (413, read no further), signature (401), JSON (400); then answers ping 200 {@code
+ * {"result":"pong"}}, anything not a push or not for the tracked repo and ref 202 {@code
+ * ignored} with a reason, and a matching push 202 {@code queued} or {@code coalesced} after
+ * {@link WebhookTarget#enqueue} (503 if that throws). Each request is passed to the listener as
+ * one {@link Delivery} per source it concerned, before the response is sent. Thread-safe.
+ */
+public final class WebhookHandler implements HttpHandler {
+  /** The source name recorded for {@code POST /hooks} when no single source applies. */
+  public static final String ALL_SOURCES = "*";
+
+  static {
+    HttpServers.ensureNoDelay();
+  }
+
+  private final Supplier<? extends Collection<? extends WebhookTarget>> targets;
+  private final Consumer<Delivery> listener;
+  private final WebhookOptions options;
+  private final RateLimiter limiter;
+  private final Dispatch dispatch;
+
+  /**
+   * @param targets the sources, asked on every request (so config reloads apply)
+   * @param listener receives every {@link Delivery}; called on the request thread before the
+   *     response, so it must be quick; an exception from it is swallowed
+   * @param options body cap, rate limit, clock
+   */
+  public WebhookHandler(Supplier<? extends Collection<? extends WebhookTarget>> targets,
+      Consumer<Delivery> listener, WebhookOptions options) {
+    this.targets = Objects.requireNonNull(targets, "targets");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.options = Objects.requireNonNull(options, "options");
+    this.limiter = new RateLimiter(options.burst(), options.perSecond(), options.clock());
+    this.dispatch = new Dispatch(options.clock());
+  }
+
+  /** A handler for a fixed set of sources with {@link WebhookOptions#defaults()}. */
+  public WebhookHandler(Collection<? extends WebhookTarget> targets, Consumer<Delivery> listener) {
+    this(() -> targets, listener, WebhookOptions.defaults());
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      Reply r;
+      try {
+        r = answer(ex);
+      } catch (RuntimeException e) {
+        r = dispatch.one(ALL_SOURCES, Verifiers.GENERIC, ex.getRequestHeaders(), null,
+            Result.REJECTED, 500, "internal error: " + e.getClass().getSimpleName());
+      }
+      for (Delivery d : r.deliveries()) {
+        try {
+          listener.accept(d);
+        } catch (RuntimeException ignored) {
+          // a broken listener must not turn an accepted delivery into an error
+        }
+      }
+      Exchanges.send(ex, r);
+    }
+  }
+
+  private Reply answer(HttpExchange ex) throws IOException {
+    var h = ex.getRequestHeaders();
+    WebhookVerifier v = WebhookVerifier.select(h);
+    String base = ex.getHttpContext().getPath().replaceAll("/+$", "");
+    String path = ex.getRequestURI().getPath();
+    String rest = path == null || !path.startsWith(base) ? null : path.substring(base.length());
+    if (rest == null || !rest.matches("(/[^/]+)?/?")) {
+      return dispatch.one(ALL_SOURCES, v, h, null, Result.REJECTED, 404,
+          "no webhook endpoint at " + path);
+    }
+    String name = rest.replaceAll("^/|/$", "");
+    String endpoint = name.isEmpty() ? ALL_SOURCES : name;
+    if (!ex.getRequestMethod().equals("POST")) {
+      return dispatch.one(endpoint, v, h, Map.of("Allow", "POST"), Result.REJECTED, 405,
+          "method " + ex.getRequestMethod() + " is not allowed; use POST");
+    }
+    List<? extends WebhookTarget> candidates = List.copyOf(targets.get());
+    if (!name.isEmpty()) {
+      candidates = candidates.stream().filter(t -> name.equals(t.name())).limit(1).toList();
+      if (candidates.isEmpty()) {
+        return dispatch.one(endpoint, v, h, null, Result.REJECTED, 404, "no source named " + name);
+      }
+    }
+    Duration wait = limiter.acquire(endpoint);
+    if (!wait.isZero()) {
+      long s = RateLimiter.retryAfterSeconds(wait);
+      return dispatch.one(endpoint, v, h, Map.of("Retry-After", Long.toString(s)),
+          Result.RATE_LIMITED, 429, "more than " + options.burst() + " deliveries in a burst or "
+              + options.perSecond() + " per second to " + endpoint + "; retry in " + s + " s");
+    }
+    byte[] body = Exchanges.readCapped(ex, options.maxBodyBytes());
+    if (body == null) {
+      return dispatch.one(endpoint, v, h, null, Result.REJECTED, 413,
+          "the body is larger than " + options.maxBodyBytes() + " bytes");
+    }
+    return dispatch.dispatch(endpoint, candidates, v, h, body);
+  }
+}

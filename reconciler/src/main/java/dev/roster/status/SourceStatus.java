@@ -1,0 +1,56 @@
+package dev.roster.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What Roster reports about one source; stored as JSON by {@link StatusStore}. Computed by {@link
+ * StatusReducer}, never edited in place.
+ *
+ * @param source the source name
+ * @param repo the repo URL or directory, without credentials
+ * @param ref the branch, tag or commit followed; empty for the remote HEAD
+ * @param conditions {@code Ready}, {@code Reconciling} and {@code Stalled}, in that order
+ * @param lastAppliedRevision the revision live now; kept when a later one fails; empty when none
+ *     ever applied
+ * @param lastAttemptedRevision the revision of the last reconcile, whatever its result
+ * @param lastHandledWebhook the last webhook delivery handled, or null
+ * @param history the last {@value #HISTORY_LIMIT} reconciles, newest first
+ * @param managed objects by state after the last apply
+ * @param observedAt when this status was computed
+ */
+public record SourceStatus(
+    String source,
+    String repo,
+    String ref,
+    List<Condition> conditions,
+    String lastAppliedRevision,
+    String lastAttemptedRevision,
+    WebhookDelivery lastHandledWebhook,
+    List<ReconcileRecord> history,
+    ManagedCounts managed,
+    Instant observedAt) {
+  /** How many reconciles {@link #history} keeps. */
+  public static final int HISTORY_LIMIT = 10;
+
+  public SourceStatus {
+    repo = repo == null ? "" : repo;
+    ref = ref == null ? "" : ref;
+    conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    lastAppliedRevision = lastAppliedRevision == null ? "" : lastAppliedRevision;
+    lastAttemptedRevision = lastAttemptedRevision == null ? "" : lastAttemptedRevision;
+    history = history == null ? List.of() : List.copyOf(history);
+    managed = managed == null ? ManagedCounts.NONE : managed;
+  }
+
+  /** The condition of {@code type}, if present. */
+  public Optional<Condition> condition(String type) {
+    return Conditions.find(conditions, type);
+  }
+
+  /** The newest reconcile, if any ran. */
+  public Optional<ReconcileRecord> lastReconcile() {
+    return history.isEmpty() ? Optional.empty() : Optional.of(history.get(0));
+  }
+}
