@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -75,7 +73,6 @@ final class DevClusterCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("roster: " + e.getCause().getMessage());
       return ExitCode.USAGE;
     }
-    CountDownLatch closed = new CountDownLatch(1);
     try {
       try (cluster) {
         Path file = cluster.writeKubeconfig(kubeconfig);
@@ -86,41 +83,14 @@ final class DevClusterCommand implements Callable<Integer> {
         if (until != null) {
           until.await(cluster);
         } else {
-          awaitShutdown(closed);
+          Shutdown.awaitSignal(java.time.Duration.ofSeconds(10));
         }
       }
       out.println("roster dev-cluster stopped");
       out.flush();
     } finally {
-      closed.countDown();
+      Shutdown.done();
     }
     return ExitCode.OK;
-  }
-
-  /**
-   * Blocks until the JVM begins to shut down (SIGTERM, Ctrl-C). The shutdown hook then waits, up
-   * to 10 s, for {@code closed}, so the cluster closes before the JVM halts.
-   */
-  private static void awaitShutdown(CountDownLatch closed) throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        closed.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "roster-dev-cluster-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      stop.await();
-    } catch (InterruptedException e) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook runs anyway and is released by closed
-      }
-      throw e;
-    }
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ApplyCommand.class,
       StatusCommand.class,
       DevClusterCommand.class,
+      ServeCommand.class,
       KindsCommand.class,
       BenchCommand.class
     },

@@ -73,6 +73,12 @@ public final class SourceSync {
         return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
             "Suspended", "source is suspended; nothing applied", false);
       }
+      long refused = run.plan().count(dev.roster.plan.Action.REFUSED);
+      if (!run.plan().hasChanges() && refused > 0) {
+        return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+            "ApplyFailed", refused + " object(s) refused: they exist live and are not managed by"
+                + " this source", false);
+      }
       if (!run.plan().hasChanges()) {
         lastApplied = revision;
         return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
@@ -85,9 +91,10 @@ public final class SourceSync {
       }
       // Apply and prune.
       ApplyResult applied = engine.apply(run, applyOptions, stopping);
-      if (applied.failed()) {
+      if (applied.failed() || refused > 0) {
         return report(trigger, revision, start, run, applied, SyncReport.Outcome.FAILED,
-            "ApplyFailed", applied.failures().size() + " object(s) failed to apply", true);
+            "ApplyFailed", (applied.failures().size() + refused) + " object(s) failed or were"
+                + " refused", applied.failed());
       }
       lastApplied = revision;
       return report(trigger, revision, start, run, applied, SyncReport.Outcome.SUCCEEDED,

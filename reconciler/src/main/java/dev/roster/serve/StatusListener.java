@@ -1,10 +1,12 @@
 package dev.roster.serve;
 
 import dev.roster.serve.metrics.Metrics;
+import dev.roster.status.Conditions;
 import dev.roster.status.EventRecorder;
 import dev.roster.status.ManagedCounts;
 import dev.roster.status.ReconcileRecord;
 import dev.roster.status.StatusReducer;
+import dev.roster.status.SourceStatus;
 import dev.roster.status.StatusStore;
 import java.time.Instant;
 
@@ -30,41 +32,30 @@ final class StatusListener implements SyncListener {
 
   @Override
   public void finished(SyncReport r) {
-    ReconcileRecord record = record(r);
+    Instant now = Instant.now();
+    ReconcileRecord record = ReconcileRecord.of(r.revision(), r.trigger(), r.startedAt(),
+        r.duration(), r.plan(), r.applied(), r.outcome() == SyncReport.Outcome.FAILED,
+        r.reason(), r.message());
     ManagedCounts managed = r.applied() == null ? null : ManagedCounts.of(r.applied());
-    metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
-    metrics.ready(r.source(), r.outcome() != SyncReport.Outcome.FAILED);
-    if (managed != null) {
-      metrics.managed(r.source(), managed.byState());
-    }
     log.info(r.source(), record.result() + " " + r.revision() + " trigger=" + r.trigger()
         + " in " + r.duration().toMillis() + "ms: " + r.message());
+    metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
     try {
       if (r.applied() != null) {
         events.applied(r.source(), r.revision(), r.applied());
       }
-      if (r.outcome() == SyncReport.Outcome.FAILED) {
+      if (r.outcome() == SyncReport.Outcome.FAILED && r.applied() == null) {
         events.reconcileFailed(r.source(), r.revision(), r.reason(), r.message());
       }
-      store.update(r.source(), previous -> StatusReducer.next(
+      SourceStatus status = store.update(r.source(), previous -> StatusReducer.next(
           previous.orElseGet(() -> StatusReducer.initial(r.source(), config.spec().repo(),
-              config.spec().ref(), Instant.now())),
-          record, managed, Instant.now()));
+              config.spec().ref(), now)),
+          record, managed, r.retryable(), now));
+      metrics.ready(r.source(), Conditions.isTrue(status.conditions(), Conditions.READY));
+      metrics.managed(r.source(), status.managed().byState());
     } catch (RuntimeException e) {
+      metrics.ready(r.source(), r.outcome() != SyncReport.Outcome.FAILED);
       log.warn(r.source(), "failed to record status: " + e.getMessage());
     }
-  }
-
-  static ReconcileRecord record(SyncReport r) {
-    ReconcileRecord.Counts counts = r.applied() == null ? ReconcileRecord.Counts.NONE
-        : ReconcileRecord.Counts.of(r.applied());
-    String result = switch (r.outcome()) {
-      case SUCCEEDED -> ReconcileRecord.SUCCEEDED;
-      case NO_OP, DRIFT_REPORTED -> ReconcileRecord.NO_OP;
-      case FAILED -> "PruneRefused".equals(r.reason()) ? ReconcileRecord.REFUSED
-          : ReconcileRecord.FAILED;
-    };
-    return new ReconcileRecord(r.revision(), r.trigger(), r.startedAt(),
-        r.duration().toMillis(), counts, result, r.reason(), r.message());
   }
 }

@@ -1,0 +1,197 @@
+package dev.roster.cli;
+
+import dev.roster.apply.ApplyOptions;
+import dev.roster.kube.EmbeddedCluster;
+import dev.roster.kube.KubeClients;
+import dev.roster.serve.Durations;
+import dev.roster.serve.ServeConfigException;
+import dev.roster.serve.ServeConfigReader;
+import dev.roster.serve.ServeLog;
+import dev.roster.serve.ServeSettings;
+import dev.roster.serve.SourceConfig;
+import dev.roster.serve.Supervisor;
+import dev.roster.serve.metrics.Metrics;
+import dev.roster.source.GitCredentials;
+import dev.roster.source.SourceSpec;
+import dev.roster.validate.SchemaCatalog;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code roster serve}: keep sources in sync by polling and webhooks until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Keep the cluster in sync with one source (the --repo flags) or several"
+        + " (--config FILE): poll, accept push webhooks on POST /hooks/<source>, serve /metrics,"
+        + " /healthz and /readyz, record status (roster status). Runs until SIGTERM."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:stopped", "2:usage error", "3:invalid --config file",
+        "6:cluster unreachable at start", "1:internal error"})
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ServeOptions serve;
+  @Mixin SourceOptions source;
+  @Mixin ClusterOptions cluster;
+  @Mixin RepoOptions repo;
+
+  private final Waiter waiter;
+
+  /** Blocks while serving; returning starts the graceful shutdown. */
+  interface Waiter {
+    void await(Supervisor supervisor) throws InterruptedException;
+  }
+
+  ServeCommand() {
+    this(null);
+  }
+
+  ServeCommand(Waiter waiter) {
+    this.waiter = waiter;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (source.repo == null && serve.config == null) {
+      err.println("roster: serve needs --repo (one source) or --config FILE (several)");
+      return ExitCode.USAGE;
+    }
+    SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
+    EmbeddedCluster embedded = cluster.embedded ? EmbeddedCluster.start() : null;
+    try (KubernetesClient client = embedded != null ? embedded.client()
+        : KubeClients.fromKubeconfig(cluster.kubeconfig, cluster.context)) {
+      if (embedded != null && serve.writeKubeconfig != null) {
+        embedded.writeKubeconfig(serve.writeKubeconfig);
+      }
+      List<SourceConfig> sources;
+      try {
+        sources = serve.config != null
+            ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
+                source.cacheDir())
+            : List.of(single());
+      } catch (ServeConfigException e) {
+        e.problems().forEach(p -> err.println(p.format()));
+        err.println("roster: " + e.getMessage());
+        return ExitCode.INVALID;
+      }
+      ServeSettings settings = new ServeSettings(sources, serve.listen(), serve.leaderElect,
+          serve.identity(), cluster.inventoryNamespace,
+          new ApplyOptions(false, false, serve.maxPruneRatio, serve.concurrency),
+          repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15));
+      Supervisor supervisor = new Supervisor(client, catalog, settings, new Metrics(),
+          new ServeLog(err));
+      try {
+        ServeBanner.print(out, supervisor, sources, embedded, serve, cluster);
+        if (waiter != null) {
+          waiter.await(supervisor);
+        } else {
+          Shutdown.awaitSignal(serve.grace().plusSeconds(5));
+        }
+      } finally {
+        supervisor.close(serve.grace());
+        Shutdown.done();
+      }
+      return ExitCode.OK;
+    } finally {
+      if (embedded != null) {
+        embedded.close();
+      }
+    }
+  }
+
+  private SourceConfig single() throws IOException {
+    byte[] secret = serve.webhookSecretFile == null ? null
+        : Files.readString(serve.webhookSecretFile, StandardCharsets.UTF_8).strip()
+            .getBytes(StandardCharsets.UTF_8);
+    SourceSpec spec = new SourceSpec(source.repo, source.ref, source.path, source.cacheDir());
+    Duration interval = serve.interval != null ? Durations.parse(serve.interval)
+        : spec.isRemote() ? Duration.ofMinutes(1) : Duration.ofSeconds(5);
+    return new SourceConfig(source.sourceName(), spec, GitCredentials.fromEnvironment(),
+        interval, cluster.namespace, !serve.noPrune, false, "report".equals(serve.drift),
+        secret);
+  }
+
+  /** Flags of serve mode itself. */
+  static final class ServeOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+        description = "Serve every source in FILE (see schema/serve/config.json).")
+    Path config;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+        description = "HTTP listener for webhooks, /metrics, /healthz, /readyz."
+            + " Default: ${DEFAULT-VALUE}.")
+    String listen;
+
+    @Option(names = "--interval", paramLabel = "DURATION",
+        description = "Poll interval (30s, 1m, 1h). Default: 1m for Git URLs, 5s for directories.")
+    String interval;
+
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE",
+        description = "Shared secret for webhook signatures (a file; never a flag value).")
+    Path webhookSecretFile;
+
+    @Option(names = "--leader-elect",
+        description = "Campaign for the Lease roster-leader; only the leader reconciles.")
+    boolean leaderElect;
+
+    @Option(names = "--identity", paramLabel = "NAME",
+        description = "This replica's name in the Lease. Default: $HOSTNAME or the host name.")
+    String identity;
+
+    @Option(names = "--drift", paramLabel = "MODE", defaultValue = "revert",
+        description = "revert (default): undo hand edits; report: only record them in status.")
+    String drift;
+
+    @Option(names = "--no-prune", description = "Never prune objects gone from Git.")
+    boolean noPrune;
+
+    @Option(names = "--max-prune-ratio", paramLabel = "R", defaultValue = "0.25",
+        description = "Largest share of managed objects one reconcile may prune."
+            + " Default: ${DEFAULT-VALUE}.")
+    double maxPruneRatio;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
+        description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
+    int concurrency;
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "30s",
+        description = "How long SIGTERM waits for a reconcile in flight. Default: ${DEFAULT-VALUE}.")
+    String shutdownGrace;
+
+    @Option(names = "--write-kubeconfig", paramLabel = "FILE",
+        description = "With --embedded-cluster: write a kubeconfig for it (for kubectl).")
+    Path writeKubeconfig;
+
+    InetSocketAddress listen() throws IOException {
+      int colon = listen.lastIndexOf(':');
+      String host = colon <= 0 ? "0.0.0.0" : listen.substring(0, colon);
+      int port = Integer.parseInt(listen.substring(colon + 1));
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    }
+
+    String identity() throws IOException {
+      if (identity != null) {
+        return identity;
+      }
+      String host = System.getenv("HOSTNAME");
+      return host != null && !host.isBlank() ? host : InetAddress.getLocalHost().getHostName();
+    }
+
+    Duration grace() {
+      return Durations.parse(shutdownGrace);
+    }
+  }
+}
