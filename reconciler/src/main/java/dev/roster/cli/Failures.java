@@ -31,7 +31,7 @@ final class Failures {
     }
     if (e instanceof ClusterException c) {
       err.println("roster: cluster " + c.reason() + ": " + c.getMessage());
-      return ExitCode.UNREACHABLE;
+      return ClusterException.KUBECONFIG_INVALID.equals(c.reason()) ? ExitCode.USAGE : ExitCode.UNREACHABLE;
     }
     if (e instanceof ApplyException a) {
       err.println("roster: " + a.reason() + ": " + a.getMessage());
