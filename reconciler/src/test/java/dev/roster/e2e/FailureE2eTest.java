@@ -117,8 +117,9 @@ class FailureE2eTest {
     assertEquals("", r.out(), r::toString);
     assertEquals(0, f.requests().byMethod().values().stream().mapToLong(Long::longValue).sum());
 
+    // A kubeconfig that does not exist is a mistake in the command, not an outage: exit 2.
     E2eFixture.Run missing = f.plan("--kubeconfig", tmp.resolve("absent").toString());
-    assertEquals(6, missing.exit(), missing::toString);
+    assertEquals(2, missing.exit(), missing::toString);
     assertTrue(missing.err().contains("does not exist"), missing::toString);
     assertNull(f.get(KOC, "Task", NS, "fix-tests"));
   }
