@@ -60,6 +60,10 @@ final class PlanFormat {
    */
   static String header(Change c, boolean withApiVersion) {
     String head = sign(c.action()) + " " + verb(c.action()) + " " + subject(c, withApiVersion);
+    String rollout = c.rollout().describe();
+    if (!rollout.isEmpty() && c.action() != Action.UNCHANGED) {
+      head += " [" + rollout + "]"; // e.g. [restart, held: WaitingForTasks (2 tasks) since …]
+    }
     return c.reason() == null || c.reason().isEmpty() ? head : head + ": " + c.reason();
   }
 
@@ -84,7 +88,7 @@ final class PlanFormat {
 
   /**
    * {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, then {@code , N refused}
-   * and {@code , N orphaned} when not zero; {@code No changes. Live matches revision R.} when
+   * and {@code , N orphaned}, {@code , N held} (rollouts waiting) when not zero; {@code No changes. Live matches revision R.} when
    * {@link #idle}.
    */
   static String summary(Plan p) {
@@ -100,6 +104,9 @@ final class PlanFormat {
       if (p.count(a) > 0) {
         b.append(", ").append(p.count(a)).append(' ').append(verb(a));
       }
+    }
+    if (!p.held().isEmpty()) {
+      b.append(", ").append(p.held().size()).append(" held");
     }
     return b.toString();
   }
