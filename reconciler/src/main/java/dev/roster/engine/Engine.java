@@ -125,10 +125,15 @@ public final class Engine {
     return planner.plan(List.of(d), live, Inventory.empty(settings.source()), o).changes().get(0);
   }
 
+  /**
+   * The apiVersion to read an inventory object with that Git no longer defines: the catalog's,
+   * or for a kind without a schema (--allow-unknown-kinds) the one the server serves, so such
+   * objects are pruned too; null when neither knows the kind.
+   */
   private String preferredVersion(ResourceKey k) {
     List<String> v = catalog.versions(k.group(), k.kind());
     if (v.isEmpty()) {
-      return null;
+      return resolver.servedVersion(k.group(), k.kind()).orElse(null);
     }
     return k.group().isEmpty() ? v.get(0) : k.group() + "/" + v.get(0);
   }
