@@ -66,7 +66,7 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
-    this.rollouts = new Rollouts(catalog, client, resolver, settings.inventoryNamespace(), clock);
+    this.rollouts = new Rollouts(catalog, client, resolver, clock);
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
@@ -88,7 +88,7 @@ public final class Engine {
         snapshot.repo());
     Plan plan = planner.plan(desired.objects(), live, previous, options);
     // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
-    plan = rollouts.decide(plan);
+    plan = rollouts.decide(plan, previous);
     return new PlanRun(desired, plan, previous, options);
   }
 
@@ -105,13 +105,14 @@ public final class Engine {
         (c, fresh) -> rollouts.redecide(run.plan(), replan(byKey, c, fresh, run.options())));
     // Apply in waves, then prune.
     ApplyResult result = applier.apply(run.plan(), options, stop);
-    rollouts.record(run.plan(), result);
+    Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory());
     // Store what this source manages now.
-    if (!result.inventory().keys().equals(run.previous().keys())
-        || !result.inventory().revision().equals(run.previous().revision())) {
-      inventories.write(result.inventory());
+    if (!next.keys().equals(run.previous().keys())
+        || !next.revision().equals(run.previous().revision())
+        || !next.runs().equals(run.previous().runs())) {
+      inventories.write(next);
     }
-    return result;
+    return new ApplyResult(result.outcomes(), next);
   }
 
   private Change replan(Map<ResourceKey, DesiredObject> byKey, Change c, Map<String, Object> fresh,

@@ -4,10 +4,10 @@ import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
 import dev.roster.kube.RelatedLister;
 import dev.roster.kube.ResourceResolver;
-import dev.roster.kube.RunLedger;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
+import dev.roster.plan.Inventory;
 import dev.roster.plan.OneShots;
 import dev.roster.plan.Plan;
 import dev.roster.plan.RolloutGate;
@@ -22,28 +22,25 @@ import java.util.Map;
 /**
  * The agent-aware part of a pass: leaves cleaned-up runs alone ({@link OneShots}), holds
  * restart-class changes of busy agents ({@link RolloutGate}) with live work counted through
- * {@link RelatedLister}, and records the runs a pass created in the {@link RunLedger}.
+ * {@link RelatedLister}, and records the runs a pass created in the inventory.
  */
 final class Rollouts {
   private final SchemaCatalog catalog;
   private final RelatedLister lister;
-  private final RunLedger ledger;
   private final RolloutGate gate;
   private final Clock clock;
 
   Rollouts(SchemaCatalog catalog, KubernetesClient client, ResourceResolver resolver,
-      String inventoryNamespace, Clock clock) {
+      Clock clock) {
     this.catalog = catalog;
     this.lister = new RelatedLister(client, resolver, this::apiVersion);
-    this.ledger = new RunLedger(client, inventoryNamespace);
     this.gate = new RolloutGate(this::profile);
     this.clock = clock;
   }
 
   /** {@code plan} with one-shot runs and rollout holds decided. */
-  Plan decide(Plan plan) {
-    Map<ResourceKey, String> runs = hasOneShots(plan) ? ledger.read(plan.source()) : Map.of();
-    Plan p = OneShots.apply(plan, runs, this::profile);
+  Plan decide(Plan plan, Inventory previous) {
+    Plan p = OneShots.apply(plan, previous.runs(), this::profile);
     return gate.apply(p, lister::list, clock.instant());
   }
 
@@ -57,12 +54,12 @@ final class Rollouts {
         .orElse(fresh);
   }
 
-  /** Records the runs that exist or were created, and forgets those Git no longer defines. */
-  void record(Plan plan, ApplyResult result) {
-    if (!hasOneShots(plan)) {
-      return;
-    }
-    Map<ResourceKey, String> before = ledger.read(plan.source());
+  /**
+   * {@code next} with the runs that exist or were created recorded, and those Git no longer
+   * defines forgotten.
+   */
+  Inventory record(Plan plan, ApplyResult result, Inventory previous, Inventory next) {
+    Map<ResourceKey, String> before = previous.runs();
     Map<ResourceKey, String> after = new HashMap<>();
     for (Outcome o : result.outcomes()) {
       Change c = o.change();
@@ -79,16 +76,7 @@ final class Rollouts {
         after.put(c.key(), before.get(c.key())); // cleaned up, or not created this time
       }
     }
-    if (!after.equals(new HashMap<>(before))) {
-      ledger.write(plan.source(), after);
-    }
-  }
-
-  private boolean hasOneShots(Plan plan) {
-    return plan.changes().stream().anyMatch(c -> {
-      Profile.Rollout p = profile(c.key());
-      return p != null && p.oneShot();
-    });
+    return next.withRuns(after);
   }
 
   private Profile.Rollout profile(ResourceKey k) {

@@ -105,6 +105,6 @@ class KomputerAndTeamsRolloutTest {
     assertEquals(Action.UNCHANGED, change(f.sync(), "AgentTeamRun", "q3").action());
     assertNull(f.get(TEAM_RUN, "default", "q3"));
     assertNotNull(f.cluster.client().configMaps().inNamespace("default")
-        .withName("roster-runs-agents").get());
+        .withName("roster-inventory-agents").get().getData().get("runs"));
   }
 }
