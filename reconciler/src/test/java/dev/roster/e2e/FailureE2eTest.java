@@ -118,7 +118,7 @@ class FailureE2eTest {
     assertEquals(0, f.requests().byMethod().values().stream().mapToLong(Long::longValue).sum());
 
     E2eFixture.Run missing = f.plan("--kubeconfig", tmp.resolve("absent").toString());
-    assertEquals(2, missing.exit(), missing::toString); // a bad kubeconfig is a usage error (5ddcc7a)
+    assertEquals(2, missing.exit(), missing::toString); // usage error
     assertTrue(missing.err().contains("does not exist"), missing::toString);
     assertNull(f.get(KOC, "Task", NS, "fix-tests"));
   }
