@@ -18,6 +18,7 @@ import dev.roster.plan.Planner;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,8 +51,14 @@ public final class Engine {
   private final Planner planner;
   private final ResourceResolver resolver;
   private final InventoryStore inventories;
+  private final Rollouts rollouts;
 
   public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
+    this(catalog, client, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #Engine(SchemaCatalog, KubernetesClient, Settings)}, timing holds with {@code clock}. */
+  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock) {
     this.catalog = catalog;
     this.client = client;
     this.settings = settings;
@@ -59,6 +66,7 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
+    this.rollouts = new Rollouts(catalog, client, resolver, clock);
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
@@ -79,6 +87,8 @@ public final class Engine {
     Planner.Options options = new Planner.Options(settings.source(), snapshot.revision(),
         snapshot.repo());
     Plan plan = planner.plan(desired.objects(), live, previous, options);
+    // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
+    plan = rollouts.decide(plan, previous);
     return new PlanRun(desired, plan, previous, options);
   }
 
@@ -92,15 +102,17 @@ public final class Engine {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     run.desired().objects().forEach(d -> byKey.put(d.key(), d));
     Applier applier = new Applier(client, resolver, order,
-        (c, fresh) -> replan(byKey, c, fresh, run.options()));
+        (c, fresh) -> rollouts.redecide(run.plan(), replan(byKey, c, fresh, run.options())));
     // Apply in waves, then prune.
     ApplyResult result = applier.apply(run.plan(), options, stop);
+    Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory());
     // Store what this source manages now.
-    if (!result.inventory().keys().equals(run.previous().keys())
-        || !result.inventory().revision().equals(run.previous().revision())) {
-      inventories.write(result.inventory());
+    if (!next.keys().equals(run.previous().keys())
+        || !next.revision().equals(run.previous().revision())
+        || !next.runs().equals(run.previous().runs())) {
+      inventories.write(next);
     }
-    return result;
+    return new ApplyResult(result.outcomes(), next);
   }
 
   private Change replan(Map<ResourceKey, DesiredObject> byKey, Change c, Map<String, Object> fresh,

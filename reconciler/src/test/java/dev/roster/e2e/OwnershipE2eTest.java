@@ -41,16 +41,17 @@ class OwnershipE2eTest {
   void driftInAFieldGitSetsIsShownAndReverted() {
     f.applyOk();
     f.patchLive(KOMPUTER, "KomputerAgent", NS, "triage-bot", """
-        [{"op": "replace", "path": "/spec/instructions", "value": "Do whatever."},
+        [{"op": "replace", "path": "/spec/model", "value": "claude-haiku"},
          {"op": "add", "path": "/spec/priority", "value": 7}]""");
 
     E2eFixture.Run plan = f.plan("--detailed-exit-code");
     assertEquals(4, plan.exit(), plan::toString);
     assertTrue(plan.outLines().contains("~ update komputer.komputer.ai/v1alpha1 KomputerAgent"
         + " agents/triage-bot (komputer/agents.yaml)"), plan::toString);
-    assertTrue(plan.outLines().contains("    -  instructions: Do whatever."), plan::toString);
-    assertTrue(plan.outLines().contains("    +  instructions: Triage new tickets every morning."),
-        plan::toString);
+    // spec.instructions would not do: komputer-api rewrites it, so its profile makes it
+    // runtime-owned (never drift); spec.model is Git's
+    assertTrue(plan.outLines().contains("    -  model: claude-haiku"), plan::toString);
+    assertTrue(plan.outLines().contains("    +  model: claude-sonnet-4-6"), plan::toString);
     assertFalse(plan.out().contains("priority"), "a field Git never set is not drift: " + plan);
 
     f.requests().reset();
@@ -60,7 +61,7 @@ class OwnershipE2eTest {
         + f.requests());
     Map<String, Object> spec = E2eFixture.field(
         f.live(KOMPUTER, "KomputerAgent", NS, "triage-bot"), "spec");
-    assertEquals("Triage new tickets every morning.", spec.get("instructions"));
+    assertEquals("claude-sonnet-4-6", spec.get("model"));
     assertEquals(7, ((Number) spec.get("priority")).intValue(), "left alone");
     assertEquals(0, f.plan("--detailed-exit-code").exit());
   }
