@@ -177,7 +177,8 @@ public final class RolloutGate {
   private static Instant since(Change c, Instant now) {
     String s = RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE);
     try {
-      return s == null ? now : Instant.parse(s);
+      // Held-since is recorded to the second: it is shown to people and compared to hours.
+      return s == null ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : Instant.parse(s);
     } catch (RuntimeException e) {
       return now;
     }
