@@ -30,6 +30,7 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Mixin ClusterOptions cluster;
   @Mixin RepoOptions repo;
+  @Mixin RolloutOptions rollout;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
       description = "text, json or markdown (for the plan; with json or markdown the apply"
@@ -61,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Sessions s = new Sessions(source)) {
       Engine engine = new Engine(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
-          Sessions.settings(source, cluster, repo));
+          Sessions.settings(source, cluster, repo, rollout));
       Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
       Render.plan(run.plan(), output, out);
       // With -o json or markdown, stdout holds only the plan document: the summary goes to stderr.

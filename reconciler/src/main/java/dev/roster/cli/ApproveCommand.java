@@ -81,8 +81,10 @@ final class ApproveCommand implements Callable<Integer> {
       }
       Map<String, String> labels = live.getMetadata().getLabels();
       if (labels == null || !source.equals(labels.get(Ownership.SOURCE))) {
+        String owner = labels == null ? null : labels.get(Ownership.SOURCE);
         spec.commandLine().getErr().println("error: " + target + " is not managed by source '"
-            + source + "'");
+            + source + "'" + (owner == null ? " (it is not managed by Roster)"
+            : " (it is managed by source '" + owner + "')") + "; nothing approved");
         return ExitCode.USAGE;
       }
       Map<String, String> ann = live.getMetadata().getAnnotations();

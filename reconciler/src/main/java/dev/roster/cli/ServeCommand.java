@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Mixin ClusterOptions cluster;
   @Mixin RepoOptions repo;
+  @Mixin RolloutOptions rollout;
 
   private final Waiter waiter;
 
@@ -82,6 +83,8 @@ final class ServeCommand implements Callable<Integer> {
             ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
                 source.cacheDir())
             : List.of(single());
+        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy))
+            .toList();
       } catch (ServeConfigException e) {
         e.problems().forEach(p -> err.println(p.format()));
         err.println("roster: " + e.getMessage());

@@ -14,6 +14,7 @@ import dev.roster.plan.Inventory;
 import dev.roster.plan.KindOrder;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Plan;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.plan.Planner;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
@@ -36,9 +37,22 @@ public final class Engine {
    * @param inventoryNamespace where the inventory ConfigMap lives
    * @param load parsing limits
    * @param allowUnknownKinds accept kinds without a schema
+   * @param rolloutPolicy the rollout policy of objects without a {@code roster.dev/rollout}
+   *     annotation (null: Rollout)
    */
   public record Settings(String source, String defaultNamespace, String inventoryNamespace,
-      LoadOptions load, boolean allowUnknownKinds) {}
+      LoadOptions load, boolean allowUnknownKinds, RolloutPolicy.Mode rolloutPolicy) {
+    public Settings {
+      rolloutPolicy = rolloutPolicy == null ? RolloutPolicy.Mode.ROLLOUT : rolloutPolicy;
+    }
+
+    /** As the canonical constructor, with the Rollout policy by default. */
+    public Settings(String source, String defaultNamespace, String inventoryNamespace,
+        LoadOptions load, boolean allowUnknownKinds) {
+      this(source, defaultNamespace, inventoryNamespace, load, allowUnknownKinds,
+          RolloutPolicy.Mode.ROLLOUT);
+    }
+  }
 
   /** A plan and the desired state it was made from. */
   public record PlanRun(
@@ -66,7 +80,7 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
-    this.rollouts = new Rollouts(catalog, client, resolver, clock);
+    this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy());
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */

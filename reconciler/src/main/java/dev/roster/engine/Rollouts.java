@@ -11,6 +11,7 @@ import dev.roster.plan.Inventory;
 import dev.roster.plan.OneShots;
 import dev.roster.plan.Plan;
 import dev.roster.plan.RolloutGate;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.validate.Profile;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,10 +32,10 @@ final class Rollouts {
   private final Clock clock;
 
   Rollouts(SchemaCatalog catalog, KubernetesClient client, ResourceResolver resolver,
-      Clock clock) {
+      Clock clock, RolloutPolicy.Mode defaultMode) {
     this.catalog = catalog;
     this.lister = new RelatedLister(client, resolver, this::apiVersion);
-    this.gate = new RolloutGate(this::profile);
+    this.gate = new RolloutGate(this::profile, defaultMode);
     this.clock = clock;
   }
 

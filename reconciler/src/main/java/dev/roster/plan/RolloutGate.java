@@ -37,10 +37,21 @@ public final class RolloutGate {
   }
 
   private final Function<ResourceKey, Profile.Rollout> profiles;
+  private final RolloutPolicy.Mode defaultMode;
 
   /** @param profiles a kind's rollout profile, or null when it has none */
   public RolloutGate(Function<ResourceKey, Profile.Rollout> profiles) {
+    this(profiles, RolloutPolicy.Mode.ROLLOUT);
+  }
+
+  /**
+   * @param profiles a kind's rollout profile, or null when it has none
+   * @param defaultMode the policy of objects without a {@code roster.dev/rollout} annotation
+   */
+  public RolloutGate(Function<ResourceKey, Profile.Rollout> profiles,
+      RolloutPolicy.Mode defaultMode) {
     this.profiles = profiles;
+    this.defaultMode = defaultMode == null ? RolloutPolicy.Mode.ROLLOUT : defaultMode;
   }
 
   public Plan apply(Plan plan, Lister related, Instant now) {
@@ -54,6 +65,10 @@ public final class RolloutGate {
           byKey, activity, now));
     }
     return new Plan(plan.source(), plan.revision(), List.copyOf(out), plan.inventorySize());
+  }
+
+  private RolloutPolicy policy(Map<String, Object> desired) {
+    return RolloutPolicy.of(desired, defaultMode);
   }
 
   private Change decide(Change c, Profile.Rollout p, Plan plan, Map<ResourceKey, Change> byKey,
@@ -80,7 +95,7 @@ public final class RolloutGate {
     List<String> names = reached.stream().map(RolloutGate::name).toList();
     RolloutState go = new RolloutState(marker, RolloutState.Hold.NONE, "", 0, null, null,
         List.of(), names);
-    RolloutPolicy policy = RolloutPolicy.of(c.desired());
+    RolloutPolicy policy = policy(c.desired());
     if (restart.isEmpty() || policy.mode() == RolloutPolicy.Mode.HOT_RELOAD) {
       return release(c, go);
     }
@@ -95,7 +110,7 @@ public final class RolloutGate {
     }
     int busy = activity.of(c.key());
     for (ResourceKey k : reached) {
-      if (RolloutPolicy.of(byKey.get(k).desired()).mode() != RolloutPolicy.Mode.HOT_RELOAD) {
+      if (policy(byKey.get(k).desired()).mode() != RolloutPolicy.Mode.HOT_RELOAD) {
         busy += activity.of(k);
       }
     }

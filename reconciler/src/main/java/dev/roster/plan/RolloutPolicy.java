@@ -20,17 +20,51 @@ public record RolloutPolicy(Mode mode, Duration timeout) {
 
   /** Policy values. */
   public enum Mode {
-    ROLLOUT, HOT_RELOAD, MANUAL
+    ROLLOUT, HOT_RELOAD, MANUAL;
+
+    /** {@code Rollout}, {@code HotReload} or {@code Manual}, case-insensitively. */
+    public static Mode parse(String text) {
+      return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
+        case "rollout" -> ROLLOUT;
+        case "hotreload" -> HOT_RELOAD;
+        case "manual" -> MANUAL;
+        default -> throw new IllegalArgumentException("invalid rollout policy '" + text
+            + "' (expected Rollout, HotReload or Manual)");
+      };
+    }
+
+    /** As written in annotations and flags: {@code Rollout}, {@code HotReload}, {@code Manual}. */
+    public String text() {
+      return switch (this) {
+        case ROLLOUT -> "Rollout";
+        case HOT_RELOAD -> "HotReload";
+        case MANUAL -> "Manual";
+      };
+    }
   }
 
   /** The policy of a desired object; unknown values fall back to Rollout, bad timeouts to 1h. */
   public static RolloutPolicy of(Map<String, Object> desired) {
+    return of(desired, Mode.ROLLOUT);
+  }
+
+  /**
+   * The policy of a desired object, {@code fallback} (the source's default) when it has no
+   * {@code roster.dev/rollout} annotation; unknown values fall back to Rollout, bad timeouts to
+   * 1h.
+   */
+  public static RolloutPolicy of(Map<String, Object> desired, Mode fallback) {
     String mode = annotation(desired, Ownership.ROLLOUT);
-    Mode m = switch (mode == null ? "" : mode.toLowerCase(Locale.ROOT)) {
-      case "hotreload" -> Mode.HOT_RELOAD;
-      case "manual" -> Mode.MANUAL;
-      default -> Mode.ROLLOUT;
-    };
+    Mode m;
+    if (mode == null) {
+      m = fallback == null ? Mode.ROLLOUT : fallback;
+    } else {
+      try {
+        m = Mode.parse(mode);
+      } catch (IllegalArgumentException e) {
+        m = Mode.ROLLOUT;
+      }
+    }
     String t = annotation(desired, Ownership.ROLLOUT_TIMEOUT);
     Duration timeout = DEFAULT_TIMEOUT;
     if (t != null) {

@@ -1,6 +1,7 @@
 package dev.roster.serve;
 
 import dev.roster.load.LoadOptions;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.load.Manifest;
 import dev.roster.load.ManifestLoader;
 import dev.roster.load.Problem;
@@ -95,7 +96,8 @@ public final class ServeConfigReader {
         new SourceSpec((String) s.get("repo"), str(s, "ref"), str(s, "path"), cacheDir), creds,
         interval, s.get("namespace") == null ? "default" : String.valueOf(s.get("namespace")),
         !Boolean.FALSE.equals(s.get("prune")), Boolean.TRUE.equals(s.get("suspend")),
-        "report".equals(drift), webhookSecret);
+        "report".equals(drift), webhookSecret, s.get("rolloutPolicy") == null ? null
+            : RolloutPolicy.Mode.parse(String.valueOf(s.get("rolloutPolicy"))));
   }
 
   private static String str(Map<?, ?> m, String key) {

@@ -69,7 +69,7 @@ public final class Supervisor implements AutoCloseable {
       SourceConfig c, StatusStore store, EventRecorder events, Metrics metrics) {
     GitSource source = new GitSource(c.credentials());
     Engine engine = new Engine(catalog, client, new Engine.Settings(c.name(), c.namespace(),
-        s.systemNamespace(), s.load(), s.allowUnknownKinds()));
+        s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()));
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
         List.of(new StatusListener(c, store, events, metrics, log)), stopping::get);
     Duration max = c.interval().compareTo(Duration.ofMinutes(5)) > 0 ? c.interval()
