@@ -6,6 +6,7 @@ import dev.roster.kube.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.plan.Change;
 import dev.roster.plan.Plan;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.source.DirectoryTree;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
@@ -30,6 +31,8 @@ final class RolloutFixture implements AutoCloseable {
   final EmbeddedCluster cluster = EmbeddedCluster.start();
   final Path repo;
   Instant now = Instant.parse("2025-06-01T10:00:00Z");
+  /** The source's default rollout policy. */
+  RolloutPolicy.Mode policy = RolloutPolicy.Mode.ROLLOUT;
   private int commit;
 
   RolloutFixture(Path repo) {
@@ -52,7 +55,7 @@ final class RolloutFixture implements AutoCloseable {
       }
     };
     return new Engine(CATALOG, cluster.client(), new Engine.Settings("agents", "default",
-        "default", LoadOptions.defaults(), false), clock);
+        "default", LoadOptions.defaults(), false, policy), clock);
   }
 
   void write(String file, String yaml) {
