@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
+      ApproveCommand.class,
       StatusCommand.class,
       DevClusterCommand.class,
       ServeCommand.class,

@@ -18,6 +18,7 @@ import dev.roster.plan.Planner;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,8 +51,14 @@ public final class Engine {
   private final Planner planner;
   private final ResourceResolver resolver;
   private final InventoryStore inventories;
+  private final Rollouts rollouts;
 
   public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
+    this(catalog, client, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #Engine(SchemaCatalog, KubernetesClient, Settings)}, timing holds with {@code clock}. */
+  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock) {
     this.catalog = catalog;
     this.client = client;
     this.settings = settings;
@@ -59,6 +66,7 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
+    this.rollouts = new Rollouts(catalog, client, resolver, clock);
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
@@ -79,6 +87,8 @@ public final class Engine {
     Planner.Options options = new Planner.Options(settings.source(), snapshot.revision(),
         snapshot.repo());
     Plan plan = planner.plan(desired.objects(), live, previous, options);
+    // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
+    plan = rollouts.decide(plan, previous);
     return new PlanRun(desired, plan, previous, options);
   }
 
@@ -92,15 +102,17 @@ public final class Engine {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     run.desired().objects().forEach(d -> byKey.put(d.key(), d));
     Applier applier = new Applier(client, resolver, order,
-        (c, fresh) -> replan(byKey, c, fresh, run.options()));
+        (c, fresh) -> rollouts.redecide(run.plan(), replan(byKey, c, fresh, run.options())));
     // Apply in waves, then prune.
     ApplyResult result = applier.apply(run.plan(), options, stop);
+    Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory());
     // Store what this source manages now.
-    if (!result.inventory().keys().equals(run.previous().keys())
-        || !result.inventory().revision().equals(run.previous().revision())) {
-      inventories.write(result.inventory());
+    if (!next.keys().equals(run.previous().keys())
+        || !next.revision().equals(run.previous().revision())
+        || !next.runs().equals(run.previous().runs())) {
+      inventories.write(next);
     }
-    return result;
+    return new ApplyResult(result.outcomes(), next);
   }
 
   private Change replan(Map<ResourceKey, DesiredObject> byKey, Change c, Map<String, Object> fresh,
@@ -114,10 +126,15 @@ public final class Engine {
     return planner.plan(List.of(d), live, Inventory.empty(settings.source()), o).changes().get(0);
   }
 
+  /**
+   * The apiVersion to read an inventory object with that Git no longer defines: the catalog's,
+   * or for a kind without a schema (--allow-unknown-kinds) the one the server serves, so such
+   * objects are pruned too; null when neither knows the kind.
+   */
   private String preferredVersion(ResourceKey k) {
     List<String> v = catalog.versions(k.group(), k.kind());
     if (v.isEmpty()) {
-      return null;
+      return resolver.servedVersion(k.group(), k.kind()).orElse(null);
     }
     return k.group().isEmpty() ? v.get(0) : k.group() + "/" + v.get(0);
   }

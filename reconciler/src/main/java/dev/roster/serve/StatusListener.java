@@ -40,6 +40,9 @@ final class StatusListener implements SyncListener {
     log.info(r.source(), record.result() + " " + r.revision() + " trigger=" + r.trigger()
         + " in " + r.duration().toMillis() + "ms: " + r.message());
     metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
+    if (r.plan() != null) {
+      metrics.heldRollouts(r.source(), r.plan().held().size());
+    }
     try {
       if (r.applied() != null) {
         events.applied(r.source(), r.revision(), r.applied());
