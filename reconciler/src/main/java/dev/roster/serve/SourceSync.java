@@ -124,6 +124,13 @@ public final class SourceSync {
       return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
           "ClusterUnreachable".equals(e.reason()) ? "ClusterUnreachable" : "ApplyFailed",
           e.getMessage(), e.retryable());
+    } catch (dev.roster.load.LoadException e) {
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "SourceFetchFailed", e.getMessage(), e.retryable());
+    } catch (RuntimeException e) {
+      // Last resort: a bug must show in status, not vanish into a silent retry.
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "ReconcileFailed", "unexpected error: " + e, true);
     }
   }
 
