@@ -21,7 +21,8 @@ import java.util.function.Function;
  * dropped, and the remaining fields are split into in-place and restart classes (most specific
  * profile prefix wins; unlisted fields follow {@code default}). A template or ConfigMap change is
  * restart-class only when it reaches objects (profile {@code reaches}); their work counts as its
- * own. Under {@code HotReload} everything goes now; under {@code Rollout} restart-class fields of
+ * own. Objects a change names through its profile's {@code waitsFor} (e.g. the agents a squad
+ * adds) count too, read live when Git does not define them. Under {@code HotReload} everything goes now; under {@code Rollout} restart-class fields of
  * an object with work in flight are held (reason {@code WaitingForTasks}) until the work ends or
  * the hold is older than the timeout (then forced); under {@code Manual} they wait until the live
  * object carries {@code roster.dev/approve: <revision or commit prefix>}. In-place fields go now.
@@ -307,7 +308,11 @@ public final class RolloutGate {
       }
       Profile.ActiveWork w = p.activeWork();
       if (w.kind() == null) {
-        return c == null || c.live() == null ? 0 : matches(c.live(), w.path(), w.values());
+        if (c == null) {
+          // Not defined in Git (e.g. an agent a squad adds by name): its live object counts.
+          return live(k).map(o -> matches(o, w.path(), w.values())).orElse(0);
+        }
+        return c.live() == null ? 0 : matches(c.live(), w.path(), w.values());
       }
       int n = 0;
       String listKey = w.group() + "/" + w.kind() + "/" + k.namespace();
@@ -319,6 +324,13 @@ public final class RolloutGate {
         }
       }
       return n;
+    }
+
+    private java.util.Optional<Map<String, Object>> live(ResourceKey k) {
+      String listKey = k.group() + "/" + k.kind() + "/" + k.namespace();
+      return lists.computeIfAbsent(listKey, x -> lister.list(k.group(), k.kind(), k.namespace()))
+          .stream().filter(o -> Pointers.values(o, "/metadata/name").contains(k.name()))
+          .findFirst();
     }
 
     private static int matches(Map<String, Object> o, String path, List<String> values) {
