@@ -134,7 +134,7 @@ public final class Applier {
         }
       }
       case UPDATE -> {
-        if (options.serverSide()) {
+        if (options.serverSide() && !c.rollout().waiting()) { // a held change: only its patch
           writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
         } else {
           writer.patch(c.key(), c.apiVersion(), c.patch());

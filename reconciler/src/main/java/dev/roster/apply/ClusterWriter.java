@@ -23,6 +23,7 @@ final class ClusterWriter {
   /** Field manager for server-side apply; one constant, never varied. */
   static final String FIELD_MANAGER = "roster";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String RESOURCE_VERSION = "/metadata/resourceVersion";
 
   private final KubernetesClient client;
   private final ResourceResolver resolver;
@@ -36,10 +37,44 @@ final class ClusterWriter {
     run(() -> scope(key, apiVersion).resource(Trees.toResource(client, object)).create());
   }
 
+  /**
+   * Applies a JSON Patch. When its {@code test} of metadata.resourceVersion fails, a real API
+   * server answers 422 (not 409), and 404 when the object is gone; both are reported as {@code
+   * Conflict} (the object changed since it was read) so the caller re-plans against fresh state.
+   */
   void patch(ResourceKey key, String apiVersion, List<Map<String, Object>> ops) {
     String json = JSON.writeValueAsString(ops);
-    run(() -> scope(key, apiVersion).withName(key.name())
-        .patch(PatchContext.of(PatchType.JSON), json));
+    try {
+      run(() -> scope(key, apiVersion).withName(key.name())
+          .patch(PatchContext.of(PatchType.JSON), json));
+    } catch (ClusterException e) {
+      boolean maybeStale = ClusterException.INVALID.equals(e.reason())
+          || ClusterException.NOT_FOUND.equals(e.reason());
+      if (maybeStale && staleVersion(key, apiVersion, ops)) {
+        throw new ClusterException(ClusterException.CONFLICT, "conflict: the object changed"
+            + " since it was read (" + e.getMessage() + ")", true, e);
+      }
+      throw e;
+    }
+  }
+
+  /** Whether {@code ops} test a resourceVersion the live object no longer has. */
+  private boolean staleVersion(ResourceKey key, String apiVersion,
+      List<Map<String, Object>> ops) {
+    Object tested = ops.stream()
+        .filter(op -> "test".equals(op.get("op")) && RESOURCE_VERSION.equals(op.get("path")))
+        .map(op -> op.get("value")).findFirst().orElse(null);
+    if (tested == null) {
+      return false;
+    }
+    Map<String, Object> live;
+    try {
+      live = get(key, apiVersion);
+    } catch (ClusterException e) {
+      return false; // cannot tell: report the original failure
+    }
+    return live == null || !(live.get("metadata") instanceof Map<?, ?> meta)
+        || !tested.equals(meta.get("resourceVersion"));
   }
 
   void serverSideApply(ResourceKey key, String apiVersion, Map<String, Object> object) {

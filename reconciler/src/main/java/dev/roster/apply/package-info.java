@@ -4,7 +4,7 @@
  *
  * <p>Contract: nothing is written when the mass-prune guard refuses, or in a dry run. One failed
  * object never stops the others; each outcome is reported. An update whose optimistic lock fails
- * (409) is re-planned against fresh live state and retried. Applying the same revision twice
- * writes nothing the second time.
+ * (409, or 422 from the JSON Patch resourceVersion test) is re-planned against fresh live state
+ * and retried. Applying the same revision twice writes nothing the second time.
  */
 package dev.roster.apply;

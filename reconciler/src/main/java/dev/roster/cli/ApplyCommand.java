@@ -5,6 +5,8 @@ import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
 import dev.roster.engine.Engine;
 import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.Plan;
 import dev.roster.validate.SchemaCatalog;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -28,9 +30,11 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Mixin ClusterOptions cluster;
   @Mixin RepoOptions repo;
+  @Mixin RolloutOptions rollout;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, json or markdown (for the plan). Default: ${DEFAULT-VALUE}.")
+      description = "text, json or markdown (for the plan; with json or markdown the apply"
+          + " summary goes to stderr). Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
   @Option(names = "--dry-run", description = "Print the plan and write nothing.")
@@ -58,16 +62,18 @@ final class ApplyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Sessions s = new Sessions(source)) {
       Engine engine = new Engine(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
-          Sessions.settings(source, cluster, repo));
+          Sessions.settings(source, cluster, repo, rollout));
       Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
       Render.plan(run.plan(), output, out);
+      // With -o json or markdown, stdout holds only the plan document: the summary goes to stderr.
+      PrintWriter summary = output == OutputFormat.text ? out : spec.commandLine().getErr();
       if (dryRun) {
-        out.println("Dry run: nothing written.");
+        summary.println("Dry run: nothing written.");
         return ExitCode.OK;
       }
       ApplyResult result = engine.apply(run,
           new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, concurrency));
-      report(result, out, spec.commandLine().getErr());
+      report(result, run.plan(), summary, spec.commandLine().getErr());
       boolean refused = run.plan().count(Action.REFUSED) > 0;
       return result.failed() || refused ? ExitCode.APPLY_FAILED : ExitCode.OK;
     } catch (RuntimeException e) {
@@ -75,15 +81,24 @@ final class ApplyCommand implements Callable<Integer> {
     }
   }
 
-  private static void report(ApplyResult r, PrintWriter out, PrintWriter err) {
+  private static void report(ApplyResult r, Plan plan, PrintWriter out, PrintWriter err) {
     for (Outcome o : r.failures()) {
       err.println("failed: " + o.change().action().name().toLowerCase() + " "
-          + o.change().key().subject() + " in '" + o.change().key().namespace() + "': "
-          + o.message());
+          + object(o.change()) + ": " + o.message());
     }
-    out.printf("Apply: %d created, %d updated, %d pruned, %d failed.%n",
+    for (Change c : plan.of(Action.REFUSED)) {
+      err.println("refused: " + object(c) + ": " + c.reason());
+    }
+    long refused = plan.count(Action.REFUSED);
+    out.printf("Apply: %d created, %d updated, %d pruned, %d failed%s.%n",
         r.count(Action.CREATE, Outcome.Status.APPLIED),
         r.count(Action.UPDATE, Outcome.Status.APPLIED),
-        r.count(Action.PRUNE, Outcome.Status.APPLIED), r.failures().size());
+        r.count(Action.PRUNE, Outcome.Status.APPLIED), r.failures().size(),
+        refused == 0 ? "" : ", " + refused + " refused");
+  }
+
+  /** {@code Kind namespace/name}, or {@code Kind name} when cluster-scoped. */
+  private static String object(Change c) {
+    return c.key().kind() + " " + PlanFormat.name(c.key());
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       PlanCommand.class,
       ApplyCommand.class,
+      ApproveCommand.class,
       StatusCommand.class,
       DevClusterCommand.class,
       ServeCommand.class,
@@ -50,7 +51,12 @@ public final class Main implements Runnable {
 
   /** Runs {@code roster args}, printing to {@code out} and {@code err}; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return run(CommandLine.defaultFactory(), out, err, args);
+  }
+
+  /** As {@link #run(PrintWriter, PrintWriter, String...)}, with commands made by {@code factory}. */
+  static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main(), factory);
     cl.setOut(out);
     cl.setErr(err);
     cl.setUsageHelpWidth(100);

@@ -25,6 +25,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Mixin ClusterOptions cluster;
   @Mixin RepoOptions repo;
+  @Mixin RolloutOptions rollout;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
       description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
@@ -40,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Sessions s = new Sessions(source)) {
-      Engine.Settings settings = Sessions.settings(source, cluster, repo);
+      Engine.Settings settings = Sessions.settings(source, cluster, repo, rollout);
       SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
       Snapshot head = s.source.snapshot(s.spec);
       Plan plan;

@@ -5,6 +5,7 @@ import dev.roster.plan.Action;
 import dev.roster.plan.Change;
 import dev.roster.plan.Ownership;
 import dev.roster.plan.Plan;
+import dev.roster.plan.RolloutState;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,12 +55,18 @@ final class PlanFormat {
 
   /**
    * One line per object, e.g. {@code + create kubeopencode.io/v1alpha1 Agent ns/name (file)};
-   * refused and orphaned objects end with {@code : reason}.
+   * refused and orphaned objects end with {@code : reason}; a change held, awaiting approval or
+   * forced by its rollout policy ends with e.g. {@code [restart, held: WaitingForTasks (2 tasks)
+   * since … until …]} (the marker alone is shown only in JSON).
    *
    * @param withApiVersion whether to name the API version, or only the kind
    */
   static String header(Change c, boolean withApiVersion) {
     String head = sign(c.action()) + " " + verb(c.action()) + " " + subject(c, withApiVersion);
+    String rollout = c.rollout().describe();
+    if (c.rollout().hold() != RolloutState.Hold.NONE && c.action() != Action.UNCHANGED) {
+      head += " [" + rollout + "]"; // e.g. [restart, held: WaitingForTasks (2 tasks) since …]
+    }
     return c.reason() == null || c.reason().isEmpty() ? head : head + ": " + c.reason();
   }
 
@@ -84,7 +91,7 @@ final class PlanFormat {
 
   /**
    * {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, then {@code , N refused}
-   * and {@code , N orphaned} when not zero; {@code No changes. Live matches revision R.} when
+   * and {@code , N orphaned}, {@code , N held} (rollouts waiting) when not zero; {@code No changes. Live matches revision R.} when
    * {@link #idle}.
    */
   static String summary(Plan p) {
@@ -100,6 +107,9 @@ final class PlanFormat {
       if (p.count(a) > 0) {
         b.append(", ").append(p.count(a)).append(' ').append(verb(a));
       }
+    }
+    if (!p.held().isEmpty()) {
+      b.append(", ").append(p.held().size()).append(" held");
     }
     return b.toString();
   }

@@ -5,6 +5,7 @@ import dev.roster.plan.Change;
 import dev.roster.plan.FieldChange;
 import dev.roster.plan.Ownership;
 import dev.roster.plan.Plan;
+import dev.roster.plan.RolloutState;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +20,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {"source": "...", "revision": "...",
  *  "summary": {"create": 0, "update": 0, "prune": 0, "unchanged": 0, "refused": 0, "orphaned": 0},
  *  "changes": [{"action": "update", "apiVersion": "...", "kind": "...", "namespace": "...",
- *               "name": "...", "file": "...", "line": 3, "reason": null,
+ *               "name": "...", "file": "...", "line": 3, "reason": null, "rollout": null,
  *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}]}]}
  * }</pre>
  *
  * <p>Every object is listed in plan order, unchanged ones included; every summary key is always
- * present. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
+ * present, plus {@code held} (changes waiting under their rollout policy). {@code rollout} is null
+ * for kinds without a rollout profile, else {@code {"marker": "in-place|restart|new-run", "hold":
+ * "none|held|awaiting-approval|forced", "reason", "inFlight", "since", "deadline", "heldFields",
+ * "reaches"}}. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
  * file}, {@code line} and {@code reason} are null when absent; a prune's {@code file} is the one
  * recorded at its last apply. Field values never include Roster's provenance annotations (a
  * change to them alone lists no fields) or a Secret's {@code data}/{@code stringData} values,
@@ -44,6 +48,7 @@ public final class PlanJson {
     for (Action a : PlanFormat.SUMMARY_ORDER) {
       summary.put(PlanFormat.verb(a), plan.count(a));
     }
+    summary.put("held", (long) plan.held().size());
     doc.put("summary", summary);
     doc.put("changes", plan.changes().stream().map(PlanJson::change).toList());
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
@@ -59,8 +64,26 @@ public final class PlanJson {
     m.put("file", PlanFormat.file(c));
     m.put("line", c.origin() == null ? null : c.origin().line());
     m.put("reason", emptyToNull(c.reason()));
+    m.put("rollout", rollout(c.rollout()));
     m.put("fields", c.fields().stream().filter(f -> !provenance(f.pointer()))
         .map(f -> field(c, f)).toList());
+    return m;
+  }
+
+  /** {@code {"marker": "restart", "hold": "held", "reason": …, "inFlight": 2, "since": …}}. */
+  private static Map<String, Object> rollout(RolloutState r) {
+    if (r.marker() == RolloutState.Marker.NONE && r.hold() == RolloutState.Hold.NONE) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("marker", emptyToNull(r.markerText()));
+    m.put("hold", r.hold().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    m.put("reason", emptyToNull(r.reason()));
+    m.put("inFlight", r.inFlight());
+    m.put("since", r.since() == null ? null : r.since().toString());
+    m.put("deadline", r.deadline() == null ? null : r.deadline().toString());
+    m.put("heldFields", r.heldPointers());
+    m.put("reaches", r.reached());
     return m;
   }
 

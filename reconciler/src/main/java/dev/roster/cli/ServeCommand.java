@@ -1,6 +1,7 @@
 package dev.roster.cli;
 
 import dev.roster.apply.ApplyOptions;
+import dev.roster.kube.ClusterException;
 import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.serve.Durations;
@@ -15,6 +16,7 @@ import dev.roster.source.GitCredentials;
 import dev.roster.source.SourceSpec;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -25,9 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,13 +42,15 @@ import picocli.CommandLine.Spec;
         + " /healthz and /readyz, record status (roster status). Runs until SIGTERM."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped", "2:usage error", "3:invalid --config file",
-        "6:cluster unreachable at start", "1:internal error"})
+        "6:cluster unreachable at start", "1:internal error"},
+    modelTransformer = ServeCommand.RepoOrConfig.class)
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ServeOptions serve;
   @Mixin SourceOptions source;
   @Mixin ClusterOptions cluster;
   @Mixin RepoOptions repo;
+  @Mixin RolloutOptions rollout;
 
   private final Waiter waiter;
 
@@ -82,10 +88,15 @@ final class ServeCommand implements Callable<Integer> {
             ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
                 source.cacheDir())
             : List.of(single());
+        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy))
+            .toList();
+        client.getKubernetesVersion(); // serve only when the cluster answers
       } catch (ServeConfigException e) {
         e.problems().forEach(p -> err.println(p.format()));
         err.println("roster: " + e.getMessage());
         return ExitCode.INVALID;
+      } catch (KubernetesClientException e) {
+        return Failures.report(ClusterException.from(e), err);
       }
       ServeSettings settings = new ServeSettings(sources, serve.listen(), serve.leaderElect,
           serve.identity(), cluster.inventoryNamespace,
@@ -117,11 +128,25 @@ final class ServeCommand implements Callable<Integer> {
         : Files.readString(serve.webhookSecretFile, StandardCharsets.UTF_8).strip()
             .getBytes(StandardCharsets.UTF_8);
     SourceSpec spec = new SourceSpec(source.repo, source.ref, source.path, source.cacheDir());
-    Duration interval = serve.interval != null ? Durations.parse(serve.interval)
+    Duration interval = serve.interval != null ? serve.interval
         : spec.isRemote() ? Duration.ofMinutes(1) : Duration.ofSeconds(5);
     return new SourceConfig(source.sourceName(), spec, GitCredentials.fromEnvironment(),
         interval, cluster.namespace, !serve.noPrune, false, "report".equals(serve.drift),
         secret);
+  }
+
+  /**
+   * Makes {@code --repo} optional here: plan and apply require it (the shared {@link
+   * SourceOptions}), but serve takes {@code --config} instead, and {@link #call} asks for one.
+   */
+  static final class RepoOrConfig implements CommandLine.IModelTransformer {
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      OptionSpec repo = spec.findOption("--repo");
+      spec.remove(repo);
+      spec.addOption(repo.toBuilder().required(false).build());
+      return spec;
+    }
   }
 
   /** Flags of serve mode itself. */
@@ -135,9 +160,9 @@ final class ServeCommand implements Callable<Integer> {
             + " Default: ${DEFAULT-VALUE}.")
     String listen;
 
-    @Option(names = "--interval", paramLabel = "DURATION",
+    @Option(names = "--interval", paramLabel = "DURATION", converter = IntervalConverter.class,
         description = "Poll interval (30s, 1m, 1h). Default: 1m for Git URLs, 5s for directories.")
-    String interval;
+    Duration interval;
 
     @Option(names = "--webhook-secret-file", paramLabel = "FILE",
         description = "Shared secret for webhook signatures (a file; never a flag value).")
@@ -168,8 +193,9 @@ final class ServeCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "30s",
+        converter = DurationConverter.class,
         description = "How long SIGTERM waits for a reconcile in flight. Default: ${DEFAULT-VALUE}.")
-    String shutdownGrace;
+    Duration shutdownGrace;
 
     @Option(names = "--write-kubeconfig", paramLabel = "FILE",
         description = "With --embedded-cluster: write a kubeconfig for it (for kubectl).")
@@ -191,7 +217,31 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     Duration grace() {
-      return Durations.parse(shutdownGrace);
+      return shutdownGrace;
+    }
+  }
+
+  /** A duration flag: a bad one is a usage error before anything starts. */
+  static class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A poll interval: a duration of more than 0. */
+  static final class IntervalConverter extends DurationConverter {
+    @Override
+    public Duration convert(String value) {
+      Duration d = super.convert(value);
+      if (d.isZero()) {
+        throw new CommandLine.TypeConversionException("the interval must be more than 0");
+      }
+      return d;
     }
   }
 }

@@ -41,6 +41,12 @@ final class Sessions implements AutoCloseable {
         r.loadOptions(), r.allowUnknownKinds);
   }
 
+  static Engine.Settings settings(SourceOptions s, ClusterOptions c, RepoOptions r,
+      RolloutOptions o) {
+    return new Engine.Settings(s.sourceName(), c.namespace, c.inventoryNamespace,
+        r.loadOptions(), r.allowUnknownKinds, o.policy);
+  }
+
   @Override
   public void close() {
     if (embedded != null) {

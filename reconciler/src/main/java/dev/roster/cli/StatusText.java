@@ -2,6 +2,7 @@ package dev.roster.cli;
 
 import dev.roster.status.Condition;
 import dev.roster.status.Conditions;
+import dev.roster.status.HeldRollout;
 import dev.roster.status.ReconcileRecord;
 import dev.roster.status.SourceStatus;
 import dev.roster.status.WebhookDelivery;
@@ -33,7 +34,28 @@ final class StatusText {
     table(rows, out);
     if (details && statuses.size() == 1) {
       details(statuses.get(0), now, out);
+      return;
     }
+    for (SourceStatus s : statuses) {
+      if (!s.heldRollouts().isEmpty()) {
+        out.println();
+        out.println("Held rollouts of " + s.source() + ":");
+        held(s.heldRollouts(), now, out);
+      }
+    }
+  }
+
+  /** OBJECT, REASON, IN-FLIGHT, AGE of the hold, DEADLINE (and time left) of a Rollout hold. */
+  private static void held(List<HeldRollout> held, Instant now, PrintWriter out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"OBJECT", "REASON", "IN-FLIGHT", "AGE", "DEADLINE"});
+    for (HeldRollout h : held) {
+      String deadline = h.deadline() == null ? "-" : h.deadline() + (now.isBefore(h.deadline())
+          ? " (in " + age(now, h.deadline()) + ")" : " (due)");
+      rows.add(new String[] {h.object(), dash(h.reason()), String.valueOf(h.inFlight()),
+          age(h.since(), now), deadline});
+    }
+    table(rows, out);
   }
 
   private static void details(SourceStatus s, Instant now, PrintWriter out) {
@@ -50,6 +72,11 @@ final class StatusText {
     }
     out.printf("Objects:         %d managed, %d failed, %d orphaned%n", s.managed().managed(),
         s.managed().failed(), s.managed().orphaned());
+    if (!s.heldRollouts().isEmpty()) {
+      out.println();
+      out.println("Held rollouts:");
+      held(s.heldRollouts(), now, out);
+    }
     out.println();
     out.println("Conditions:");
     List<String[]> rows = new ArrayList<>();

@@ -2,30 +2,38 @@ package dev.roster.engine;
 
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
+import dev.roster.plan.Change;
 import dev.roster.plan.DesiredObject;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Planner;
+import dev.roster.plan.RuntimeOwned;
+import dev.roster.validate.Profile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Tells drift from Roster's own writes: a live change departs from the last plan when a desired
- * object is deleted, or when planning it again against its new live state would write. Roster's
- * own creates and patches leave objects equal to what Git wants, so they never count. Objects Git
- * no longer wants are left to the next pass (prune comes from the inventory). Thread-safe.
+ * object is deleted, or when planning it again against its new live state finds a difference
+ * (fields the platform owns at run time aside). Roster's own creates and patches leave objects
+ * equal to what Git wants, so they never count. Objects Git no longer wants are left to the next
+ * pass (prune comes from the inventory). Thread-safe.
  */
 final class Drift {
   private record Wanted(Map<ResourceKey, DesiredObject> byKey, Planner.Options options) {}
 
   private final Planner planner;
   private final Inventory none;
+  private final Function<ResourceKey, Profile.Rollout> rollouts;
   private volatile Wanted wanted;
 
-  Drift(Planner planner, String source) {
+  /** @param rollouts a kind's rollout profile, or null when it has none */
+  Drift(Planner planner, String source, Function<ResourceKey, Profile.Rollout> rollouts) {
     this.planner = planner;
     this.none = Inventory.empty(source);
+    this.rollouts = rollouts;
   }
 
   /** What the latest plan wants; later changes are judged against it. */
@@ -45,8 +53,11 @@ final class Drift {
     if (live == null) {
       return true;
     }
-    Action a = planner.plan(List.of(d), Map.of(key, live), none, w.options()).changes().get(0)
-        .action();
-    return a != Action.UNCHANGED;
+    Change c = planner.plan(List.of(d), Map.of(key, live), none, w.options()).changes().get(0);
+    Profile.Rollout p = rollouts.apply(key);
+    if (p != null) {
+      c = RuntimeOwned.strip(c, p.runtimeOwned());
+    }
+    return c.action() != Action.UNCHANGED;
   }
 }

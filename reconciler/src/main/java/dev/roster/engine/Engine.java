@@ -17,10 +17,12 @@ import dev.roster.plan.KindOrder;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Plan;
 import dev.roster.plan.PlanMemo;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.plan.Planner;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +40,22 @@ public final class Engine {
    * @param inventoryNamespace where the inventory ConfigMap lives
    * @param load parsing limits
    * @param allowUnknownKinds accept kinds without a schema
+   * @param rolloutPolicy the rollout policy of objects without a {@code roster.dev/rollout}
+   *     annotation (null: Rollout)
    */
   public record Settings(String source, String defaultNamespace, String inventoryNamespace,
-      LoadOptions load, boolean allowUnknownKinds) {}
+      LoadOptions load, boolean allowUnknownKinds, RolloutPolicy.Mode rolloutPolicy) {
+    public Settings {
+      rolloutPolicy = rolloutPolicy == null ? RolloutPolicy.Mode.ROLLOUT : rolloutPolicy;
+    }
+
+    /** As the canonical constructor, with the Rollout policy by default. */
+    public Settings(String source, String defaultNamespace, String inventoryNamespace,
+        LoadOptions load, boolean allowUnknownKinds) {
+      this(source, defaultNamespace, inventoryNamespace, load, allowUnknownKinds,
+          RolloutPolicy.Mode.ROLLOUT);
+    }
+  }
 
   /** A plan and the desired state it was made from. */
   public record PlanRun(
@@ -53,6 +68,7 @@ public final class Engine {
   private final Planner planner;
   private final ResourceResolver resolver;
   private final InventoryStore inventories;
+  private final Rollouts rollouts;
   private final LiveState live;
   private final DesiredCache desiredCache;
   private final PlanMemo memo;
@@ -60,7 +76,12 @@ public final class Engine {
 
   /** An engine that reads everything afresh on every pass (the CLI). */
   public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
-    this(catalog, client, settings, null, null);
+    this(catalog, client, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #Engine(SchemaCatalog, KubernetesClient, Settings)}, timing holds with {@code clock}. */
+  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock) {
+    this(catalog, client, settings, clock, null, null);
   }
 
   /**
@@ -72,6 +93,15 @@ public final class Engine {
    */
   public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings,
       LiveCache live, Runnable onDrift) {
+    this(catalog, client, settings, Clock.systemUTC(), live, onDrift);
+  }
+
+  /**
+   * As {@link #Engine(SchemaCatalog, KubernetesClient, Settings, LiveCache, Runnable)}, timing
+   * holds with {@code clock}; a null {@code live} makes the CLI's engine.
+   */
+  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock,
+      LiveCache live, Runnable onDrift) {
     this.catalog = catalog;
     this.client = client;
     this.settings = settings;
@@ -79,11 +109,13 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
+    this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy());
     this.live = live != null ? live : new LiveReader(client, resolver);
     this.desiredCache = live == null ? null : new DesiredCache(catalog, settings.load(),
         settings.allowUnknownKinds(), settings.defaultNamespace());
     this.memo = live == null ? null : new PlanMemo();
-    this.drift = new Drift(new Planner(order), settings.source());
+    this.drift = new Drift(new Planner(order), settings.source(),
+        k -> catalog.profile(k.group(), k.kind()).rollout());
     if (live != null && onDrift != null) {
       live.listen((key, now) -> {
         if (drift.departs(key, now)) {
@@ -113,6 +145,8 @@ public final class Engine {
         snapshot.repo());
     drift.wanted(desired.objects(), options);
     Plan plan = planner.plan(desired.objects(), liveObjects, previous, options, memo);
+    // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
+    plan = rollouts.decide(plan, previous);
     return new PlanRun(desired, plan, previous, options);
   }
 
@@ -126,15 +160,17 @@ public final class Engine {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     run.desired().objects().forEach(d -> byKey.put(d.key(), d));
     Applier applier = new Applier(client, resolver, order,
-        (c, fresh) -> replan(byKey, c, fresh, run.options()));
+        (c, fresh) -> rollouts.redecide(run.plan(), replan(byKey, c, fresh, run.options())));
     // Apply in waves, then prune.
     ApplyResult result = applier.apply(run.plan(), options, stop);
+    Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory());
     // Store what this source manages now.
-    if (!result.inventory().keys().equals(run.previous().keys())
-        || !result.inventory().revision().equals(run.previous().revision())) {
-      inventories.write(result.inventory());
+    if (!next.keys().equals(run.previous().keys())
+        || !next.revision().equals(run.previous().revision())
+        || !next.runs().equals(run.previous().runs())) {
+      inventories.write(next);
     }
-    return result;
+    return new ApplyResult(result.outcomes(), next);
   }
 
   private Change replan(Map<ResourceKey, DesiredObject> byKey, Change c, Map<String, Object> fresh,
@@ -148,10 +184,15 @@ public final class Engine {
     return planner.plan(List.of(d), live, Inventory.empty(settings.source()), o).changes().get(0);
   }
 
+  /**
+   * The apiVersion to read an inventory object with that Git no longer defines: the catalog's,
+   * or for a kind without a schema (--allow-unknown-kinds) the one the server serves, so such
+   * objects are pruned too; null when neither knows the kind.
+   */
   private String preferredVersion(ResourceKey k) {
     List<String> v = catalog.versions(k.group(), k.kind());
     if (v.isEmpty()) {
-      return null;
+      return resolver.servedVersion(k.group(), k.kind()).orElse(null);
     }
     return k.group().isEmpty() ? v.get(0) : k.group() + "/" + v.get(0);
   }

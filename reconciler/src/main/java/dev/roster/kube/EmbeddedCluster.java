@@ -46,10 +46,12 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final String url;
+  private final ServerRequests requests;
 
-  private EmbeddedCluster(KubernetesMockServer server, String url) {
+  private EmbeddedCluster(KubernetesMockServer server, String url, ServerRequests requests) {
     this.server = server;
     this.url = url;
+    this.requests = requests;
     this.client = KubeClients.forUrl(url, "default");
   }
 
@@ -80,7 +82,8 @@ public final class EmbeddedCluster implements AutoCloseable {
       throw new UncheckedIOException(bind);
     }
     dispatcher.serverAddress("127.0.0.1:" + server.getPort());
-    EmbeddedCluster cluster = new EmbeddedCluster(server, "http://127.0.0.1:" + server.getPort());
+    EmbeddedCluster cluster = new EmbeddedCluster(server, "http://127.0.0.1:" + server.getPort(),
+        dispatcher.received());
     try {
       cluster.seed(catalog);
     } catch (RuntimeException e) {
@@ -103,6 +106,14 @@ public final class EmbeddedCluster implements AutoCloseable {
   /** A client of this cluster (namespace {@code default}); closed by {@link #close}. */
   public KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * The requests this server has received from any client, seeding included; call {@link
+   * ServerRequests#reset()} before the part under test.
+   */
+  public ServerRequests requests() {
+    return requests;
   }
 
   /** The server URL, {@code http://127.0.0.1:PORT}. */

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonPatchException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  * (never silent wrong answers) where the mock would misbehave: 405 for writes to discovery paths
  * (the stock store would delete every object of a group on {@code DELETE /apis/G/V}), 400 for
  * {@code dryRun} writes (the stock store would perform them) and for watches and deletes with
- * set-based selectors (it would match everything).
+ * set-based selectors (it would match everything). A JSON Patch op that fails (e.g. a {@code
+ * test}) is 422, as on a real API server, not 500.
  */
 final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
@@ -29,6 +31,12 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   private final MergePatchShim merge = new MergePatchShim(this);
   private volatile String serverAddress = "127.0.0.1:0";
   private volatile Runnable beforeEach = () -> { };
+  private final ServerRequests received = new ServerRequests();
+
+  /** What this server has received. */
+  ServerRequests received() {
+    return received;
+  }
 
   /** Runs {@code hook} before each request is dispatched. */
   void beforeEach(Runnable hook) {
@@ -43,8 +51,11 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     beforeEach.run();
+    received.record(request);
     try {
       return Responses.finish(request, route(request), this::types);
+    } catch (JsonPatchException e) { // as a real API server: 422, e.g. when a test op fails
+      return Discovery.status(422, "Invalid", "the JSON patch cannot be applied: " + e);
     } catch (RuntimeException e) { // else the mock leaves the request unanswered
       return Discovery.status(500, "InternalError", "the embedded cluster failed: " + e);
     }

@@ -77,7 +77,8 @@ public final class InventoryStore {
         keys.add(new ResourceKey(p[0], p[1], p[2], p[3]));
       }
     }
-    return new Inventory(source, revision, Set.copyOf(keys));
+    return new Inventory(source, revision, Set.copyOf(keys),
+        RunLedger.parse(cm.getData() == null ? null : cm.getData().get(RunLedger.KEY)));
   }
 
   /** Replaces the stored inventory. */
@@ -90,8 +91,8 @@ public final class InventoryStore {
         .addToLabels("app.kubernetes.io/managed-by", "roster")
         .addToLabels("roster.dev/inventory", "true")
         .endMetadata()
-        .withData(Map.of("source", inv.source(), "revision", inv.revision(),
-            "count", String.valueOf(inv.keys().size())))
+        .withData(RunLedger.withRuns(Map.of("source", inv.source(), "revision", inv.revision(),
+            "count", String.valueOf(inv.keys().size())), inv.runs()))
         .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
         .build();
     try {

@@ -1,10 +1,13 @@
 package dev.roster.kube;
 
+import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,39 @@ public final class ResourceResolver {
           .build());
     }
     return out;
+  }
+
+  /**
+   * The apiVersion the server serves {@code kind} of {@code group} at, for kinds Roster has no
+   * schema for: the group's preferred version if it serves the kind, else the first version that
+   * does; empty when no version does (or the group is not served).
+   */
+  public Optional<String> servedVersion(String group, String kind) {
+    List<String> candidates = new ArrayList<>();
+    if (group.isEmpty()) {
+      candidates.add("v1");
+    } else {
+      APIGroup g;
+      try {
+        g = client.getApiGroup(group);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return Optional.empty();
+        }
+        throw ClusterException.from(e);
+      }
+      if (g == null) {
+        return Optional.empty();
+      }
+      if (g.getPreferredVersion() != null) {
+        candidates.add(g.getPreferredVersion().getGroupVersion());
+      }
+      if (g.getVersions() != null) {
+        g.getVersions().forEach(v -> candidates.add(v.getGroupVersion()));
+      }
+    }
+    return candidates.stream().filter(v -> v != null && resolve(v, kind).isPresent())
+        .findFirst();
   }
 
   static String group(String apiVersion) {

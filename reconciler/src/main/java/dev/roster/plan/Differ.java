@@ -41,8 +41,9 @@ public final class Differ {
       }
       Object want = e.getValue();
       if (!live.containsKey(key)) {
-        if (want == null) {
-          continue; // the API server drops null fields: absent is what null becomes
+        if (want == null || want instanceof Map<?, ?> m && m.isEmpty()
+            || want instanceof List<?> l && l.isEmpty()) {
+          continue; // the API server drops null and (for omitempty fields) empty values
         }
         changes.add(new FieldChange(p, FieldChange.Type.ADDED, null, want));
         patch.add(op("add", p, want));

@@ -11,12 +11,25 @@ public final class Ownership {
   public static final String APPLIED_FIELDS = "roster.dev/applied-fields";
   public static final String ADOPT = "roster.dev/adopt";
   public static final String PRUNE = "roster.dev/prune";
+  /** Git: rollout policy, {@code Rollout} (default), {@code HotReload} or {@code Manual}. */
+  public static final String ROLLOUT = "roster.dev/rollout";
+  /** Git: how long a Rollout hold may last before it is forced (Go duration, default 1h). */
+  public static final String ROLLOUT_TIMEOUT = "roster.dev/rollout-timeout";
+  /** Git: a token whose change asks for a new run of a one-shot object. */
+  public static final String RERUN = "roster.dev/rerun";
+  /** Live: the revision (or a prefix of its commit hash) approved under the Manual policy. */
+  public static final String APPROVE = "roster.dev/approve";
+  /** Live: when the current hold started (RFC 3339); removed when it is released. */
+  public static final String HELD_SINCE = "roster.dev/held-since";
+  /** Live: the revision whose changes are held. */
+  public static final String HELD_REVISION = "roster.dev/held-revision";
 
   private Ownership() {}
 
   /** Annotations that record provenance: written with a change, never a change themselves. */
   public static boolean isProvenance(String annotation) {
     return REVISION.equals(annotation) || REPO.equals(annotation) || FILE.equals(annotation)
-        || APPLIED_FIELDS.equals(annotation);
+        || APPLIED_FIELDS.equals(annotation) || HELD_SINCE.equals(annotation)
+        || HELD_REVISION.equals(annotation);
   }
 }

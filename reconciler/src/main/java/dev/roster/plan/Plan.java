@@ -16,9 +16,14 @@ public record Plan(String source, String revision, List<Change> changes, int inv
     return changes.stream().filter(c -> c.action() == action).count();
   }
 
-  /** Whether apply would write anything. */
+  /** Whether apply would write anything, or a change is held back (still pending). */
   public boolean hasChanges() {
-    return changes.stream().anyMatch(Change::writes);
+    return changes.stream().anyMatch(c -> c.writes() || c.rollout().waiting());
+  }
+
+  /** Changes held back by their rollout policy (waiting for tasks or approval). */
+  public List<Change> held() {
+    return changes.stream().filter(c -> c.rollout().waiting()).toList();
   }
 
   public List<Change> of(Action action) {

@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * The one listener of serve mode: {@code POST /hooks[/<source>]}, {@code GET /metrics},
- * {@code /healthz} (the process is up) and {@code /readyz} (it can do its job: leader or standby
- * known, and every source it leads reconciled at least once).
+ * {@code /healthz} (the process is up) and {@code /readyz} (it serves and is not shutting down;
+ * a standby replica is ready too, so rolling updates proceed — it answers webhooks 503 until it
+ * leads, and polling catches up on what a standby refused).
  */
 final class HttpEndpoints implements AutoCloseable {
   private final HttpServer server;

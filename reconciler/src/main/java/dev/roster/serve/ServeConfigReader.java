@@ -1,6 +1,7 @@
 package dev.roster.serve;
 
 import dev.roster.load.LoadOptions;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.load.Manifest;
 import dev.roster.load.ManifestLoader;
 import dev.roster.load.Problem;
@@ -18,8 +19,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code roster serve --config FILE}: parsed like any config-repo file, validated against
@@ -50,12 +53,40 @@ public final class ServeConfigReader {
       problems.addAll(new SchemaValidator(catalog).validate(m,
           catalog.schemaById(SCHEMA).orElseThrow()));
     }
+    if (problems.stream().noneMatch(p -> p.severity() == dev.roster.load.Severity.ERROR)) {
+      problems.addAll(beyondSchema(parsed.manifests().get(0)));
+    }
     if (problems.stream().anyMatch(p -> p.severity() == dev.roster.load.Severity.ERROR)) {
       throw new ServeConfigException("invalid serve config '" + file + "'", problems);
     }
     List<SourceConfig> out = new ArrayList<>();
     for (Object o : (List<?>) parsed.manifests().get(0).object().get("sources")) {
       out.add(source((Map<?, ?>) o, client, systemNamespace, cacheDir));
+    }
+    return out;
+  }
+
+  /** What the schema cannot say: names are unique, intervals parse and are positive. */
+  private static List<Problem> beyondSchema(Manifest m) {
+    List<Problem> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    List<?> sources = (List<?>) m.object().get("sources");
+    for (int i = 0; i < sources.size(); i++) {
+      Map<?, ?> s = (Map<?, ?>) sources.get(i);
+      if (!names.add(String.valueOf(s.get("name")))) {
+        out.add(m.error("/sources/" + i + "/name", "source name '" + s.get("name")
+            + "' is used by an earlier source"));
+      }
+      if (s.get("interval") != null) {
+        String text = String.valueOf(s.get("interval"));
+        try {
+          if (Durations.parse(text).isZero()) {
+            out.add(m.error("/sources/" + i + "/interval", "interval must be more than 0"));
+          }
+        } catch (IllegalArgumentException e) {
+          out.add(m.error("/sources/" + i + "/interval", e.getMessage()));
+        }
+      }
     }
     return out;
   }
@@ -95,7 +126,8 @@ public final class ServeConfigReader {
         new SourceSpec((String) s.get("repo"), str(s, "ref"), str(s, "path"), cacheDir), creds,
         interval, s.get("namespace") == null ? "default" : String.valueOf(s.get("namespace")),
         !Boolean.FALSE.equals(s.get("prune")), Boolean.TRUE.equals(s.get("suspend")),
-        "report".equals(drift), webhookSecret);
+        "report".equals(drift), webhookSecret, s.get("rolloutPolicy") == null ? null
+            : RolloutPolicy.Mode.parse(String.valueOf(s.get("rolloutPolicy"))));
   }
 
   private static String str(Map<?, ?> m, String key) {

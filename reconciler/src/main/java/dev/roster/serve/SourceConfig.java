@@ -1,5 +1,6 @@
 package dev.roster.serve;
 
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.source.GitCredentials;
 import dev.roster.source.SourceSpec;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.time.Duration;
  * @param suspend plan only, apply nothing
  * @param driftReportOnly report drift instead of reverting it
  * @param webhookSecret shared secret for webhook verification, or null (webhooks refused)
+ * @param rolloutPolicy rollout policy of objects without a {@code roster.dev/rollout}
+ *     annotation; null until serve's default ({@code --rollout-policy}) is filled in
  */
 public record SourceConfig(
     String name,
@@ -26,4 +29,20 @@ public record SourceConfig(
     boolean prune,
     boolean suspend,
     boolean driftReportOnly,
-    byte[] webhookSecret) {}
+    byte[] webhookSecret,
+    RolloutPolicy.Mode rolloutPolicy) {
+
+  /** As the canonical constructor, the rollout policy left to serve's default. */
+  public SourceConfig(String name, SourceSpec spec, GitCredentials credentials,
+      Duration interval, String namespace, boolean prune, boolean suspend,
+      boolean driftReportOnly, byte[] webhookSecret) {
+    this(name, spec, credentials, interval, namespace, prune, suspend, driftReportOnly,
+        webhookSecret, null);
+  }
+
+  /** This source with {@code mode} as its default when it names none. */
+  public SourceConfig withDefaultRolloutPolicy(RolloutPolicy.Mode mode) {
+    return rolloutPolicy != null ? this : new SourceConfig(name, spec, credentials, interval,
+        namespace, prune, suspend, driftReportOnly, webhookSecret, mode);
+  }
+}

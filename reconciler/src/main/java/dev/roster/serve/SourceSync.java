@@ -3,9 +3,11 @@ package dev.roster.serve;
 import dev.roster.apply.ApplyException;
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
+import dev.roster.apply.Outcome;
 import dev.roster.engine.Engine;
 import dev.roster.engine.InvalidDesiredStateException;
 import dev.roster.kube.ClusterException;
+import dev.roster.plan.Action;
 import dev.roster.source.GitSource;
 import dev.roster.source.SourceException;
 import dev.roster.source.Snapshot;
@@ -24,7 +26,7 @@ public final class SourceSync {
   private final Engine engine;
   private final ApplyOptions applyOptions;
   private final List<SyncListener> listeners;
-  private final BooleanSupplier stopping;
+  private final BooleanSupplier stopping; // shutting down, or no longer the leader
   private volatile String lastApplied = "";
 
   public SourceSync(SourceConfig config, GitSource source, Engine engine, ApplyOptions options,
@@ -73,7 +75,7 @@ public final class SourceSync {
         return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
             "Suspended", "source is suspended; nothing applied", false);
       }
-      long refused = run.plan().count(dev.roster.plan.Action.REFUSED);
+      long refused = run.plan().count(Action.REFUSED);
       if (!run.plan().hasChanges() && refused > 0) {
         return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
             "ApplyFailed", refused + " object(s) refused: they exist live and are not managed by"
@@ -91,6 +93,14 @@ public final class SourceSync {
       }
       // Apply and prune.
       ApplyResult applied = engine.apply(run, applyOptions, stopping);
+      long unwritten = stopping.getAsBoolean() ? unwritten(applied) : 0;
+      if (unwritten > 0) {
+        // Shutdown or a lost Lease skipped writes: the revision is not live; the next leader
+        // (or start) finishes it.
+        return report(trigger, revision, start, run, applied, SyncReport.Outcome.FAILED,
+            "ApplyFailed", "stopped (shutdown or lost leadership) before " + unwritten
+                + " object(s) of revision '" + revision + "' were written", true);
+      }
       if (applied.failed() || refused > 0) {
         return report(trigger, revision, start, run, applied, SyncReport.Outcome.FAILED,
             "ApplyFailed", (applied.failures().size() + refused) + " object(s) failed or were"
@@ -114,7 +124,22 @@ public final class SourceSync {
       return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
           "ClusterUnreachable".equals(e.reason()) ? "ClusterUnreachable" : "ApplyFailed",
           e.getMessage(), e.retryable());
+    } catch (dev.roster.load.LoadException e) {
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "SourceFetchFailed", e.getMessage(), e.retryable());
+    } catch (RuntimeException e) {
+      // Last resort: a bug must show in status, not vanish into a silent retry.
+      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
+          "ReconcileFailed", "unexpected error: " + e, true);
     }
+  }
+
+  /** Writes the apply skipped because it was stopped; prunes count only when pruning is on. */
+  private long unwritten(ApplyResult applied) {
+    return applied.outcomes().stream()
+        .filter(o -> o.status() == Outcome.Status.SKIPPED && o.change().writes())
+        .filter(o -> applyOptions.prune() || o.change().action() != Action.PRUNE)
+        .count();
   }
 
   private SyncReport report(String trigger, String revision, Instant start, Engine.PlanRun run,

@@ -5,10 +5,13 @@ import dev.roster.status.Conditions;
 import dev.roster.status.EventRecorder;
 import dev.roster.status.ManagedCounts;
 import dev.roster.status.ReconcileRecord;
+import dev.roster.status.RolloutReport;
 import dev.roster.status.StatusReducer;
 import dev.roster.status.SourceStatus;
 import dev.roster.status.StatusStore;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns each finished pass into status (ConfigMap), Kubernetes Events, metrics and a log line.
@@ -20,9 +23,16 @@ final class StatusListener implements SyncListener {
   private final EventRecorder events;
   private final Metrics metrics;
   private final ServeLog log;
+  private final Clock clock;
 
   StatusListener(SourceConfig config, StatusStore store, EventRecorder events, Metrics metrics,
       ServeLog log) {
+    this(config, store, events, metrics, log, Clock.systemUTC());
+  }
+
+  StatusListener(SourceConfig config, StatusStore store, EventRecorder events, Metrics metrics,
+      ServeLog log, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.store = store;
     this.events = events;
@@ -32,7 +42,7 @@ final class StatusListener implements SyncListener {
 
   @Override
   public void finished(SyncReport r) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     ReconcileRecord record = ReconcileRecord.of(r.revision(), r.trigger(), r.startedAt(),
         r.duration(), r.plan(), r.applied(), r.outcome() == SyncReport.Outcome.FAILED,
         r.reason(), r.message());
@@ -40,6 +50,9 @@ final class StatusListener implements SyncListener {
     log.info(r.source(), record.result() + " " + r.revision() + " trigger=" + r.trigger()
         + " in " + r.duration().toMillis() + "ms: " + r.message());
     metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
+    if (r.plan() != null) {
+      metrics.heldRollouts(r.source(), r.plan().held().size());
+    }
     try {
       if (r.applied() != null) {
         events.applied(r.source(), r.revision(), r.applied());
@@ -47,10 +60,23 @@ final class StatusListener implements SyncListener {
       if (r.outcome() == SyncReport.Outcome.FAILED && r.applied() == null) {
         events.reconcileFailed(r.source(), r.revision(), r.reason(), r.message());
       }
-      SourceStatus status = store.update(r.source(), previous -> StatusReducer.next(
-          previous.orElseGet(() -> StatusReducer.initial(r.source(), config.spec().repo(),
-              config.spec().ref(), now)),
-          record, managed, r.retryable(), now));
+      AtomicReference<RolloutReport> rollouts = new AtomicReference<>(RolloutReport.NONE);
+      SourceStatus status = store.update(r.source(), previous -> {
+        SourceStatus base = previous.orElseGet(() -> StatusReducer.initial(r.source(),
+            config.spec().repo(), config.spec().ref(), now));
+        SourceStatus next = StatusReducer.next(base, record, managed, r.retryable(), now);
+        if (r.plan() == null) {
+          return next; // nothing planned: the holds last reported stand
+        }
+        RolloutReport report = RolloutReport.of(r.plan(), r.applied(), base.heldRollouts());
+        rollouts.set(report);
+        return next.withHeldRollouts(report.entries(r.revision()));
+      });
+      RolloutReport report = rollouts.get();
+      events.rollouts(r.source(), r.revision(), report);
+      metrics.rollouts(r.source(), "held", report.started().size());
+      metrics.rollouts(r.source(), "released", report.released().size());
+      metrics.rollouts(r.source(), "forced", report.forced().size());
       metrics.ready(r.source(), Conditions.isTrue(status.conditions(), Conditions.READY));
       metrics.managed(r.source(), status.managed().byState());
     } catch (RuntimeException e) {

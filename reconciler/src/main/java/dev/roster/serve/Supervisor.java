@@ -76,10 +76,11 @@ public final class Supervisor implements AutoCloseable {
     liveCaches.add(live);
     AtomicReference<SourceWorker> onDrift = new AtomicReference<>();
     Engine engine = new Engine(catalog, client, new Engine.Settings(c.name(), c.namespace(),
-        s.systemNamespace(), s.load(), s.allowUnknownKinds()), live,
+        s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live,
         () -> Optional.ofNullable(onDrift.get()).ifPresent(w -> w.request("drift")));
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
-        List.of(new StatusListener(c, store, events, metrics, log)), stopping::get);
+        List.of(new StatusListener(c, store, events, metrics, log)),
+        () -> stopping.get() || !leading.get());
     Duration max = c.interval().compareTo(Duration.ofMinutes(5)) > 0 ? c.interval()
         : Duration.ofMinutes(5);
     SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
@@ -107,6 +108,11 @@ public final class Supervisor implements AutoCloseable {
   /** The worker of a source, for tests and the status of a running pass. */
   SourceWorker worker(String source) {
     return units.get(source).worker();
+  }
+
+  /** The poller of a source, for tests (its tick is a poll now). */
+  Poller poller(String source) {
+    return units.get(source).poller();
   }
 
   /** Polls {@code source} once now, as its poller does every interval (for benchmarks). */

@@ -5,6 +5,7 @@ import dev.roster.apply.Outcome;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
+import dev.roster.plan.RolloutState;
 import dev.roster.source.Urls;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -41,6 +42,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       included except for Secrets. URLs are redacted.
  *   <li>A warning that repeats (same object or source, same message) within {@link
  *       #REPEAT_AFTER} is written once, so persistent failures do not flood.
+ *   <li>Rollout holds ({@link #rollouts}): {@value #ROLLOUT_HELD} (Normal) once when a hold
+ *       starts, {@value #ROLLOUT_RELEASED} (Normal) when a held change goes out, {@value
+ *       #ROLLOUT_FORCED} (Warning) when a hold timed out and the change went out anyway; on the
+ *       object, not counted against the limit.
  *   <li>Best effort: a failed write stops recording for that call and is never thrown, so events
  *       cannot fail a reconcile. Thread-safe; calls for one source are expected in sequence.
  * </ul>
@@ -55,6 +60,9 @@ public final class EventRecorder {
   public static final String PRUNED = "Pruned";
   public static final String APPLY_FAILED = Conditions.APPLY_FAILED;
   public static final String EVENTS_CAPPED = "EventsCapped";
+  public static final String ROLLOUT_HELD = "RolloutHeld";
+  public static final String ROLLOUT_RELEASED = "RolloutReleased";
+  public static final String ROLLOUT_FORCED = "RolloutForced";
   public static final String NORMAL = "Normal";
   public static final String WARNING = "Warning";
   /** How long an identical warning is not repeated. */
@@ -164,6 +172,49 @@ public final class EventRecorder {
     }
     sourceWarnings.put(source, Map.entry(signature(e), now));
     return true;
+  }
+
+  /**
+   * Records the rollout events of one pass of {@code revision}: held (hold started), released and
+   * forced changes of {@code report}.
+   *
+   * @return the number of events written
+   */
+  public int rollouts(String source, String revision, RolloutReport report) {
+    int count = 0;
+    for (Change c : report.started()) {
+      RolloutState r = c.rollout();
+      String why = "AwaitingApproval".equals(r.reason())
+          ? "awaiting approval (roster.dev/approve: " + revision + ")"
+          : r.reason() + " (" + r.inFlight() + " in flight), forced at " + r.deadline();
+      count += rolloutEvent(c, NORMAL, ROLLOUT_HELD, "held the " + r.markerText()
+          + " change of " + subject(c.key()) + " at revision '" + revision + "': " + why) ? 1 : 0;
+    }
+    for (Change c : report.released()) {
+      count += rolloutEvent(c, NORMAL, ROLLOUT_RELEASED, "released the held change of "
+          + subject(c.key()) + " at revision '" + revision + "'") ? 1 : 0;
+    }
+    for (Change c : report.forced()) {
+      RolloutState r = c.rollout();
+      count += rolloutEvent(c, WARNING, ROLLOUT_FORCED, "forced the held change of "
+          + subject(c.key()) + " at revision '" + revision + "': held since " + r.since()
+          + ", " + r.inFlight() + " still in flight") ? 1 : 0;
+    }
+    return count;
+  }
+
+  private boolean rolloutEvent(Change c, String type, String reason, String message) {
+    ResourceKey k = c.key();
+    ObjectReference ref = new ObjectReferenceBuilder().withApiVersion(c.apiVersion())
+        .withKind(k.kind()).withNamespace(k.namespace().isEmpty() ? null : k.namespace())
+        .withName(k.name()).withUid(uid(c.live())).build();
+    return emit(event(k.namespace().isEmpty() ? "default" : k.namespace(), ref, type, reason,
+        message, "Rollout"));
+  }
+
+  private static String subject(ResourceKey k) {
+    return k.kind() + " '" + (k.namespace().isEmpty() ? k.name()
+        : k.namespace() + "/" + k.name()) + "'";
   }
 
   private Event objectEvent(Outcome o, String revision) {

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param history the last {@value #HISTORY_LIMIT} reconciles, newest first
  * @param managed objects by state after the last apply
  * @param observedAt when this status was computed
+ * @param heldRollouts objects whose restart-class change the last planned pass held back (empty
+ *     in statuses written before holds were reported)
  */
 public record SourceStatus(
     String source,
@@ -30,7 +32,8 @@ public record SourceStatus(
     WebhookDelivery lastHandledWebhook,
     List<ReconcileRecord> history,
     ManagedCounts managed,
-    Instant observedAt) {
+    Instant observedAt,
+    List<HeldRollout> heldRollouts) {
   /** How many reconciles {@link #history} keeps. */
   public static final int HISTORY_LIMIT = 10;
 
@@ -42,6 +45,22 @@ public record SourceStatus(
     lastAttemptedRevision = lastAttemptedRevision == null ? "" : lastAttemptedRevision;
     history = history == null ? List.of() : List.copyOf(history);
     managed = managed == null ? ManagedCounts.NONE : managed;
+    heldRollouts = heldRollouts == null ? List.of() : List.copyOf(heldRollouts);
+  }
+
+  /** As the canonical constructor, with no held rollouts. */
+  public SourceStatus(String source, String repo, String ref, List<Condition> conditions,
+      String lastAppliedRevision, String lastAttemptedRevision,
+      WebhookDelivery lastHandledWebhook, List<ReconcileRecord> history, ManagedCounts managed,
+      Instant observedAt) {
+    this(source, repo, ref, conditions, lastAppliedRevision, lastAttemptedRevision,
+        lastHandledWebhook, history, managed, observedAt, List.of());
+  }
+
+  /** This status with {@code held} as its held rollouts. */
+  public SourceStatus withHeldRollouts(List<HeldRollout> held) {
+    return new SourceStatus(source, repo, ref, conditions, lastAppliedRevision,
+        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, held);
   }
 
   /** The condition of {@code type}, if present. */

@@ -142,6 +142,6 @@ public final class StatusStore {
         s.history().stream().map(r -> new ReconcileRecord(r.revision(), r.trigger(),
             r.startedAt(), r.durationMillis(), r.counts(), r.result(), r.reason(),
             Urls.redact(r.message()))).toList(),
-        s.managed(), s.observedAt());
+        s.managed(), s.observedAt(), s.heldRollouts());
   }
 }

@@ -10,15 +10,23 @@ import java.util.List;
  * @param references names in the object that must resolve to another object in the repo
  * @param graphs names inside the object that refer to each other
  * @param wave apply order: lower waves are applied first and pruned last
+ * @param rollout how changes reach a running agent, or null when the kind has no agent semantics
  */
 public record Profile(
     Scope scope,
     NameFormat nameFormat,
     List<Reference> references,
     List<Graph> graphs,
-    int wave) {
+    int wave,
+    Rollout rollout) {
   /** Wave of kinds whose profile names none: after templates, before squads and teams. */
   public static final int DEFAULT_WAVE = 35;
+
+  /** A profile without a rollout section. */
+  public Profile(Scope scope, NameFormat nameFormat, List<Reference> references,
+      List<Graph> graphs, int wave) {
+    this(scope, nameFormat, references, graphs, wave, null);
+  }
 
 
   /** Namespaced or cluster-scoped. */
@@ -59,6 +67,49 @@ public record Profile(
    * @param acyclic whether a cycle is an error
    */
   public record Graph(String name, String nodes, String id, List<String> edges, boolean acyclic) {}
+
+  /**
+   * The {@code rollout:} section: which changes restart the agent, how to see that it has work in
+   * flight, which fields the platform writes at run time, and which objects a change reaches.
+   *
+   * @param restart pointer prefixes whose change restarts the agent (or needs a new run)
+   * @param inPlace pointer prefixes that take effect without a restart
+   * @param defaultInPlace whether a field under neither list is in place (else restart)
+   * @param activeWork how to count the work in flight, or null when the kind has none
+   * @param runtimeOwned pointer prefixes the platform writes: set on create, never a difference
+   * @param oneShot whether the object is a run: created once per spec, never re-created after
+   *     the platform cleans it up
+   * @param reaches objects that reference this one and restart when it changes
+   * @param waitsFor named objects (e.g. squad members) whose work in flight also holds a change
+   */
+  public record Rollout(
+      List<String> restart,
+      List<String> inPlace,
+      boolean defaultInPlace,
+      ActiveWork activeWork,
+      List<String> runtimeOwned,
+      boolean oneShot,
+      List<Reach> reaches,
+      List<Reach> waitsFor) {}
+
+  /**
+   * How to count an object's work in flight: either related objects labelled with its name
+   * ({@code kind} set) or values in its own status ({@code kind} null).
+   *
+   * @param group group of the related kind ("" core)
+   * @param kind related kind, or null for the object's own status
+   * @param label label on a related object whose value is the object's name
+   * @param path pointer (with {@code *}) of the phase in a related object, or of the status value
+   * @param values phases or status values that mean work in flight ("" matches absent)
+   */
+  public record ActiveWork(
+      String group, String kind, String label, String path, List<String> values) {}
+
+  /**
+   * Objects of {@code group}/{@code kind} whose field at {@code path} (with {@code *}) names this
+   * object.
+   */
+  public record Reach(String group, String kind, String path) {}
 
   private static final Profile DEFAULTS =
       new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of(), DEFAULT_WAVE);

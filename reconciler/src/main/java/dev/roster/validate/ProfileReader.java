@@ -39,11 +39,46 @@ final class ProfileReader {
             !Boolean.FALSE.equals(g.get("acyclic"))));
       }
       int wave = m.get("wave") instanceof Number n ? n.intValue() : Profile.DEFAULT_WAVE;
-      return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs), wave);
+      return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs), wave,
+          rollout(m.get("rollout")));
     } catch (RuntimeException e) {
       throw new ValidationException(
           "InvalidProfile", "failed to read profile '" + name + "': " + e.getMessage(), e);
     }
+  }
+
+  private static Profile.Rollout rollout(Object o) {
+    if (!(o instanceof Map<?, ?> r)) {
+      return null;
+    }
+    String dflt = str(r.get("default"), "restart");
+    if (!"restart".equals(dflt) && !"in-place".equals(dflt)) {
+      throw new IllegalArgumentException("rollout.default must be restart or in-place");
+    }
+    Profile.ActiveWork work = null;
+    if (r.get("activeWork") instanceof Map<?, ?> w) {
+      if (w.get("related") instanceof Map<?, ?> rel) {
+        work = new Profile.ActiveWork(str(rel.get("group"), ""), str(rel.get("kind"), null),
+            str(rel.get("label"), null), str(rel.get("phasePath"), "/status/phase"),
+            strings(rel.get("phases")));
+      } else if (w.get("status") instanceof Map<?, ?> st) {
+        work = new Profile.ActiveWork(null, null, null, str(st.get("path"), null),
+            strings(st.get("values")));
+      }
+    }
+    return new Profile.Rollout(strings(r.get("restart")), strings(r.get("inPlace")),
+        "in-place".equals(dflt), work, strings(r.get("runtimeOwned")),
+        Boolean.TRUE.equals(r.get("oneShot")), reaches(r.get("reaches")),
+        reaches(r.get("waitsFor")));
+  }
+
+  private static List<Profile.Reach> reaches(Object o) {
+    List<Profile.Reach> out = new ArrayList<>();
+    for (Map<?, ?> x : maps(o)) {
+      out.add(new Profile.Reach(str(x.get("group"), ""), str(x.get("kind"), null),
+          str(x.get("path"), null)));
+    }
+    return List.copyOf(out);
   }
 
   private static String str(Object o, String dflt) {

@@ -1,6 +1,6 @@
 package dev.roster.plan;
 
-import static dev.roster.plan.PlannerTest.desired;
+import static dev.roster.plan.PlanFixtures.desired;
 import static dev.roster.plan.Trees.op;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

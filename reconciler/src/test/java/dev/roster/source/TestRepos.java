@@ -15,29 +15,29 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /** Builds real Git repositories for tests: init, write files, commit. */
-final class TestRepos {
+public final class TestRepos {
   private static final PersonIdent WHO = new PersonIdent("Test", "test@example.com");
 
   private TestRepos() {}
 
   /** A new non-bare repository at {@code dir} whose initial branch is {@code branch}. */
-  static Git init(Path dir, String branch) throws GitAPIException {
+  public static Git init(Path dir, String branch) throws GitAPIException {
     return Git.init().setDirectory(dir.toFile()).setInitialBranch(branch).call();
   }
 
   /** Writes a file into the working tree, creating parent directories. */
-  static void write(Git git, String rel, String content) throws IOException {
+  public static void write(Git git, String rel, String content) throws IOException {
     Path p = workTree(git).resolve(rel);
     Files.createDirectories(p.getParent());
     Files.writeString(p, content, StandardCharsets.UTF_8);
   }
 
-  static Path workTree(Git git) {
+  public static Path workTree(Git git) {
     return git.getRepository().getWorkTree().toPath();
   }
 
   /** Stages everything in the working tree (additions, changes, deletions) and commits it. */
-  static RevCommit commit(Git git, String message) throws GitAPIException {
+  public static RevCommit commit(Git git, String message) throws GitAPIException {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
     return git.commit().setMessage(message).setAuthor(WHO).setCommitter(WHO).setSign(false)
@@ -45,7 +45,7 @@ final class TestRepos {
   }
 
   /** Adds a submodule entry (gitlink) at {@code path} to the index, pointing at {@code id}. */
-  static void addGitlink(Git git, String path, ObjectId id) throws IOException {
+  public static void addGitlink(Git git, String path, ObjectId id) throws IOException {
     DirCache dc = git.getRepository().lockDirCache();
     DirCacheEditor ed = dc.editor();
     ed.add(new DirCacheEditor.PathEdit(path) {
@@ -59,11 +59,11 @@ final class TestRepos {
   }
 
   /** {@code file://} URL of the repository at {@code dir}. */
-  static String fileUrl(Path dir) {
+  public static String fileUrl(Path dir) {
     return "file://" + dir.toAbsolutePath();
   }
 
-  static String yaml(String kind, String name) {
+  public static String yaml(String kind, String name) {
     return "apiVersion: v1\nkind: " + kind + "\nmetadata:\n  name: " + name
         + "\n  namespace: default\ndata:\n  k: v\n";
   }

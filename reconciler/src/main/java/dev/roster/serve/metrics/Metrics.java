@@ -24,7 +24,9 @@ import java.util.Map;
  *   <li>{@code roster_managed_objects} gauge {source, state}; state {@code managed}, {@code
  *       failed}, {@code orphaned}
  *   <li>{@code roster_source_ready} gauge {source}: 1 ready, 0 not
- *   <li>{@code roster_held_rollouts} gauge {source}: 0 until rollouts can be held
+ *   <li>{@code roster_held_rollouts} gauge {source}: changes held back by the last pass
+ *   <li>{@code roster_rollouts_total} counter {source, result}; result {@code held} (a hold
+ *       started), {@code released} or {@code forced}
  *   <li>the JVM's metrics ({@code jvm_*}, {@code process_*})
  * </ul>
  *
@@ -44,6 +46,7 @@ public final class Metrics {
   private final Gauge managed;
   private final Gauge ready;
   private final Gauge held;
+  private final Counter rollouts;
 
   /** A registry with every family registered and the JVM metrics. */
   public Metrics() {
@@ -66,6 +69,9 @@ public final class Metrics {
         .register(registry);
     held = Gauge.builder().name("roster_held_rollouts")
         .help("Rollouts of a source held back.").labelNames("source").register(registry);
+    rollouts = Counter.builder().name("roster_rollouts_total")
+        .help("Rollout holds started (held), released, and forced after their timeout.")
+        .labelNames("source", "result").register(registry);
     JvmMetrics.builder().register(registry);
   }
 
@@ -110,6 +116,11 @@ public final class Metrics {
     held.labelValues(source).set(n);
   }
 
+  /** Counts {@code n} rollouts of {@code source} that were held, released or forced. */
+  public void rollouts(String source, String result, long n) {
+    rollouts.labelValues(source, result).inc(n);
+  }
+
   /** Drops every series of {@code source}, e.g. when it is removed from the configuration. */
   public void forget(String source) {
     for (String state : new String[] {"managed", "failed", "orphaned"}) {
@@ -117,6 +128,9 @@ public final class Metrics {
     }
     ready.remove(source);
     held.remove(source);
+    for (String result : new String[] {"held", "released", "forced"}) {
+      rollouts.remove(source, result);
+    }
   }
 
   /** The registry, for collectors added by other parts of serve. */

@@ -1,0 +1,91 @@
+package dev.roster.engine;
+
+import dev.roster.apply.ApplyResult;
+import dev.roster.apply.Outcome;
+import dev.roster.kube.RelatedLister;
+import dev.roster.kube.ResourceResolver;
+import dev.roster.load.ResourceKey;
+import dev.roster.plan.Action;
+import dev.roster.plan.Change;
+import dev.roster.plan.Inventory;
+import dev.roster.plan.OneShots;
+import dev.roster.plan.Plan;
+import dev.roster.plan.RolloutGate;
+import dev.roster.plan.RolloutPolicy;
+import dev.roster.validate.Profile;
+import dev.roster.validate.SchemaCatalog;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agent-aware part of a pass: leaves cleaned-up runs alone ({@link OneShots}), holds
+ * restart-class changes of busy agents ({@link RolloutGate}) with live work counted through
+ * {@link RelatedLister}, and records the runs a pass created in the inventory.
+ */
+final class Rollouts {
+  private final SchemaCatalog catalog;
+  private final RelatedLister lister;
+  private final RolloutGate gate;
+  private final Clock clock;
+
+  Rollouts(SchemaCatalog catalog, KubernetesClient client, ResourceResolver resolver,
+      Clock clock, RolloutPolicy.Mode defaultMode) {
+    this.catalog = catalog;
+    this.lister = new RelatedLister(client, resolver, this::apiVersion);
+    this.gate = new RolloutGate(this::profile, defaultMode);
+    this.clock = clock;
+  }
+
+  /** {@code plan} with one-shot runs and rollout holds decided. */
+  Plan decide(Plan plan, Inventory previous) {
+    Plan p = OneShots.apply(plan, previous.runs(), this::profile);
+    return gate.apply(p, lister::list, clock.instant());
+  }
+
+  /** Re-decides one re-planned change in the context of its whole plan. */
+  Change redecide(Plan plan, Change fresh) {
+    List<Change> changes = plan.changes().stream()
+        .map(c -> c.key().equals(fresh.key()) ? fresh : c).toList();
+    Plan one = gate.apply(new Plan(plan.source(), plan.revision(), changes,
+        plan.inventorySize()), lister::list, clock.instant());
+    return one.changes().stream().filter(c -> c.key().equals(fresh.key())).findFirst()
+        .orElse(fresh);
+  }
+
+  /**
+   * {@code next} with the runs that exist or were created recorded, and those Git no longer
+   * defines forgotten.
+   */
+  Inventory record(Plan plan, ApplyResult result, Inventory previous, Inventory next) {
+    Map<ResourceKey, String> before = previous.runs();
+    Map<ResourceKey, String> after = new HashMap<>();
+    for (Outcome o : result.outcomes()) {
+      Change c = o.change();
+      Profile.Rollout p = profile(c.key());
+      if (p == null || !p.oneShot() || c.desired() == null) {
+        continue;
+      }
+      boolean created = c.action() == Action.CREATE && o.status() == Outcome.Status.APPLIED;
+      boolean exists = c.live() != null
+          && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
+      if (created || exists) {
+        after.put(c.key(), OneShots.entry(c.desired()));
+      } else if (before.containsKey(c.key())) {
+        after.put(c.key(), before.get(c.key())); // cleaned up, or not created this time
+      }
+    }
+    return next.withRuns(after);
+  }
+
+  private Profile.Rollout profile(ResourceKey k) {
+    return catalog.profile(k.group(), k.kind()).rollout();
+  }
+
+  private String apiVersion(String group, String kind) {
+    List<String> v = catalog.versions(group, kind);
+    return v.isEmpty() ? null : group.isEmpty() ? v.get(0) : group + "/" + v.get(0);
+  }
+}

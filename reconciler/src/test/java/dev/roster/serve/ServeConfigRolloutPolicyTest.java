@@ -1,0 +1,50 @@
+package dev.roster.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.roster.plan.RolloutPolicy;
+import dev.roster.validate.SchemaCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeConfigRolloutPolicyTest {
+  @TempDir Path dir;
+
+  List<SourceConfig> read(String yaml) throws Exception {
+    Path file = Files.writeString(dir.resolve("serve.yaml"), yaml);
+    return ServeConfigReader.read(file, SchemaCatalog.bundled(), null, "roster-system",
+        dir.resolve("cache"));
+  }
+
+  @Test
+  void perSourcePolicyOrServeDefault() throws Exception {
+    List<SourceConfig> s = read("""
+        apiVersion: roster.dev/v1alpha1
+        kind: ServeConfig
+        sources:
+          - {name: agents, repo: /srv/agents, rolloutPolicy: HotReload}
+          - {name: infra, repo: /srv/infra}
+        """);
+    assertEquals(RolloutPolicy.Mode.HOT_RELOAD, s.get(0).rolloutPolicy());
+    assertNull(s.get(1).rolloutPolicy());
+    assertEquals(RolloutPolicy.Mode.HOT_RELOAD,
+        s.get(0).withDefaultRolloutPolicy(RolloutPolicy.Mode.MANUAL).rolloutPolicy());
+    assertEquals(RolloutPolicy.Mode.MANUAL,
+        s.get(1).withDefaultRolloutPolicy(RolloutPolicy.Mode.MANUAL).rolloutPolicy());
+  }
+
+  @Test
+  void unknownPolicyIsAConfigError() {
+    assertThrows(ServeConfigException.class, () -> read("""
+        apiVersion: roster.dev/v1alpha1
+        kind: ServeConfig
+        sources:
+          - {name: agents, repo: /srv/agents, rolloutPolicy: Sometimes}
+        """));
+  }
+}
