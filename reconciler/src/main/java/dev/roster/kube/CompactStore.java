@@ -61,6 +61,12 @@ final class CompactStore implements ItemStore<GenericKubernetesResource> {
   static void share(GenericKubernetesResource r) {
     try {
       ObjectMeta m = r.getMetadata();
+      if (m != null && m.getName() != null) {
+        m.setName(m.getName().intern()); // the desired object's name, too
+      }
+      if (m != null && m.getNamespace() != null) {
+        m.setNamespace(m.getNamespace().intern());
+      }
       if (m != null && m.getLabels() != null) {
         m.setLabels((Map) CompactTrees.copyMap(m.getLabels()));
       }

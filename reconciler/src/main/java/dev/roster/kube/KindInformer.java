@@ -28,7 +28,8 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
   private final ResourceDefinitionContext ctx;
   private final SharedIndexInformer<GenericKubernetesResource> informer;
   private final LiveCache.Listener listener;
-  private final Map<String, LiveObject> trees = new ConcurrentHashMap<>();
+  /** Trees by key; an event drops its object's tree, so what is here is what the store has. */
+  private final Map<ResourceKey, LiveObject> trees = new ConcurrentHashMap<>();
   private volatile boolean ready;
 
   KindInformer(KubernetesClient client, ResourceDefinitionContext ctx,
@@ -64,15 +65,20 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
       return false;
     }
     for (ResourceKey k : keys) {
+      LiveObject known = trees.get(k);
+      if (known != null) {
+        out.put(k, known);
+        continue;
+      }
       if (ctx.isNamespaceScoped() == k.namespace().isEmpty()) {
         continue; // such a key names nothing that can exist, as with LiveReader
       }
-      String storeKey = storeKey(k.namespace(), k.name());
-      GenericKubernetesResource r = informer.getStore().getByKey(storeKey);
+      GenericKubernetesResource r = informer.getStore().getByKey(storeKey(k.namespace(),
+          k.name()));
       if (r == null) {
         missing.add(k);
       } else {
-        out.put(k, tree(k, storeKey, r));
+        out.put(k, tree(k, r));
       }
     }
     return true;
@@ -117,33 +123,32 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
   private void changed(GenericKubernetesResource r, boolean deleted) {
     String ns = ctx.isNamespaceScoped() ? Objects.toString(r.getMetadata().getNamespace(), "")
         : "";
-    String storeKey = storeKey(ns, r.getMetadata().getName());
-    trees.remove(storeKey);
+    ResourceKey key = new ResourceKey(ctx.getGroup() == null ? "" : ctx.getGroup(),
+        ctx.getKind(), ns, r.getMetadata().getName());
+    trees.remove(key);
     if (!ready || listener == null) {
       return;
     }
-    ResourceKey key = new ResourceKey(ctx.getGroup() == null ? "" : ctx.getGroup(),
-        ctx.getKind(), ns, r.getMetadata().getName());
     try {
-      listener.changed(key, deleted ? null : tree(key, storeKey, r));
+      listener.changed(key, deleted ? null : tree(key, r));
     } catch (RuntimeException e) {
       // a listener's failure must not stop the informer
     }
   }
 
-  /** The plain tree of {@code r}, made once per resourceVersion. */
-  private LiveObject tree(ResourceKey key, String storeKey, GenericKubernetesResource r) {
-    String rv = r.getMetadata().getResourceVersion();
-    LiveObject l = trees.get(storeKey);
-    if (l == null || !Objects.equals(l.resourceVersion(), rv)) {
-      Map<String, Object> object = shallow(client, r);
-      if (object.get("metadata") instanceof Map<?, ?> meta) {
-        object.put("metadata", CompactTrees.flat(map(meta)));
-      }
-      l = new LiveObject(key, CompactTrees.flat(object));
-      trees.put(storeKey, l);
+  /**
+   * The plain tree of {@code r}, kept for later reads only while the store still holds {@code r}
+   * (checked atomically against the event that replaces it, which drops the tree).
+   */
+  private LiveObject tree(ResourceKey key, GenericKubernetesResource r) {
+    Map<String, Object> object = shallow(client, r);
+    if (object.get("metadata") instanceof Map<?, ?> meta) {
+      object.put("metadata", CompactTrees.flat(map(meta)));
     }
-    return l;
+    LiveObject made = new LiveObject(key, CompactTrees.flat(object));
+    String storeKey = storeKey(key.namespace(), key.name());
+    trees.compute(key, (k, old) -> informer.getStore().getByKey(storeKey) == r ? made : old);
+    return made;
   }
 
   @SuppressWarnings("unchecked")

@@ -62,8 +62,16 @@ public final class ManifestLoader {
 
   /** Parses one file given as bytes (used for files read from Git objects as well as disk). */
   public YamlParser.Parsed parseBytes(String rel, byte[] bytes) {
+    Text t = text(rel, bytes);
+    return t.failed() != null ? t.failed() : parser.parse(rel, t.text());
+  }
+
+  /** A file's text, or why it has none ({@code failed}). */
+  private record Text(String text, YamlParser.Parsed failed) {}
+
+  private Text text(String rel, byte[] bytes) {
     if (bytes.length > options.maxFileBytes()) {
-      return tooLarge(rel, bytes.length);
+      return new Text(null, tooLarge(rel, bytes.length));
     }
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
@@ -74,10 +82,10 @@ public final class ManifestLoader {
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult r = dec.decode(in, out, true);
     if (r.isError()) {
-      return invalidUtf8(rel, bytes, start, in.position());
+      return new Text(null, invalidUtf8(rel, bytes, start, in.position()));
     }
     dec.flush(out);
-    return parser.parse(rel, out.flip().toString());
+    return new Text(out.flip().toString(), null);
   }
 
   /** The file parsed, or taken from the cache; unreadable files are never cached. */
@@ -85,12 +93,18 @@ public final class ManifestLoader {
     try {
       String id = cache == null ? null : tree.contentId(rel);
       YamlParser.Parsed parsed = id == null ? null : cache.get(rel, id);
-      if (parsed == null) {
-        parsed = parseFile(rel, tree);
-        if (id != null) {
-          parsed = compact(parsed);
-          cache.put(rel, id, parsed);
-        }
+      if (parsed != null) {
+        return parsed;
+      }
+      Text t = readFile(rel, tree);
+      if (t.failed() != null) {
+        parsed = t.failed();
+      } else {
+        parsed = parser.parse(rel, t.text());
+        parsed = id == null ? parsed : compact(rel, t.text(), parsed);
+      }
+      if (id != null) {
+        cache.put(rel, id, parsed);
       }
       return parsed;
     } catch (IOException e) {
@@ -99,21 +113,28 @@ public final class ManifestLoader {
     }
   }
 
-  /** What the cache keeps: the same manifests as read-only {@link CompactTrees}. */
-  private static YamlParser.Parsed compact(YamlParser.Parsed parsed) {
+  /**
+   * What the cache keeps: the same manifests as read-only {@link CompactTrees}, whose pointer
+   * indexes are made again from the file's text only if a problem has to be located.
+   */
+  private YamlParser.Parsed compact(String rel, String text, YamlParser.Parsed parsed) {
     List<Manifest> manifests = new ArrayList<>(parsed.manifests().size());
-    for (Manifest m : parsed.manifests()) {
-      manifests.add(new Manifest(m.origin(), CompactTrees.copyMap(m.object()), m.index()));
+    for (int i = 0; i < parsed.manifests().size(); i++) {
+      Manifest m = parsed.manifests().get(i);
+      int doc = i;
+      PointerIndex index = PointerIndex.lazy(
+          () -> parser.parse(rel, text).manifests().get(doc).index());
+      manifests.add(new Manifest(m.origin(), CompactTrees.copyMap(m.object()), index));
     }
     return new YamlParser.Parsed(List.copyOf(manifests), List.copyOf(parsed.problems()));
   }
 
-  private YamlParser.Parsed parseFile(String rel, SourceTree tree) throws IOException {
+  private Text readFile(String rel, SourceTree tree) throws IOException {
     long size = tree.size(rel);
     if (size > options.maxFileBytes()) {
-      return tooLarge(rel, size);
+      return new Text(null, tooLarge(rel, size));
     }
-    return parseBytes(rel, tree.read(rel));
+    return text(rel, tree.read(rel));
   }
 
   private YamlParser.Parsed tooLarge(String rel, long size) {

@@ -2,18 +2,28 @@ package dev.roster.load;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * JSON pointer to source location for one document. Object members map to the position of their
  * key, array items to the position of the item, the empty pointer to the document start.
  *
  * <p>Kept compact, since serve keeps one per object for as long as its file is unchanged: the
- * pointers, sorted, are one string with end offsets, and each location is one {@code long}.
+ * pointers, sorted, are one string with end offsets, and each location is one {@code long}; or
+ * the index is made only when first used.
  */
 public final class PointerIndex {
-  private final String pointers;
-  private final int[] ends;
-  private final long[] locations;
+  private String pointers;
+  private int[] ends;
+  private long[] locations;
+  private Supplier<PointerIndex> source;
+
+  /** An index made only when first asked, by {@code source} (serve keeps thousands unused). */
+  static PointerIndex lazy(Supplier<PointerIndex> source) {
+    PointerIndex p = new PointerIndex(Map.of());
+    p.source = source;
+    return p;
+  }
 
   PointerIndex(Map<String, Location> locations) {
     String[] sorted = locations.keySet().toArray(new String[0]);
@@ -56,6 +66,7 @@ public final class PointerIndex {
 
   /** Index of {@code pointer} among the sorted pointers, or -1. */
   private int find(String pointer) {
+    made();
     int lo = 0;
     int hi = ends.length - 1;
     while (lo <= hi) {
@@ -71,6 +82,16 @@ public final class PointerIndex {
       }
     }
     return -1;
+  }
+
+  private synchronized void made() {
+    if (source != null) {
+      PointerIndex full = source.get();
+      pointers = full.pointers;
+      ends = full.ends;
+      locations = full.locations;
+      source = null;
+    }
   }
 
   /** {@code String.compareTo} of the pointer at {@code i} with {@code other}. */

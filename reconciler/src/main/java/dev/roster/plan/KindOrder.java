@@ -39,9 +39,12 @@ public final class KindOrder implements Comparator<ResourceKey> {
   @Override
   public int compare(ResourceKey a, ResourceKey b) {
     int c = Integer.compare(wave(a), wave(b));
-    if (c == 0) {
-      c = a.group().compareTo(b.group());
-    }
+    return c != 0 ? c : withinWave(a, b);
+  }
+
+  /** The order of two keys of the same wave. */
+  static int withinWave(ResourceKey a, ResourceKey b) {
+    int c = a.group().compareTo(b.group());
     if (c == 0) {
       c = a.kind().compareTo(b.kind());
     }

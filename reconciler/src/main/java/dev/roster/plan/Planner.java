@@ -57,7 +57,7 @@ public final class Planner {
     if (memo != null) {
       memo.replace(verdicts);
     }
-    changes.sort((a, b) -> order.compare(a.key(), b.key()));
+    sortInOrder(changes);
     List<Change> prunes = new ArrayList<>();
     for (ResourceKey k : previous.keys()) {
       LiveObject l = live.get(k);
@@ -102,6 +102,17 @@ public final class Planner {
     patch.addAll(diff.patch());
     patch.addAll(Stamper.provenancePatch(stamped, l));
     return change(d, Action.UPDATE, stamped, l.object(), fieldChanges, patch, "");
+  }
+
+  /** Sorts {@code changes} in apply order ({@link KindOrder}), each key's wave looked up once. */
+  private void sortInOrder(List<Change> changes) {
+    record Ranked(int wave, Change change) {}
+    List<Ranked> ranked = new ArrayList<>(changes.size());
+    changes.forEach(c -> ranked.add(new Ranked(order.wave(c.key()), c)));
+    ranked.sort((a, b) -> a.wave() != b.wave() ? Integer.compare(a.wave(), b.wave())
+        : KindOrder.withinWave(a.change().key(), b.change().key()));
+    changes.clear();
+    ranked.forEach(r -> changes.add(r.change()));
   }
 
   /** What {@link #planOne} returns for an object known to be unchanged. */

@@ -81,39 +81,54 @@ public final class GitTree implements SourceTree {
     return id == null ? null : id.name();
   }
 
-  /** Ids of every regular file and directory below the root, by path. */
-  private record Index(Map<String, ObjectId> files, Map<String, ObjectId> dirs) {}
+  /**
+   * Ids of every regular file and directory below the root, by path, and the entries of every
+   * directory (the root is {@code ""}), sorted by name.
+   */
+  private record Index(Map<String, ObjectId> files, Map<String, ObjectId> dirs,
+      Map<String, List<Entry>> entries) {}
 
   /** The index, made on first use by one walk of the whole tree. */
   private synchronized Index index() throws IOException {
     if (index == null) {
       Map<String, ObjectId> files = new HashMap<>();
       Map<String, ObjectId> dirs = new HashMap<>();
+      Map<String, List<Entry>> entries = new HashMap<>();
+      entries.put("", new ArrayList<>());
       try (TreeWalk tw = new TreeWalk(repo)) {
         tw.addTree(root);
         tw.setRecursive(false);
         while (tw.next()) {
           FileMode mode = tw.getFileMode(0);
+          String path = tw.getPathString();
+          int slash = path.lastIndexOf('/');
+          entries.get(slash < 0 ? "" : path.substring(0, slash))
+              .add(entry(tw.getNameString(), mode));
           if (FileMode.TREE.equals(mode)) {
-            dirs.put(tw.getPathString(), tw.getObjectId(0));
+            dirs.put(path, tw.getObjectId(0));
+            entries.put(path, new ArrayList<>());
             tw.enterSubtree();
           } else if (FileMode.REGULAR_FILE.equals(mode)
               || FileMode.EXECUTABLE_FILE.equals(mode)) {
-            files.put(tw.getPathString(), tw.getObjectId(0));
+            files.put(path, tw.getObjectId(0));
           }
         }
       }
-      index = new Index(files, dirs);
+      entries.values().forEach(l -> l.sort(Comparator.comparing(Entry::name)));
+      index = new Index(files, dirs, entries);
     }
     return index;
   }
 
   @Override
   public List<Entry> list(String dir) throws IOException {
+    List<Entry> known = index().entries().get(dir);
+    if (known != null) {
+      return new ArrayList<>(known);
+    }
     List<Entry> out = new ArrayList<>();
     try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(reader)) {
-      ObjectId id = dir.isEmpty() ? root : find(reader, dir, true);
-      tw.addTree(id);
+      tw.addTree(find(reader, dir, true)); // not a directory: throws as TreeWalk finds it
       tw.setRecursive(false);
       while (tw.next()) {
         out.add(entry(tw.getNameString(), tw.getFileMode(0)));

@@ -41,6 +41,8 @@ public final class SchemaCatalog {
 
   private final Map<KindId, String> schemaIds;
   private final Map<String, Profile> profiles; // "group/Kind"
+  /** The same profiles by group, then kind: looked up without building a key. */
+  private final Map<String, Map<String, Profile>> byGroup = new HashMap<>();
   private final Map<String, JsonNode> raw;
   private final SchemaRegistry registry;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -49,6 +51,8 @@ public final class SchemaCatalog {
       Map<String, JsonNode> raw, Map<String, String> texts) {
     this.schemaIds = ids;
     this.profiles = profiles;
+    profiles.forEach((gk, p) -> byGroup.computeIfAbsent(gk.substring(0, gk.indexOf('/')),
+        g -> new HashMap<>()).put(gk.substring(gk.indexOf('/') + 1), p));
     this.raw = raw;
     this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         b -> b.schemas(texts).schemaRegistryConfig(SchemaRegistryConfig.builder()
@@ -105,7 +109,8 @@ public final class SchemaCatalog {
 
   /** The profile of a kind in a group (any version); defaults when it has none. */
   public Profile profile(String group, String kind) {
-    Profile p = profiles.get(group + "/" + kind);
+    Map<String, Profile> kinds = byGroup.get(group);
+    Profile p = kinds == null ? null : kinds.get(kind);
     return p != null ? p : Profile.defaults();
   }
 

@@ -94,4 +94,18 @@ class ParseCacheTest {
     assertEquals(view(first), view(again));
     assertNotSame(first.manifests().get(0), again.manifests().get(0));
   }
+
+  @Test
+  void locatesFieldsOfCachedManifestsAsParsingDoes() {
+    LoadResult reference = plain.load(tree);
+    cached.load(tree);
+    LoadResult again = cached.load(tree);
+    for (int i = 0; i < reference.manifests().size(); i++) {
+      for (String p : List.of("", "/kind", "/metadata/name", "/data/k", "/data/absent")) {
+        assertEquals(reference.manifests().get(i).locate(p), again.manifests().get(i).locate(p));
+      }
+      assertEquals(reference.manifests().get(i).index().contains("/data"),
+          again.manifests().get(i).index().contains("/data"));
+    }
+  }
 }
