@@ -2,8 +2,8 @@ package dev.roster.bench;
 
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.engine.Engine;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.kube.RequestCounter;
 import dev.roster.kube.ResourceResolver;

@@ -2,7 +2,7 @@ package dev.roster.engine;
 
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.plan.Change;
 import dev.roster.plan.Plan;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.engine.Engine;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
 import dev.roster.source.DirectoryTree;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;

@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import static dev.roster.kube.EmbeddedClusterTest.AGENT_API;
 import static dev.roster.kube.EmbeddedClusterTest.agent;
