@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.kube.KubeClients;
 import dev.roster.validate.KindId;
 import dev.roster.validate.Profile;
 import dev.roster.validate.SchemaCatalog;
