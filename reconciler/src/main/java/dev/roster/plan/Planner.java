@@ -124,20 +124,21 @@ public final class Planner {
   private static Change pruneOne(ResourceKey k, LiveObject l, Options o) {
     String apiVersion = String.valueOf(l.object().get("apiVersion"));
     if (!o.source().equals(l.label(Ownership.SOURCE))) {
-      return new Change(k, apiVersion, Action.ORPHANED, null, l.object(), List.of(), List.of(),
-          null, "no longer labelled " + Ownership.SOURCE + "=" + o.source() + "; left in place");
+      return Change.builder(k, apiVersion, Action.ORPHANED).live(l.object())
+          .reason("no longer labelled " + Ownership.SOURCE + "=" + o.source() + "; left in place")
+          .build();
     }
     if ("disabled".equals(l.annotation(Ownership.PRUNE))) {
-      return new Change(k, apiVersion, Action.ORPHANED, null, l.object(), List.of(), List.of(),
-          null, Ownership.PRUNE + ": disabled; left in place");
+      return Change.builder(k, apiVersion, Action.ORPHANED).live(l.object())
+          .reason(Ownership.PRUNE + ": disabled; left in place").build();
     }
-    return new Change(k, apiVersion, Action.PRUNE, null, l.object(), List.of(), List.of(), null,
-        "");
+    return Change.builder(k, apiVersion, Action.PRUNE).live(l.object()).build();
   }
 
   private static Change change(DesiredObject d, Action a, Map<String, Object> stamped,
       Map<String, Object> live, List<FieldChange> f, List<Map<String, Object>> p, String why) {
-    return new Change(d.key(), d.apiVersion(), a, stamped, live, f, p, d.origin(), why);
+    return Change.builder(d.key(), d.apiVersion(), a).desired(stamped).live(live).fields(f)
+        .patch(p).origin(d.origin()).reason(why).build();
   }
 
   private static Object parse(String json) {
