@@ -30,22 +30,22 @@ public final class Planner {
 
   public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
       Inventory previous, Options o) {
-    return plan(desired, live, previous, o, null);
+    return plan(desired, live, previous, o, PlanMemo.none());
   }
 
   /**
    * As {@link #plan(List, Map, Inventory, Options)}, taking unchanged objects from {@code memo}
-   * when its verdicts still hold, and leaving in it the verdicts of this plan (null: no memo).
+   * when its verdicts still hold, and leaving in it the verdicts of this plan.
    */
   public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
       Inventory previous, Options o, PlanMemo memo) {
     List<Change> changes = new ArrayList<>();
     Set<ResourceKey> wanted = new HashSet<>();
-    Map<ResourceKey, PlanMemo.Verdict> verdicts = memo == null ? null : new HashMap<>();
+    Map<ResourceKey, PlanMemo.Verdict> verdicts = memo.keeps() ? new HashMap<>() : null;
     for (DesiredObject d : desired) {
       wanted.add(d.key());
       LiveObject l = live.get(d.key());
-      PlanMemo.Verdict v = memo == null ? null : memo.get(d, l, o);
+      PlanMemo.Verdict v = memo.get(d, l, o);
       Change c = v != null ? unchanged(d, l, o, v.fields()) : planOne(d, l, o);
       if (verdicts != null && c.action() == Action.UNCHANGED) {
         // unchanged means the live annotation equals the fields computed: keep live's string
@@ -54,7 +54,7 @@ public final class Planner {
       }
       changes.add(c);
     }
-    if (memo != null) {
+    if (verdicts != null) {
       memo.replace(verdicts);
     }
     sortInOrder(changes);
