@@ -54,7 +54,7 @@ final class RolloutFixture implements AutoCloseable {
         return now;
       }
     };
-    return new Engine(CATALOG, cluster.client(), new Engine.Settings("agents", "default",
+    return Engine.oneShot(CATALOG, cluster.client(), new Engine.Settings("agents", "default",
         "default", LoadOptions.defaults(), false, policy), clock);
   }
 
