@@ -51,7 +51,7 @@ final class DesiredCache {
       return last;
     }
     LoadResult loaded = loader.load(snapshot.tree());
-    ValidationReport report = validator.validate(loaded);
+    ValidationReport report = validator.validate(loaded, defaultNamespace);
     Map<Manifest, DesiredObject> earlier = objects;
     DesiredState desired = DesiredState.from(loaded, report, catalog, defaultNamespace,
         earlier::get);

@@ -35,7 +35,8 @@ public record DesiredState(
   public static DesiredState of(Snapshot snapshot, SchemaCatalog catalog, LoadOptions load,
       boolean allowUnknownKinds, String defaultNamespace) {
     LoadResult loaded = new ManifestLoader(load).load(snapshot.tree());
-    ValidationReport report = new Validator(catalog, allowUnknownKinds).validate(loaded);
+    ValidationReport report = new Validator(catalog, allowUnknownKinds).validate(loaded,
+        defaultNamespace);
     return from(loaded, report, catalog, defaultNamespace, m -> null);
   }
 
