@@ -77,7 +77,7 @@ public final class Validator {
       Manifest first = seen.putIfAbsent(applied(local.key(), defaultNamespace), m);
       if (first != null) {
         out.add(m.error("/metadata/name", "defined twice: also at " + first.origin()
-            + twin(m, first, defaultNamespace)));
+            + twin(local.key(), locals.get(first).key(), defaultNamespace)));
       }
     }
     out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
@@ -95,8 +95,8 @@ public final class Validator {
   }
 
   /** Why two objects written differently are one: one of them names no namespace. */
-  private static String twin(Manifest m, Manifest first, String defaultNamespace) {
-    if (m.namespace().equals(first.namespace())) {
+  private static String twin(ResourceKey key, ResourceKey first, String defaultNamespace) {
+    if (key.equals(first)) {
       return "";
     }
     return " (an object without metadata.namespace goes to the default namespace \""
