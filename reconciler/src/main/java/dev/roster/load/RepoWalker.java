@@ -94,7 +94,7 @@ public final class RepoWalker {
   }
 
   /** Whether a file of this name is read as manifests. */
-  public static boolean isManifest(String name) {
+  static boolean isManifest(String name) {
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 
