@@ -36,7 +36,7 @@ final class DesiredLoader {
       return same;
     }
     LoadResult loaded = loader.load(snapshot.tree());
-    ValidationReport report = validator.validate(loaded);
+    ValidationReport report = validator.validate(loaded, defaultNamespace);
     DesiredState desired = DesiredState.from(loaded, report, catalog, defaultNamespace,
         memo::earlier);
     memo.remember(id, loaded, desired);
