@@ -3,7 +3,7 @@ package dev.roster.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.ResourceResolver;
 import dev.roster.load.Origin;
 import dev.roster.load.ResourceKey;
