@@ -9,8 +9,8 @@
  *       config), with bounded timeouts and retries. An unknown context is an error, never a silent
  *       switch to another cluster.
  *   <li>Failures leave through {@link dev.roster.kube.ClusterException}, classified by HTTP status
- *       code (never by message text) into a reason and a retryable flag. Messages never contain
- *       credentials.
+ *       code (never by message text) into a {@link dev.roster.kube.ClusterReason}, which says
+ *       whether a retry can help. Messages never contain credentials.
  *   <li>{@link dev.roster.kube.EmbeddedCluster} is an in-memory API server for {@code roster
  *       dev-cluster}, {@code --embedded-cluster} and tests: fabric8's CRUD mock plus discovery (for
  *       kubectl), CRDs for the catalog's kinds, and a server-side-apply stand-in that replaces
