@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.kube.ClusterException;
+import dev.roster.kube.ClusterReason;
 import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -141,7 +142,7 @@ class StatusStoreTest {
       store.write(StatusReducer.next(p.orElseThrow(), ok(rev("x"), T0), null, T0));
       return p.orElseThrow();
     }));
-    assertEquals(ClusterException.CONFLICT, e.reason());
+    assertEquals(ClusterReason.CONFLICT, e.reason());
     assertEquals(StatusStore.ATTEMPTS, calls.get());
   }
 
