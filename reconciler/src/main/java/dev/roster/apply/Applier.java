@@ -138,7 +138,7 @@ public final class Applier {
         if (options.serverSide() && !c.rollout().waiting()) { // a held change: only its patch
           writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
         } else {
-          writer.patch(c.key(), c.apiVersion(), c.patch());
+          writer.patch(c.key(), c.apiVersion(), HoldPatch.of(c));
         }
       }
       case PRUNE -> writer.delete(c.key(), c.apiVersion());

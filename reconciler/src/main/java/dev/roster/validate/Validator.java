@@ -20,8 +20,9 @@ public final class Validator {
   private final boolean allowUnknownKinds;
   private final ValidationCache cache;
 
+  /** A validator that checks every manifest ({@link ValidationCache#none()}). */
   public Validator(SchemaCatalog catalog, boolean allowUnknownKinds) {
-    this(catalog, allowUnknownKinds, null);
+    this(catalog, allowUnknownKinds, ValidationCache.none());
   }
 
   /** A validator that skips the per-manifest checks of manifests {@code cache} holds. */
@@ -29,7 +30,8 @@ public final class Validator {
     this.catalog = catalog;
     this.schemas = new SchemaValidator(catalog);
     this.allowUnknownKinds = allowUnknownKinds;
-    this.cache = cache;
+    this.cache = java.util.Objects.requireNonNull(cache,
+        "cache (ValidationCache.none() for none)");
   }
 
   public ValidationReport validate(LoadResult loaded) {
@@ -37,7 +39,7 @@ public final class Validator {
     Map<Manifest, ValidationCache.Local> locals = new IdentityHashMap<>();
     List<Manifest> identified = new ArrayList<>();
     for (Manifest m : loaded.manifests()) {
-      ValidationCache.Local local = cache == null ? null : cache.get(m);
+      ValidationCache.Local local = cache.get(m);
       if (local == null) {
         local = local(m);
       }
@@ -47,9 +49,7 @@ public final class Validator {
         identified.add(m);
       }
     }
-    if (cache != null) {
-      cache.replace(locals);
-    }
+    cache.replace(locals);
     List<ResourceKey> keys = new ArrayList<>(identified.size());
     identified.forEach(m -> keys.add(locals.get(m).key()));
     ReferenceChecker refs = new ReferenceChecker(catalog, keys);
