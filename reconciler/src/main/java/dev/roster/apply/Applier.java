@@ -1,6 +1,7 @@
 package dev.roster.apply;
 
 import dev.roster.kube.ClusterException;
+import dev.roster.kube.ClusterReason;
 import dev.roster.kube.ResourceResolver;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
@@ -98,7 +99,7 @@ public final class Applier {
         outcomes.put(wave.get(i), futures.get(i).get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ApplyException("Interrupted", "apply interrupted", true);
+        throw new ApplyException(ApplyReason.INTERRUPTED, "apply interrupted");
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
       }
@@ -112,7 +113,7 @@ public final class Applier {
         write(c, options);
         return new Outcome(c, Outcome.Status.APPLIED, "");
       } catch (ClusterException e) {
-        if (!"Conflict".equals(e.reason()) || attempt >= CONFLICT_RETRIES) {
+        if (e.reason() != ClusterReason.CONFLICT || attempt >= CONFLICT_RETRIES) {
           return new Outcome(c, Outcome.Status.FAILED, e.getMessage());
         }
         c = replan.apply(c, writer.get(c.key(), c.apiVersion()));
@@ -153,9 +154,9 @@ public final class Applier {
     Set<ResourceKey> seen = new HashSet<>();
     for (Change c : plan.changes()) {
       if (!seen.add(c.key())) {
-        throw new ApplyException("DuplicateObject", "the plan changes " + c.key().kind() + " "
+        throw new ApplyException(ApplyReason.DUPLICATE_OBJECT, "the plan changes " + c.key().kind() + " "
             + (c.key().namespace().isEmpty() ? "" : c.key().namespace() + "/") + c.key().name()
-            + " twice; nothing written (is it defined twice in the repo?)", false);
+            + " twice; nothing written (is it defined twice in the repo?)");
       }
     }
   }
@@ -167,14 +168,15 @@ public final class Applier {
     }
     long desired = plan.changes().size() - prunes - plan.count(Action.ORPHANED);
     if (desired == 0) {
-      throw new ApplyException("PruneRefused", "refusing to prune all " + prunes + " objects:"
+      throw new ApplyException(ApplyReason.PRUNE_REFUSED,
+          "refusing to prune all " + prunes + " objects:"
           + " the desired state is empty (wrong --path or ref?); pass --allow-mass-prune if this"
-          + " is intended", false);
+          + " is intended");
     }
     if (prunes > options.maxPruneRatio() * plan.inventorySize()) {
-      throw new ApplyException("PruneRefused", String.format("refusing to prune %d of %d"
+      throw new ApplyException(ApplyReason.PRUNE_REFUSED, String.format("refusing to prune %d of %d"
           + " managed objects (more than --max-prune-ratio %.2f); pass --allow-mass-prune if"
-          + " this is intended", prunes, plan.inventorySize(), options.maxPruneRatio()), false);
+          + " this is intended", prunes, plan.inventorySize(), options.maxPruneRatio()));
     }
   }
 

@@ -1,22 +1,15 @@
 package dev.roster.apply;
 
+import dev.roster.failure.RosterException;
+
 /** Apply refused to start (mass-prune guard) or could not run at all. */
-public final class ApplyException extends RuntimeException {
-  private final String reason;
-  private final boolean retryable;
-
-  public ApplyException(String reason, String message, boolean retryable) {
-    super(message);
-    this.reason = reason;
-    this.retryable = retryable;
+public final class ApplyException extends RosterException {
+  public ApplyException(ApplyReason reason, String message) {
+    super(reason, message);
   }
 
-  /** PascalCase reason, e.g. {@code PruneRefused}. */
-  public String reason() {
-    return reason;
-  }
-
-  public boolean retryable() {
-    return retryable;
+  @Override
+  public ApplyReason reason() {
+    return (ApplyReason) super.reason();
   }
 }

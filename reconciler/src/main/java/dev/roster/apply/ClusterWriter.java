@@ -1,6 +1,7 @@
 package dev.roster.apply;
 
 import dev.roster.kube.ClusterException;
+import dev.roster.kube.ClusterReason;
 import dev.roster.kube.ResourceResolver;
 import dev.roster.kube.Trees;
 import dev.roster.load.ResourceKey;
@@ -48,11 +49,11 @@ final class ClusterWriter {
       run(() -> scope(key, apiVersion).withName(key.name())
           .patch(PatchContext.of(PatchType.JSON), json));
     } catch (ClusterException e) {
-      boolean maybeStale = ClusterException.INVALID.equals(e.reason())
-          || ClusterException.NOT_FOUND.equals(e.reason());
+      boolean maybeStale = e.reason() == ClusterReason.INVALID
+          || e.reason() == ClusterReason.NOT_FOUND;
       if (maybeStale && staleVersion(key, apiVersion, ops)) {
-        throw new ClusterException(ClusterException.CONFLICT, "conflict: the object changed"
-            + " since it was read (" + e.getMessage() + ")", true, e);
+        throw new ClusterException(ClusterReason.CONFLICT, "conflict: the object changed"
+            + " since it was read (" + e.getMessage() + ")", e);
       }
       throw e;
     }
@@ -96,8 +97,9 @@ final class ClusterWriter {
   private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
       Resource<GenericKubernetesResource>> scope(ResourceKey key, String apiVersion) {
     ResourceDefinitionContext ctx = resolver.resolve(apiVersion, key.kind())
-        .orElseThrow(() -> new ClusterException("NotFound", "the API server does not serve "
-            + apiVersion + " " + key.kind() + " (is its CRD installed?)", false, null));
+        .orElseThrow(() -> new ClusterException(ClusterReason.NOT_FOUND,
+            "the API server does not serve " + apiVersion + " " + key.kind()
+            + " (is its CRD installed?)"));
     var op = client.genericKubernetesResources(ctx);
     return ctx.isNamespaceScoped() ? op.inNamespace(key.namespace()) : op;
   }

@@ -1,7 +1,6 @@
 package dev.roster.cli;
 
-import dev.roster.load.LoadException;
-import dev.roster.validate.ValidationException;
+import dev.roster.failure.RosterException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Command;
       "3:invalid input (the config repo has errors)",
       "4:changes pending (plan with --detailed-exit-code)",
       "5:apply or prune failed or refused",
-      "6:source or cluster unreachable",
+      "6:source or cluster unreachable, or it refused the request",
     },
     footer = "%nSee README.md for a walkthrough.")
 public final class Main implements Runnable {
@@ -62,11 +61,12 @@ public final class Main implements Runnable {
     cl.setUsageHelpWidth(100);
     cl.setExitCodeExceptionMapper(t -> ExitCode.USAGE);
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-      line.getErr().println("roster: " + describe(ex));
-      if (!(ex instanceof LoadException) && !(ex instanceof ValidationException)) {
-        ex.printStackTrace(line.getErr());
+      if (ex instanceof RosterException failure) {
+        return Failures.report(failure, line.getErr());
       }
-      return exitCodeOf(ex);
+      line.getErr().println("roster: " + describe(ex));
+      ex.printStackTrace(line.getErr());
+      return ExitCode.INTERNAL;
     });
     try {
       return cl.execute(args);
@@ -78,16 +78,5 @@ public final class Main implements Runnable {
 
   private static String describe(Exception ex) {
     return ex.getMessage() == null ? ex.toString() : ex.getMessage();
-  }
-
-  private static int exitCodeOf(Exception ex) {
-    if (ex instanceof LoadException le) {
-      return "RootNotFound".equals(le.reason()) ? ExitCode.USAGE : ExitCode.UNREACHABLE;
-    }
-    if (ex instanceof ValidationException ve) {
-      // a --schema-dir that does not exist is a bad argument, not an invalid repo
-      return "SchemaDirNotFound".equals(ve.reason()) ? ExitCode.USAGE : ExitCode.INVALID;
-    }
-    return ExitCode.INTERNAL;
   }
 }

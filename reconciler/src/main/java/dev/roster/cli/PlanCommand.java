@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok (no changes, or changes without --detailed-exit-code)",
         "2:usage error", "3:the config repo has errors", "4:changes pending (--detailed-exit-code)",
-        "6:source or cluster unreachable", "1:internal error"})
+        "6:source or cluster unreachable, or it refused the request", "1:internal error"})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin SourceOptions source;

@@ -92,9 +92,7 @@ final class ServeCommand implements Callable<Integer> {
             .toList();
         client.getKubernetesVersion(); // serve only when the cluster answers
       } catch (ServeConfigException e) {
-        e.problems().forEach(p -> err.println(p.format()));
-        err.println("roster: " + e.getMessage());
-        return ExitCode.INVALID;
+        return Failures.report(e, err);
       } catch (KubernetesClientException e) {
         return Failures.report(ClusterException.from(e), err);
       }

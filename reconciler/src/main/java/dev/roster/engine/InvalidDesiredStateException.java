@@ -1,25 +1,24 @@
 package dev.roster.engine;
 
+import dev.roster.failure.RosterException;
+import dev.roster.validate.ValidateReason;
 import dev.roster.validate.ValidationReport;
 
-/** The snapshot did not load or validate cleanly; nothing was planned against the cluster. */
-public final class InvalidDesiredStateException extends RuntimeException {
+/**
+ * The snapshot did not load or validate cleanly ({@code ValidationFailed}); nothing was planned
+ * against the cluster. Not retryable: only a new commit can help.
+ */
+public final class InvalidDesiredStateException extends RosterException {
   private final ValidationReport report;
 
   public InvalidDesiredStateException(ValidationReport report) {
-    super("the config repo has " + report.errors() + " error(s); nothing applied");
+    super(ValidateReason.VALIDATION_FAILED,
+        report.errors() + " validation error(s); nothing applied");
     this.report = report;
   }
 
+  /** Every located problem, for printing. */
   public ValidationReport report() {
     return report;
-  }
-
-  public String reason() {
-    return "ValidationFailed";
-  }
-
-  public boolean retryable() {
-    return false;
   }
 }

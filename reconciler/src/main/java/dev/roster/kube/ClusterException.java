@@ -1,60 +1,49 @@
 package dev.roster.kube;
 
+import static dev.roster.kube.ClusterReason.CLUSTER_UNREACHABLE;
+import static dev.roster.kube.ClusterReason.CONFLICT;
+import static dev.roster.kube.ClusterReason.FORBIDDEN;
+import static dev.roster.kube.ClusterReason.INVALID;
+import static dev.roster.kube.ClusterReason.NOT_FOUND;
+import static dev.roster.kube.ClusterReason.SERVER_ERROR;
+import static dev.roster.kube.ClusterReason.TIMEOUT;
+import static dev.roster.kube.ClusterReason.TLS_FAILED;
+import static dev.roster.kube.ClusterReason.TOO_MANY_REQUESTS;
+import static dev.roster.kube.ClusterReason.UNAUTHORIZED;
+
+import dev.roster.failure.RosterException;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
  * The cluster refused or failed a request, or could not be reached. Built from fabric8's {@link
  * KubernetesClientException} by {@link #from}, which maps the HTTP status code, never the message
- * text. Messages never contain credentials.
+ * text, into a {@link ClusterReason}. Messages never contain credentials.
  */
-public final class ClusterException extends RuntimeException {
-  /** No HTTP answer: connection refused or reset, DNS failure, timeout. Retryable. */
-  public static final String CLUSTER_UNREACHABLE = "ClusterUnreachable";
-  /** 401: no or bad credentials. */
-  public static final String UNAUTHORIZED = "Unauthorized";
-  /** 403: RBAC denies the verb. */
-  public static final String FORBIDDEN = "Forbidden";
-  /** 404: the object, or its kind, does not exist. */
-  public static final String NOT_FOUND = "NotFound";
-  /** 409: already exists, or the object changed since it was read. Retryable after a re-read. */
-  public static final String CONFLICT = "Conflict";
-  /** 400, 422 and other 4xx: the server rejects the request itself; also client-side errors. */
-  public static final String INVALID = "Invalid";
-  /** 5xx: the server failed. Retryable. */
-  public static final String SERVER_ERROR = "ServerError";
-  /** 429: the server throttles this client. Retryable. */
-  public static final String TOO_MANY_REQUESTS = "TooManyRequests";
-  /** The kubeconfig is missing, unreadable, or lacks the requested context. */
-  public static final String KUBECONFIG_INVALID = "KubeconfigInvalid";
-
-  private final String reason;
-  private final boolean retryable;
-
-  public ClusterException(String reason, String message, boolean retryable, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
-    this.retryable = retryable;
+public final class ClusterException extends RosterException {
+  public ClusterException(ClusterReason reason, String message, Throwable cause) {
+    super(reason, message, cause);
   }
 
-  /** PascalCase reason, one of the constants above. */
-  public String reason() {
-    return reason;
+  public ClusterException(ClusterReason reason, String message) {
+    super(reason, message);
   }
 
-  /** Whether trying again later, unchanged, can help. */
-  public boolean retryable() {
-    return retryable;
+  @Override
+  public ClusterReason reason() {
+    return (ClusterReason) super.reason();
   }
 
   /**
-   * Classifies a fabric8 failure by its HTTP code. Code 0 (no HTTP answer) is {@code
-   * ClusterUnreachable} when an I/O error or timeout caused it (not retryable for TLS failures),
-   * else {@code Invalid}: fabric8 raised it before sending anything, e.g. for a kind the server
-   * does not serve.
+   * Classifies a fabric8 failure by its HTTP code. Code 0 (no HTTP answer) is {@code Timeout}
+   * when a timeout caused it, {@code TlsFailed} for a TLS failure, {@code ClusterUnreachable} for
+   * any other I/O error, else {@code Invalid}: fabric8 raised it before sending anything, e.g. for
+   * a kind the server does not serve.
    */
   public static ClusterException from(KubernetesClientException e) {
     int code = e.getCode();
@@ -62,21 +51,22 @@ public final class ClusterException extends RuntimeException {
     if (code <= 0) {
       Throwable io = ioCause(e);
       if (io == null) {
-        return new ClusterException(INVALID, detail, false, e);
+        return new ClusterException(INVALID, detail, e);
       }
-      boolean tls = io instanceof SSLException;
-      return new ClusterException(CLUSTER_UNREACHABLE, "cluster unreachable: " + describe(io),
-          !tls, e);
+      ClusterReason reason = io instanceof SSLException ? TLS_FAILED
+          : timedOut(e) ? TIMEOUT
+          : CLUSTER_UNREACHABLE;
+      return new ClusterException(reason, "cluster unreachable: " + describe(io), e);
     }
     return switch (code) {
-      case 401 -> new ClusterException(UNAUTHORIZED, "unauthorized (401): " + detail, false, e);
-      case 403 -> new ClusterException(FORBIDDEN, "forbidden (403): " + detail, false, e);
-      case 404 -> new ClusterException(NOT_FOUND, "not found (404): " + detail, false, e);
-      case 409 -> new ClusterException(CONFLICT, "conflict (409): " + detail, true, e);
-      case 429 -> new ClusterException(TOO_MANY_REQUESTS, "throttled (429): " + detail, true, e);
+      case 401 -> new ClusterException(UNAUTHORIZED, "unauthorized (401): " + detail, e);
+      case 403 -> new ClusterException(FORBIDDEN, "forbidden (403): " + detail, e);
+      case 404 -> new ClusterException(NOT_FOUND, "not found (404): " + detail, e);
+      case 409 -> new ClusterException(CONFLICT, "conflict (409): " + detail, e);
+      case 429 -> new ClusterException(TOO_MANY_REQUESTS, "throttled (429): " + detail, e);
       default -> code >= 500
-          ? new ClusterException(SERVER_ERROR, "server error (" + code + "): " + detail, true, e)
-          : new ClusterException(INVALID, "invalid (" + code + "): " + detail, false, e);
+          ? new ClusterException(SERVER_ERROR, "server error (" + code + "): " + detail, e)
+          : new ClusterException(INVALID, "invalid (" + code + "): " + detail, e);
     };
   }
 
@@ -95,6 +85,16 @@ public final class ClusterException extends RuntimeException {
       }
     }
     return null;
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+          || t instanceof HttpTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable t) {

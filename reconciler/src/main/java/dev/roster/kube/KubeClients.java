@@ -42,23 +42,22 @@ public final class KubeClients {
     try {
       if (kubeconfigOrNull != null) {
         if (!Files.isRegularFile(kubeconfigOrNull) || !Files.isReadable(kubeconfigOrNull)) {
-          throw new ClusterException(ClusterException.KUBECONFIG_INVALID,
-              "kubeconfig '" + kubeconfigOrNull + "' does not exist or is not readable", false,
-              null);
+          throw new ClusterException(ClusterReason.KUBECONFIG_INVALID,
+              "kubeconfig '" + kubeconfigOrNull + "' does not exist or is not readable");
         }
         config = Config.fromKubeconfig(contextOrNull, kubeconfigOrNull.toFile());
       } else {
         config = Config.autoConfigure(contextOrNull);
       }
     } catch (KubernetesClientException e) {
-      throw new ClusterException(ClusterException.KUBECONFIG_INVALID,
-          "cannot read kubeconfig: " + e.getMessage(), false, e);
+      throw new ClusterException(ClusterReason.KUBECONFIG_INVALID,
+          "cannot read kubeconfig: " + e.getMessage(), e);
     }
     if (contextOrNull != null && !hasContext(config.getContexts(), contextOrNull)) {
-      throw new ClusterException(ClusterException.KUBECONFIG_INVALID,
+      throw new ClusterException(ClusterReason.KUBECONFIG_INVALID,
           "context '" + contextOrNull + "' not found in "
-              + (kubeconfigOrNull != null ? "kubeconfig '" + kubeconfigOrNull + "'" : "kubeconfig"),
-          false, null);
+              + (kubeconfigOrNull != null ? "kubeconfig '" + kubeconfigOrNull + "'"
+                  : "kubeconfig"));
     }
     return build(config);
   }

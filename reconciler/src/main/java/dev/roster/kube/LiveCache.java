@@ -145,7 +145,7 @@ public final class LiveCache implements LiveState, AutoCloseable {
     } catch (KubernetesClientException e) {
       informer.stop();
       ClusterException c = ClusterException.from(e);
-      if (ClusterException.FORBIDDEN.equals(c.reason())) {
+      if (c.reason() == ClusterReason.FORBIDDEN) {
         return KindInformer.listOnly(client, ctx); // may list per namespace, not watch all
       }
       throw c;

@@ -12,8 +12,8 @@
  *       switch to another cluster. {@link dev.roster.kube.RequestCounter} counts what a client
  *       sends, as the client sees it, so its numbers hold on any API server.
  *   <li>Failures leave through {@link dev.roster.kube.ClusterException}, classified by HTTP status
- *       code (never by message text) into a reason and a retryable flag. Messages never contain
- *       credentials.
+ *       code (never by message text) into a {@link dev.roster.kube.ClusterReason}, which says
+ *       whether a retry can help. Messages never contain credentials.
  *   <li>Code here relies only on what a real API server guarantees: CRUD, JSON Patch, JSON merge
  *       patch, label selectors on lists, optimistic locking (409 on a stale resourceVersion),
  *       status subresources and watches.

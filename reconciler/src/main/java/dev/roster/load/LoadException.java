@@ -1,26 +1,18 @@
 package dev.roster.load;
 
+import dev.roster.failure.RosterException;
+
 /**
- * The load stage could not start: the root is missing or unreadable. Bad files never raise this;
- * they become {@link Problem}s.
+ * The load stage could not read its tree. Bad files never raise this; they become {@link
+ * Problem}s. A missing local root fails earlier, with the source's {@code SourceException}.
  */
-public final class LoadException extends RuntimeException {
-  private final String reason;
-  private final boolean retryable;
-
-  public LoadException(String reason, String message, boolean retryable, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
-    this.retryable = retryable;
+public final class LoadException extends RosterException {
+  public LoadException(LoadReason reason, String message, Throwable cause) {
+    super(reason, message, cause);
   }
 
-  /** PascalCase reason, e.g. {@code RootNotFound}. */
-  public String reason() {
-    return reason;
-  }
-
-  /** Whether trying again without changing anything can help. */
-  public boolean retryable() {
-    return retryable;
+  @Override
+  public LoadReason reason() {
+    return (LoadReason) super.reason();
   }
 }

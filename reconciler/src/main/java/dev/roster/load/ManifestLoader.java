@@ -36,13 +36,12 @@ public final class ManifestLoader {
     this.cache = java.util.Objects.requireNonNull(cache, "cache (ParseCache.none() for none)");
   }
 
-  /** Loads the directory at {@code root}. Throws {@link LoadException} if root is unusable. */
+  /**
+   * Loads the directory at {@code root}. Throws the source's {@link SourceException} ({@code
+   * RootNotFound}, {@code RootUnreadable}) if root is unusable.
+   */
   public LoadResult load(Path root) {
-    try {
-      return load(new DirectoryTree(root));
-    } catch (SourceException e) {
-      throw new LoadException(e.reason(), e.getMessage(), e.retryable(), e);
-    }
+    return load(new DirectoryTree(root));
   }
 
   /** Loads any tree (a directory, or a Git tree at some revision). */

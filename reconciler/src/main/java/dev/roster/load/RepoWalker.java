@@ -37,13 +37,9 @@ public final class RepoWalker {
     this.tree = tree;
   }
 
-  /** Lists a directory on disk; throws {@link LoadException} if it is missing or unreadable. */
+  /** Lists a directory on disk; throws the source's {@link SourceException} if it is unusable. */
   public static Listing list(Path root) {
-    try {
-      return list(new DirectoryTree(root));
-    } catch (SourceException e) {
-      throw new LoadException(e.reason(), e.getMessage(), e.retryable(), e);
-    }
+    return list(new DirectoryTree(root));
   }
 
   /** Lists any tree; throws {@link LoadException} if it cannot be read. */
@@ -52,7 +48,8 @@ public final class RepoWalker {
     try {
       w.walk("", new ArrayList<>());
     } catch (IOException e) {
-      throw new LoadException("TreeUnreadable", "failed to read the repo tree: " + e, true, e);
+      throw new LoadException(LoadReason.TREE_UNREADABLE, "failed to read the repo tree: " + e,
+          e);
     }
     w.files.sort(null);
     return new Listing(List.copyOf(w.files), List.copyOf(w.problems));

@@ -5,8 +5,9 @@
  * <p>Contract: loading never throws for bad content. Every unreadable, oversized, unsafe or
  * malformed file becomes a located {@link dev.roster.load.Problem} (a FIFO, socket or device: a
  * warning, never opened), and the rest of the tree is still loaded, so one run reports every
- * problem. Only a missing or unreadable root fails with {@link dev.roster.load.LoadException}.
- * Scalars are typed as kubectl types them (YAML 1.1 rules of go-yaml v2, see {@link
+ * problem. Only a tree that cannot be read fails, with {@link dev.roster.load.LoadException}
+ * ({@link dev.roster.load.LoadReason}); a missing local root is the source's failure. Scalars are
+ * typed as kubectl types them (YAML 1.1 rules of go-yaml v2, see {@link
  * dev.roster.load.ScalarTyper}); the tree built here is the one that later stages validate and
  * apply.
  *

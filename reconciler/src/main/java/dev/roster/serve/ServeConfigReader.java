@@ -40,7 +40,8 @@ public final class ServeConfigReader {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new ServeConfigException("failed to read '" + file + "': " + e.getMessage(),
+      throw new ServeConfigException(ServeConfigReason.CONFIG_UNREADABLE,
+          "failed to read '" + file + "': " + e.getMessage(),
           List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
     }
     YamlParser.Parsed parsed = new ManifestLoader(LoadOptions.defaults()).parseBytes(rel, bytes);
@@ -57,7 +58,8 @@ public final class ServeConfigReader {
       problems.addAll(beyondSchema(parsed.manifests().get(0)));
     }
     if (problems.stream().anyMatch(p -> p.severity() == dev.roster.load.Severity.ERROR)) {
-      throw new ServeConfigException("invalid serve config '" + file + "'", problems);
+      throw new ServeConfigException(ServeConfigReason.CONFIG_INVALID,
+          "invalid serve config '" + file + "'", problems);
     }
     List<SourceConfig> out = new ArrayList<>();
     for (Object o : (List<?>) parsed.manifests().get(0).object().get("sources")) {
@@ -138,7 +140,8 @@ public final class ServeConfigReader {
     try {
       return Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new ServeConfigException("failed to read secret file '" + path + "'", List.of());
+      throw new ServeConfigException(ServeConfigReason.SECRET_UNREADABLE,
+          "failed to read secret file '" + path + "'", List.of());
     }
   }
 
@@ -148,7 +151,8 @@ public final class ServeConfigReader {
     Secret secret = client.secrets().inNamespace(ns).withName(String.valueOf(ref.get("name")))
         .get();
     if (secret == null) {
-      throw new ServeConfigException("Secret '" + ns + "/" + ref.get("name") + "' not found",
+      throw new ServeConfigException(ServeConfigReason.SECRET_NOT_FOUND,
+          "Secret '" + ns + "/" + ref.get("name") + "' not found",
           List.of());
     }
     Map<String, String> out = new java.util.HashMap<>();

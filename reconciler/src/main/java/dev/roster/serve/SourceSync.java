@@ -1,16 +1,14 @@
 package dev.roster.serve;
 
-import dev.roster.apply.ApplyException;
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
 import dev.roster.engine.Engine;
-import dev.roster.engine.InvalidDesiredStateException;
-import dev.roster.kube.ClusterException;
+import dev.roster.failure.RosterException;
 import dev.roster.plan.Action;
 import dev.roster.source.GitSource;
-import dev.roster.source.SourceException;
 import dev.roster.source.Snapshot;
+import dev.roster.status.Conditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,73 +63,60 @@ public final class SourceSync {
     Instant start = Instant.now();
     String revision = "";
     Engine.PlanRun run = null;
+    Verdict verdict;
     try {
       // Read the source.
       Snapshot snapshot = source.snapshot(config.spec());
       revision = snapshot.revision();
       // Plan against live.
       run = engine.plan(snapshot);
-      if (config.suspend()) {
-        return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
-            "Suspended", "source is suspended; nothing applied", false);
-      }
-      long refused = run.plan().count(Action.REFUSED);
-      if (!run.plan().hasChanges() && refused > 0) {
-        return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-            "ApplyFailed", refused + " object(s) refused: they exist live and are not managed by"
-                + " this source", false);
-      }
-      if (!run.plan().hasChanges()) {
-        lastApplied = revision;
-        return report(trigger, revision, start, run, null, SyncReport.Outcome.NO_OP,
-            "ReconciliationSucceeded", "live matches revision '" + revision + "'", false);
-      }
-      if (config.driftReportOnly() && revision.equals(lastApplied)) {
-        return report(trigger, revision, start, run, null, SyncReport.Outcome.DRIFT_REPORTED,
-            "DriftDetected", "live differs from revision '" + revision + "' (drift=report)",
-            false);
-      }
-      // Apply and prune.
-      ApplyResult applied = engine.apply(run, applyOptions, stopping);
-      long unwritten = stopping.getAsBoolean() ? unwritten(applied) : 0;
-      if (unwritten > 0) {
-        // Shutdown or a lost Lease skipped writes: the revision is not live; the next leader
-        // (or start) finishes it.
-        return report(trigger, revision, start, run, applied, SyncReport.Outcome.FAILED,
-            "ApplyFailed", "stopped (shutdown or lost leadership) before " + unwritten
-                + " object(s) of revision '" + revision + "' were written", true);
-      }
-      if (applied.failed() || refused > 0) {
-        return report(trigger, revision, start, run, applied, SyncReport.Outcome.FAILED,
-            "ApplyFailed", (applied.failures().size() + refused) + " object(s) failed or were"
-                + " refused", applied.failed());
-      }
-      lastApplied = revision;
-      return report(trigger, revision, start, run, applied, SyncReport.Outcome.SUCCEEDED,
-          "ReconciliationSucceeded", "applied revision '" + revision + "'", false);
-    } catch (SourceException e) {
-      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "SourceFetchFailed", e.getMessage(), e.retryable());
-    } catch (InvalidDesiredStateException e) {
-      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "ValidationFailed", e.report().errors() + " validation error(s); nothing applied",
-          false);
-    } catch (ApplyException e) {
-      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "PruneRefused".equals(e.reason()) ? "PruneRefused" : "ApplyFailed", e.getMessage(),
-          e.retryable());
-    } catch (ClusterException e) {
-      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "ClusterUnreachable".equals(e.reason()) ? "ClusterUnreachable" : "ApplyFailed",
-          e.getMessage(), e.retryable());
-    } catch (dev.roster.load.LoadException e) {
-      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "SourceFetchFailed", e.getMessage(), e.retryable());
+      verdict = applyOrReport(run, revision).after(run);
+    } catch (RosterException e) {
+      verdict = Verdict.failed(e).after(run);
     } catch (RuntimeException e) {
-      // Last resort: a bug must show in status, not vanish into a silent retry.
-      return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "ReconcileFailed", "unexpected error: " + e, true);
+      verdict = Verdict.unexpected(e).after(run);
     }
+    return new SyncReport(config.name(), trigger, revision, start,
+        Duration.between(start, Instant.now()), verdict.plan(), verdict.applied(),
+        verdict.outcome(), verdict.reason(), verdict.message(), verdict.retryable());
+  }
+
+  private Verdict applyOrReport(Engine.PlanRun run, String revision) {
+    if (config.suspend()) {
+      return Verdict.of(SyncReport.Outcome.NO_OP, Conditions.SUSPENDED,
+          "source is suspended; nothing applied");
+    }
+    long refused = run.plan().count(Action.REFUSED);
+    if (!run.plan().hasChanges() && refused > 0) {
+      return Verdict.failed(Conditions.APPLY_FAILED, refused + " object(s) refused: they exist"
+          + " live and are not managed by this source");
+    }
+    if (!run.plan().hasChanges()) {
+      lastApplied = revision;
+      return Verdict.of(SyncReport.Outcome.NO_OP, Conditions.RECONCILIATION_SUCCEEDED,
+          "live matches revision '" + revision + "'");
+    }
+    if (config.driftReportOnly() && revision.equals(lastApplied)) {
+      return Verdict.of(SyncReport.Outcome.DRIFT_REPORTED, Conditions.DRIFT_DETECTED,
+          "live differs from revision '" + revision + "' (drift=report)");
+    }
+    // Apply and prune.
+    ApplyResult applied = engine.apply(run, applyOptions, stopping);
+    long unwritten = stopping.getAsBoolean() ? unwritten(applied) : 0;
+    if (unwritten > 0) {
+      // Shutdown or a lost Lease skipped writes: the revision is not live; the next leader
+      // (or start) finishes it.
+      return Verdict.failed(Conditions.APPLY_FAILED, "stopped (shutdown or lost leadership)"
+          + " before " + unwritten + " object(s) of revision '" + revision + "' were written")
+          .retryable(true).applied(applied);
+    }
+    if (applied.failed() || refused > 0) {
+      return Verdict.failed(Conditions.APPLY_FAILED, (applied.failures().size() + refused)
+          + " object(s) failed or were refused").retryable(applied.failed()).applied(applied);
+    }
+    lastApplied = revision;
+    return Verdict.of(SyncReport.Outcome.SUCCEEDED, Conditions.RECONCILIATION_SUCCEEDED,
+        "applied revision '" + revision + "'").applied(applied);
   }
 
   /** Writes the apply skipped because it was stopped; prunes count only when pruning is on. */
@@ -140,13 +125,5 @@ public final class SourceSync {
         .filter(o -> o.status() == Outcome.Status.SKIPPED && o.change().writes())
         .filter(o -> applyOptions.prune() || o.change().action() != Action.PRUNE)
         .count();
-  }
-
-  private SyncReport report(String trigger, String revision, Instant start, Engine.PlanRun run,
-      ApplyResult applied, SyncReport.Outcome outcome, String reason, String message,
-      boolean retryable) {
-    return new SyncReport(config.name(), trigger, revision, start,
-        Duration.between(start, Instant.now()), run == null ? null : run.plan(), applied,
-        outcome, reason, message, retryable);
   }
 }

@@ -19,13 +19,14 @@ public final class DirectoryTree implements SourceTree {
   /** Throws {@link SourceException} (RootNotFound) unless {@code root} is a directory. */
   public DirectoryTree(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new SourceException("RootNotFound", "'" + root + "' is not a directory", false, null);
+      throw new SourceException(SourceReason.ROOT_NOT_FOUND, "'" + root + "' is not a directory");
     }
     this.root = root;
     try {
       this.realRoot = root.toRealPath();
     } catch (IOException e) {
-      throw new SourceException("RootUnreadable", "failed to read '" + root + "': " + e, true, e);
+      throw new SourceException(SourceReason.ROOT_UNREADABLE,
+          "failed to read '" + root + "': " + e, e);
     }
   }
 

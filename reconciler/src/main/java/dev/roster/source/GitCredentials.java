@@ -144,9 +144,8 @@ public final class GitCredentials {
     try {
       return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
-      throw new SourceException("CredentialsUnreadable",
-          "failed to read " + name + "_FILE '" + file + "': " + e.getClass().getSimpleName(),
-          false, null);
+      throw new SourceException(SourceReason.CREDENTIALS_UNREADABLE,
+          "failed to read " + name + "_FILE '" + file + "': " + e.getClass().getSimpleName());
     }
   }
 

@@ -35,38 +35,39 @@ final class GitErrors {
     Throwable cause = sanitise(e, creds, 0);
     if (has(chain, URISyntaxException.class) || has(chain, NotSupportedException.class)
         || (has(chain, InvalidRemoteException.class) && !has(chain, TransportException.class))) {
-      return new SourceException("InvalidUrl", where + "not a usable Git URL (" + text + ")",
-          false, cause);
+      return new SourceException(SourceReason.INVALID_URL,
+          where + "not a usable Git URL (" + text + ")", cause);
     }
     if (hostKeyRejected(chain) || low.contains("server key did not validate")) {
-      return new SourceException("HostKeyUnknown", where + "the server's host key is not listed"
-          + " in " + creds.knownHostsFile() + " (" + text + ")", false, cause);
+      return new SourceException(SourceReason.HOST_KEY_UNKNOWN,
+          where + "the server's host key is not listed in " + creds.knownHostsFile() + " ("
+          + text + ")", cause);
     }
     if (low.contains("not authorized") || low.contains("authentication")
         || low.contains("auth fail") || low.contains("403 forbidden")
         || low.contains("credentialsprovider")) {
-      return new SourceException("AuthenticationFailed", where + "authentication failed ("
-          + text + ")", false, cause);
+      return new SourceException(SourceReason.AUTHENTICATION_FAILED,
+          where + "authentication failed (" + text + ")", cause);
     }
     if (low.contains("want ") && low.contains("not valid")) {
-      return new SourceException("RefNotFound", where + "the server does not serve that commit ("
-          + text + ")", false, cause);
+      return new SourceException(SourceReason.REF_NOT_FOUND,
+          where + "the server does not serve that commit (" + text + ")", cause);
     }
     if (has(chain, UnknownHostException.class) || has(chain, ConnectException.class)
         || has(chain, SocketTimeoutException.class) || has(chain, NoRouteToHostException.class)
         || low.contains("connection refused") || low.contains("timed out")
         || low.contains("timeout")) {
-      return new SourceException("SourceUnreachable", where + "cannot reach the server (" + text
-          + ")", true, cause);
+      return new SourceException(SourceReason.SOURCE_UNREACHABLE,
+          where + "cannot reach the server (" + text + ")", cause);
     }
     if (has(chain, NoRemoteRepositoryException.class) || low.contains("not found")) {
-      return new SourceException("RepoNotFound", where + "no such repository (" + text + ")",
-          false, cause);
+      return new SourceException(SourceReason.REPO_NOT_FOUND,
+          where + "no such repository (" + text + ")", cause);
     }
     if (has(chain, TransportException.class)) {
-      return new SourceException("SourceUnreachable", where + text, true, cause);
+      return new SourceException(SourceReason.SOURCE_UNREACHABLE, where + text, cause);
     }
-    return new SourceException("GitFailed", where + text, true, cause);
+    return new SourceException(SourceReason.GIT_FAILED, where + text, cause);
   }
 
   /**
@@ -86,10 +87,10 @@ final class GitErrors {
 
   /** The failure for a server that speaks only Git's dumb HTTP protocol. */
   static SourceException dumbHttp(String url) {
-    return new SourceException("DumbHttpUnsupported", "ls-remote " + Urls.redact(url)
+    return new SourceException(SourceReason.DUMB_HTTP_UNSUPPORTED, "ls-remote " + Urls.redact(url)
         + ": the server speaks only Git's \"dumb\" HTTP protocol (static files, no"
         + " git-upload-pack); serve the repository with smart HTTP (git http-backend or any Git"
-        + " forge), SSH or file://", true, null);
+        + " forge), SSH or file://", null);
   }
 
   private static boolean has(List<Throwable> chain, Class<? extends Throwable> type) {

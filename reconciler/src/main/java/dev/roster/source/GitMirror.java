@@ -120,8 +120,8 @@ public final class GitMirror implements AutoCloseable {
     Path dir = directory(spec);
     Repository repo = locked(dir, () -> openIfValid(dir));
     if (repo == null) {
-      throw new SourceException("MirrorMissing", "no mirror of " + Urls.redact(spec.repo())
-          + " yet; sync first", false, null);
+      throw new SourceException(SourceReason.MIRROR_MISSING,
+          "no mirror of " + Urls.redact(spec.repo()) + " yet; sync first");
     }
     return repo;
   }
@@ -142,8 +142,7 @@ public final class GitMirror implements AutoCloseable {
 
   private GitRemote remote(SourceSpec spec) {
     if (!spec.isRemote()) {
-      throw new SourceException("InvalidUrl", "'" + spec.repo() + "' is not a Git URL", false,
-          null);
+      throw new SourceException(SourceReason.INVALID_URL, "'" + spec.repo() + "' is not a Git URL");
     }
     return new GitRemote(spec.repo(), creds, timeoutSeconds);
   }
@@ -151,8 +150,8 @@ public final class GitMirror implements AutoCloseable {
   private SourceException notFound(SourceSpec spec) {
     String what = spec.ref() == null ? "the remote HEAD (empty repository?)" : "'" + spec.ref()
         + "'";
-    return new SourceException("RefNotFound", "ref " + what + " not found in "
-        + Urls.redact(spec.repo()), false, null);
+    return new SourceException(SourceReason.REF_NOT_FOUND, "ref " + what + " not found in "
+        + Urls.redact(spec.repo()));
   }
 
   /** The cached repository at {@code dir}; a leftover that is not a repository is removed. */
@@ -174,8 +173,8 @@ public final class GitMirror implements AutoCloseable {
     try {
       return MirrorLock.with(dir, body);
     } catch (IOException e) {
-      throw new SourceException("MirrorUnreadable", "failed to use the mirror "
-          + dir.getFileName() + ": " + creds.scrub(String.valueOf(e.getMessage())), true, null);
+      throw new SourceException(SourceReason.MIRROR_UNREADABLE, "failed to use the mirror "
+          + dir.getFileName() + ": " + creds.scrub(String.valueOf(e.getMessage())));
     }
   }
 }

@@ -44,13 +44,14 @@ final class GitRemote {
     try {
       u = new URIish(url);
     } catch (URISyntaxException e) {
-      throw new SourceException("InvalidUrl", "'" + creds.scrub(url) + "' is not a Git URL",
-          false, null);
+      throw new SourceException(SourceReason.INVALID_URL,
+          "'" + creds.scrub(url) + "' is not a Git URL");
     }
     String scheme = u.getScheme() == null ? "ssh" : u.getScheme().toLowerCase(Locale.ROOT);
     if (!SCHEMES.contains(scheme) || (!scheme.equals("file") && u.getHost() == null)) {
-      throw new SourceException("InvalidUrl", "'" + creds.scrub(url) + "': unsupported Git URL"
-          + " (use https://, http://, ssh://, git@host:path or file://)", false, null);
+      throw new SourceException(SourceReason.INVALID_URL,
+          "'" + creds.scrub(url) + "': unsupported Git URL"
+          + " (use https://, http://, ssh://, git@host:path or file://)");
     }
   }
 
@@ -84,8 +85,8 @@ final class GitRemote {
       c.setBoolean("gc", null, "autoDetach", false);
       c.save();
     } catch (GitAPIException | JGitInternalException | IOException e) {
-      throw new SourceException("MirrorUnreadable", "failed to create the mirror " + dir
-          + ": " + e.getMessage(), true, null);
+      throw new SourceException(SourceReason.MIRROR_UNREADABLE, "failed to create the mirror " + dir
+          + ": " + e.getMessage());
     }
   }
 
@@ -109,7 +110,7 @@ final class GitRemote {
     try {
       fetch(repo, List.of("+" + id + ":refs/roster/commits/" + id));
     } catch (SourceException e) {
-      if (e.reason().equals("RefNotFound")) {
+      if (e.reason() == SourceReason.REF_NOT_FOUND) {
         return null;
       }
       throw e;

@@ -77,29 +77,30 @@ public final class GitSource implements AutoCloseable {
     if (spec.ref() == null) {
       Path root = spec.path() == null ? dir : dir.resolve(spec.path());
       if (spec.path() != null && Files.isDirectory(dir) && !Files.isDirectory(root)) {
-        throw new SourceException("PathNotFound", "path '" + spec.path() + "' is not a directory"
-            + " in '" + dir + "'", false, null);
+        throw new SourceException(SourceReason.PATH_NOT_FOUND,
+            "path '" + spec.path() + "' is not a directory in '" + dir + "'");
       }
       return new Snapshot(new DirectoryTree(root), "dir:" + dir, dir.toString());
     }
     Path gitDir = Repos.gitDirOf(dir);
     if (gitDir == null) {
-      throw new SourceException("RefNotFound", "'" + dir + "' is not a Git repository, so ref '"
-          + spec.ref() + "' cannot be read from it", false, null);
+      throw new SourceException(SourceReason.REF_NOT_FOUND,
+          "'" + dir + "' is not a Git repository, so ref '" + spec.ref()
+          + "' cannot be read from it");
     }
     Repository repo = local.computeIfAbsent(gitDir.toAbsolutePath().normalize(), Repos::open);
     try {
       Refs.Target t = Refs.local(repo, spec.ref());
       ObjectId commit = t == null ? null : Refs.commit(repo, t);
       if (commit == null) {
-        throw new SourceException("RefNotFound", "ref '" + spec.ref() + "' not found in '" + dir
-            + "'", false, null);
+        throw new SourceException(SourceReason.REF_NOT_FOUND,
+            "ref '" + spec.ref() + "' not found in '" + dir + "'");
       }
       GitTree tree = new GitTree(repo, commit, spec.path());
       return new Snapshot(tree, t.label() + "@sha1:" + commit.name(), dir.toString());
     } catch (IOException e) {
-      throw new SourceException("RepoUnreadable", "failed to read '" + dir + "': "
-          + e.getMessage(), true, e);
+      throw new SourceException(SourceReason.REPO_UNREADABLE, "failed to read '" + dir + "': "
+          + e.getMessage(), e);
     }
   }
 

@@ -46,14 +46,14 @@ public final class GitTree implements SourceTree {
       }
       try (TreeWalk tw = TreeWalk.forPath(repo, path, top)) {
         if (tw == null || !FileMode.TREE.equals(tw.getFileMode(0))) {
-          throw new SourceException("PathNotFound", "path '" + path + "' is not a directory in"
-              + " commit " + commit.name(), false, null);
+          throw new SourceException(SourceReason.PATH_NOT_FOUND,
+              "path '" + path + "' is not a directory in commit " + commit.name());
         }
         this.root = tw.getObjectId(0);
       }
     } catch (IOException e) {
-      throw new SourceException("MirrorUnreadable", "failed to read commit " + commit.name()
-          + ": " + e.getMessage(), true, e);
+      throw new SourceException(SourceReason.MIRROR_UNREADABLE,
+          "failed to read commit " + commit.name() + ": " + e.getMessage(), e);
     }
   }
 

@@ -94,8 +94,8 @@ final class Refs {
     try (ObjectReader reader = repo.newObjectReader()) {
       Collection<ObjectId> ids = reader.resolve(AbbreviatedObjectId.fromString(ref));
       if (ids.size() > 1) {
-        throw new SourceException("RefNotFound", "commit hash '" + ref + "' is ambiguous", false,
-            null);
+        throw new SourceException(SourceReason.REF_NOT_FOUND,
+            "commit hash '" + ref + "' is ambiguous");
       }
       return ids.isEmpty() ? null : new Target(ref, ids.iterator().next(), null);
     }
@@ -108,8 +108,8 @@ final class Refs {
     } catch (MissingObjectException e) {
       return null;
     } catch (IncorrectObjectTypeException e) {
-      throw new SourceException("RefNotFound", "ref '" + t.label() + "' does not name a commit",
-          false, null);
+      throw new SourceException(SourceReason.REF_NOT_FOUND,
+          "ref '" + t.label() + "' does not name a commit");
     }
   }
 

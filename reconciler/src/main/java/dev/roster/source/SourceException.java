@@ -1,26 +1,22 @@
 package dev.roster.source;
 
+import dev.roster.failure.RosterException;
+
 /**
  * The source could not be read: unreachable, unauthorised, unknown ref or path. Messages never
  * contain credentials.
  */
-public final class SourceException extends RuntimeException {
-  private final String reason;
-  private final boolean retryable;
-
-  public SourceException(String reason, String message, boolean retryable, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
-    this.retryable = retryable;
+public final class SourceException extends RosterException {
+  public SourceException(SourceReason reason, String message, Throwable cause) {
+    super(reason, message, cause);
   }
 
-  /** PascalCase reason, e.g. {@code SourceUnreachable}, {@code RefNotFound}. */
-  public String reason() {
-    return reason;
+  public SourceException(SourceReason reason, String message) {
+    super(reason, message);
   }
 
-  /** Whether trying again later can help (network) or not (bad URL, unknown ref). */
-  public boolean retryable() {
-    return retryable;
+  @Override
+  public SourceReason reason() {
+    return (SourceReason) super.reason();
   }
 }

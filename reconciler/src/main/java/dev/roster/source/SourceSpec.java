@@ -16,7 +16,7 @@ public record SourceSpec(String repo, String ref, String path, Path cacheDir) {
 
   public SourceSpec {
     if (repo == null || repo.isBlank()) {
-      throw new SourceException("InvalidUrl", "the repo is empty", false, null);
+      throw new SourceException(SourceReason.INVALID_URL, "the repo is empty");
     }
     repo = repo.trim();
     ref = ref == null || ref.isBlank() ? null : ref.trim();
@@ -63,7 +63,7 @@ public record SourceSpec(String repo, String ref, String path, Path cacheDir) {
     for (String seg : s.split("/")) {
       if (seg.equals("..") || seg.equals(".")) {
         throw new SourceException(
-            "InvalidPath", "path '" + p + "' must not contain '.' or '..' segments", false, null);
+            SourceReason.INVALID_PATH, "path '" + p + "' must not contain '.' or '..' segments");
       }
     }
     return s;

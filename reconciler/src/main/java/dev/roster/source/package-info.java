@@ -15,9 +15,7 @@
  * A Git tree gives each file and directory a content id (its object id), so later stages can tell
  * unchanged files without reading them.
  *
- * <p>Failure reasons: SourceUnreachable (retryable), AuthenticationFailed, HostKeyUnknown,
- * RepoNotFound, RefNotFound, PathNotFound, InvalidUrl, InvalidPath, CredentialsUnreadable (not
- * retryable); MirrorUnreadable and GitFailed (retryable) for local or unclassified Git errors;
- * RootNotFound for a missing directory.
+ * <p>Failure reasons are the constants of {@link dev.roster.source.SourceReason}, each stating
+ * whether a retry can help.
  */
 package dev.roster.source;

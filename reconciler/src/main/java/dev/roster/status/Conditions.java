@@ -42,6 +42,8 @@ public final class Conditions {
   public static final String PRUNE_REFUSED = "PruneRefused";
   /** The API server could not be reached. Retryable. */
   public static final String CLUSTER_UNREACHABLE = "ClusterUnreachable";
+  /** A pass failed in a way no other reason names (a bug). Retryable. */
+  public static final String RECONCILE_FAILED = "ReconcileFailed";
   /** Live differs from the applied revision and drift is reported, not reverted. */
   public static final String DRIFT_DETECTED = "DriftDetected";
   /** Reconciles are suspended by configuration; nothing is applied. */

@@ -42,8 +42,8 @@ final class ProfileReader {
       return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs), wave,
           rollout(m.get("rollout")));
     } catch (RuntimeException e) {
-      throw new ValidationException(
-          "InvalidProfile", "failed to read profile '" + name + "': " + e.getMessage(), e);
+      throw new ValidationException(ValidateReason.INVALID_PROFILE,
+          "failed to read profile '" + name + "': " + e.getMessage(), e);
     }
   }
 

@@ -75,13 +75,13 @@ public final class SchemaCatalog {
     withBundledRoot(root -> scan(root, ids, profiles, raw, texts));
     for (Path dir : extraDirs) {
       if (!Files.isDirectory(dir)) {
-        throw new ValidationException("SchemaDirNotFound",
+        throw new ValidationException(ValidateReason.SCHEMA_DIR_NOT_FOUND,
             "schema directory '" + dir + "' does not exist", null);
       }
       try {
         scan(dir, ids, profiles, raw, texts);
       } catch (IOException e) {
-        throw new ValidationException("SchemaDirUnreadable",
+        throw new ValidationException(ValidateReason.SCHEMA_DIR_UNREADABLE,
             "failed to read schema directory '" + dir + "': " + e.getMessage(), e);
       }
     }
@@ -142,7 +142,8 @@ public final class SchemaCatalog {
   private static void withBundledRoot(RootAction action) {
     URL url = SchemaCatalog.class.getResource("/schema/common/types.json");
     if (url == null) {
-      throw new ValidationException("SchemasMissing", "bundled schemas not found", null);
+      throw new ValidationException(ValidateReason.SCHEMAS_MISSING,
+          "bundled schemas not found", null);
     }
     try {
       URI uri = url.toURI();
@@ -158,7 +159,8 @@ public final class SchemaCatalog {
         action.accept(Path.of(uri).getParent().getParent());
       }
     } catch (IOException | URISyntaxException e) {
-      throw new ValidationException("SchemasUnreadable", "failed to read bundled schemas: " + e, e);
+      throw new ValidationException(ValidateReason.SCHEMAS_UNREADABLE,
+          "failed to read bundled schemas: " + e, e);
     }
   }
 
@@ -182,7 +184,7 @@ public final class SchemaCatalog {
         try {
           node = JSON.readTree(text);
         } catch (RuntimeException e) {
-          throw new ValidationException("InvalidSchema",
+          throw new ValidationException(ValidateReason.INVALID_SCHEMA,
               "schema '" + rel + "' is not valid JSON: " + e.getMessage(), e);
         }
         String id = node.path("$id").isString() ? node.get("$id").stringValue() : BASE + rel;

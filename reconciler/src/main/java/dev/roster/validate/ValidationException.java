@@ -1,22 +1,18 @@
 package dev.roster.validate;
 
+import dev.roster.failure.RosterException;
+
 /**
  * Validation could not run: a schema or profile (bundled or from {@code --schema-dir}) is broken.
  * Problems in the repo itself are never exceptions; they are reported. Never retryable.
  */
-public final class ValidationException extends RuntimeException {
-  private final String reason;
-
-  public ValidationException(String reason, String message, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
+public final class ValidationException extends RosterException {
+  public ValidationException(ValidateReason reason, String message, Throwable cause) {
+    super(reason, message, cause);
   }
 
-  public String reason() {
-    return reason;
-  }
-
-  public boolean retryable() {
-    return false;
+  @Override
+  public ValidateReason reason() {
+    return (ValidateReason) super.reason();
   }
 }

@@ -44,7 +44,7 @@ class ApplierDuplicateTest {
           order, (c, live) -> c);
       ApplyException e = assertThrows(ApplyException.class,
           () -> applier.apply(plan, new ApplyOptions(false, false, 0.25, 4)));
-      assertEquals("DuplicateObject", e.reason());
+      assertEquals(ApplyReason.DUPLICATE_OBJECT, e.reason());
       assertEquals("the plan changes ConfigMap default/cfg twice; nothing written (is it defined"
           + " twice in the repo?)", e.getMessage());
       assertEquals(0, cluster.requests().writes(), cluster.requests()::toString);

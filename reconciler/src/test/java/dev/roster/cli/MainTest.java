@@ -172,7 +172,8 @@ class MainTest {
     Run r = roster("validate", missing.toString());
     assertEquals(2, r.code());
     assertEquals("", r.out());
-    assertEquals("roster: '" + missing + "' is not a directory", r.err().strip());
+    assertEquals("roster: source RootNotFound: '" + missing + "' is not a directory",
+        r.err().strip());
   }
 
   @Test
@@ -238,7 +239,8 @@ class MainTest {
     Run r = roster("validate", "--schema-dir", missing.toString(), repo.toString());
     assertEquals(2, r.code());
     assertEquals("", r.out());
-    assertEquals("roster: schema directory '" + missing + "' does not exist", r.err().strip());
+    assertEquals("roster: validation SchemaDirNotFound: schema directory '" + missing
+        + "' does not exist", r.err().strip());
   }
 
   @Test

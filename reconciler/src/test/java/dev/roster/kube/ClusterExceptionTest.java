@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,7 +36,7 @@ class ClusterExceptionTest {
     var status = new StatusBuilder().withCode(code).withMessage("words that must not matter")
         .build();
     ClusterException e = ClusterException.from(new KubernetesClientException("x", code, status));
-    assertEquals(reason, e.reason());
+    assertEquals(reason, e.reason().text());
     assertEquals(retryable, e.retryable());
     assertTrue(e.getMessage().contains("words that must not matter"), e.getMessage());
   }
@@ -42,7 +44,7 @@ class ClusterExceptionTest {
   @Test
   void clientSideErrorWithoutIoCauseIsInvalid() {
     ClusterException e = ClusterException.from(new KubernetesClientException("no such kind"));
-    assertEquals(ClusterException.INVALID, e.reason());
+    assertEquals(ClusterReason.INVALID, e.reason());
     assertFalse(e.retryable());
   }
 
@@ -54,16 +56,16 @@ class ClusterExceptionTest {
       client.configMaps().resource(cm).create();
       var dup = assertThrows(KubernetesClientException.class,
           () -> client.configMaps().resource(cm).create());
-      assertEquals(ClusterException.CONFLICT, ClusterException.from(dup).reason());
+      assertEquals(ClusterReason.CONFLICT, ClusterException.from(dup).reason());
 
       var missing = assertThrows(KubernetesClientException.class, () -> client.configMaps()
           .resource(new ConfigMapBuilder().withNewMetadata().withName("absent").endMetadata()
               .build()).update());
-      assertEquals(ClusterException.NOT_FOUND, ClusterException.from(missing).reason());
+      assertEquals(ClusterReason.NOT_FOUND, ClusterException.from(missing).reason());
 
       var noKind = assertThrows(KubernetesClientException.class,
           () -> client.genericKubernetesResources("nope.example.com/v1", "Nope").list());
-      assertEquals(ClusterException.INVALID, ClusterException.from(noKind).reason());
+      assertEquals(ClusterReason.INVALID, ClusterException.from(noKind).reason());
     }
   }
 
@@ -77,9 +79,28 @@ class ClusterExceptionTest {
       var e = assertThrows(KubernetesClientException.class,
           () -> client.namespaces().list());
       ClusterException mapped = ClusterException.from(e);
-      assertEquals(ClusterException.CLUSTER_UNREACHABLE, mapped.reason());
+      assertEquals(ClusterReason.CLUSTER_UNREACHABLE, mapped.reason());
       assertTrue(mapped.retryable());
       assertTrue(mapped.getMessage().startsWith("cluster unreachable: "), mapped.getMessage());
     }
+  }
+
+  @Test
+  void aTimeoutIsItsOwnRetryableReason() {
+    ClusterException e = ClusterException.from(new KubernetesClientException("request failed",
+        new SocketTimeoutException("Read timed out")));
+    assertEquals(ClusterReason.TIMEOUT, e.reason());
+    assertEquals("Timeout", e.reason().text());
+    assertTrue(e.retryable());
+  }
+
+  @Test
+  void aTlsFailureIsNotRetryable() {
+    ClusterException e = ClusterException.from(new KubernetesClientException("request failed",
+        new SSLHandshakeException("PKIX path building failed")));
+    assertEquals(ClusterReason.TLS_FAILED, e.reason());
+    assertFalse(e.retryable());
+    assertTrue(e.getMessage().startsWith("cluster unreachable: SSLHandshakeException"),
+        e.getMessage());
   }
 }

@@ -60,7 +60,7 @@ class KubeClientsTest {
     Path file = Files.writeString(dir.resolve("config"), TWO_CONTEXTS);
     ClusterException e = assertThrows(ClusterException.class,
         () -> KubeClients.fromKubeconfig(file, "prod"));
-    assertEquals(ClusterException.KUBECONFIG_INVALID, e.reason());
+    assertEquals(ClusterReason.KUBECONFIG_INVALID, e.reason());
     assertFalse(e.retryable());
     assertTrue(e.getMessage().contains("'prod'"), e.getMessage());
   }
@@ -69,6 +69,6 @@ class KubeClientsTest {
   void missingFile(@TempDir Path dir) {
     ClusterException e = assertThrows(ClusterException.class,
         () -> KubeClients.fromKubeconfig(dir.resolve("absent"), null));
-    assertEquals(ClusterException.KUBECONFIG_INVALID, e.reason());
+    assertEquals(ClusterReason.KUBECONFIG_INVALID, e.reason());
   }
 }

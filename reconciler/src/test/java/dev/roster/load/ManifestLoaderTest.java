@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.source.SourceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -131,8 +132,8 @@ class ManifestLoaderTest {
 
   @Test
   void failsOnlyForAMissingRoot() {
-    LoadException e = assertThrows(LoadException.class, () -> loader.load(root.resolve("nope")));
-    assertEquals("RootNotFound", e.reason());
+    SourceException e = assertThrows(SourceException.class, () -> loader.load(root.resolve("nope")));
+    assertEquals("RootNotFound", e.reason().text());
     assertFalse(e.retryable());
     assertEquals("'" + root.resolve("nope") + "' is not a directory", e.getMessage());
   }
@@ -140,7 +141,7 @@ class ManifestLoaderTest {
   @Test
   void failsForARootThatIsAFile() throws IOException {
     Path file = write("file.yaml", "kind: A\n");
-    LoadException e = assertThrows(LoadException.class, () -> loader.load(file));
-    assertEquals("RootNotFound", e.reason());
+    SourceException e = assertThrows(SourceException.class, () -> loader.load(file));
+    assertEquals("RootNotFound", e.reason().text());
   }
 }

@@ -3,7 +3,10 @@ package dev.roster.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.source.SourceException;
+import dev.roster.source.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,9 +167,34 @@ class RepoWalkerTest {
 
   @Test
   void failsForAMissingRoot() {
-    LoadException e = assertThrows(LoadException.class,
+    SourceException e = assertThrows(SourceException.class,
         () -> RepoWalker.list(root.resolve("missing")));
-    assertEquals("RootNotFound", e.reason());
+    assertEquals("RootNotFound", e.reason().text());
     assertFalse(e.retryable());
+  }
+
+  @Test
+  void aTreeThatCannotBeListedFailsTheLoadAndMayBeRetried() {
+    SourceTree broken = new SourceTree() {
+      @Override
+      public List<Entry> list(String dir) throws IOException {
+        throw new IOException("disk gone");
+      }
+
+      @Override
+      public long size(String path) {
+        return 0;
+      }
+
+      @Override
+      public byte[] read(String path) {
+        return new byte[0];
+      }
+    };
+    LoadException e = assertThrows(LoadException.class, () -> RepoWalker.list(broken));
+    assertEquals(LoadReason.TREE_UNREADABLE, e.reason());
+    assertEquals("TreeUnreadable", e.reason().text());
+    assertTrue(e.retryable());
+    assertTrue(e.getMessage().contains("disk gone"), e.getMessage());
   }
 }

@@ -277,7 +277,7 @@ class ServeConfigReaderTest {
         "--listen", "127.0.0.1:0");
     assertEquals(3, r.code(), r.err());
     assertTrue(r.err().lines().anyMatch(l -> l.startsWith("serve.yaml:6:5: ")), r.err());
-    assertTrue(r.err().contains("roster: invalid serve config"), r.err());
+    assertTrue(r.err().contains("roster: serve config ConfigInvalid: invalid serve config"), r.err());
     assertEquals("", r.out());
   }
 

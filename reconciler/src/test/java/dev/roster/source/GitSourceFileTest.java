@@ -113,11 +113,11 @@ class GitSourceFileTest {
     assertEquals(3, new ManifestLoader(LoadOptions.defaults()).load(s.tree()).manifests().size());
     SourceException e = assertThrows(SourceException.class,
         () -> source.snapshot(spec(null, "missing")));
-    assertEquals("PathNotFound", e.reason());
+    assertEquals("PathNotFound", e.reason().text());
     assertFalse(e.retryable());
     assertEquals("PathNotFound",
         assertThrows(SourceException.class, () -> source.snapshot(spec(null, "README.md")))
-            .reason());
+            .reason().text());
   }
 
   @Test
@@ -167,7 +167,7 @@ class GitSourceFileTest {
     for (String ref : List.of("nope", "deadbeef", "0123456789012345678901234567890123456789")) {
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec(ref, null)), ref);
-      assertEquals("RefNotFound", e.reason(), e.getMessage());
+      assertEquals("RefNotFound", e.reason().text(), e.getMessage());
       assertFalse(e.retryable());
     }
   }
@@ -213,7 +213,7 @@ class GitSourceFileTest {
     git.branchDelete().setBranchNames("feature").setForce(true).call();
     SourceException e = assertThrows(SourceException.class,
         () -> source.snapshot(spec("feature", null)));
-    assertEquals("RefNotFound", e.reason());
+    assertEquals("RefNotFound", e.reason().text());
     Repository mirror = source.mirror().repository(spec(null, null));
     assertNull(mirror.exactRef("refs/heads/feature"));
     assertEquals("main@sha1:" + first.name(), source.snapshot(spec(null, null)).revision());
@@ -235,7 +235,7 @@ class GitSourceFileTest {
     assertEquals("main@sha1:" + second.name(), source.at(spec("base", null), null).revision());
     SourceException e = assertThrows(SourceException.class,
         () -> source.at(spec(null, null), "nope"));
-    assertEquals("RepoNotFound", e.reason(), e.getMessage());
+    assertEquals("RepoNotFound", e.reason().text(), e.getMessage());
   }
 
   @Test
@@ -253,7 +253,7 @@ class GitSourceFileTest {
     try (Git empty = TestRepos.init(tmp.resolve("empty"), "main")) {
       SourceSpec s = new SourceSpec(fileUrl(tmp.resolve("empty")), null, null, cache);
       assertEquals("RefNotFound",
-          assertThrows(SourceException.class, () -> source.snapshot(s)).reason());
+          assertThrows(SourceException.class, () -> source.snapshot(s)).reason().text());
     }
   }
 
@@ -261,7 +261,7 @@ class GitSourceFileTest {
   void missingRepositoryIsNotFound() {
     SourceSpec s = new SourceSpec(fileUrl(tmp.resolve("nowhere")), null, null, cache);
     SourceException e = assertThrows(SourceException.class, () -> source.snapshot(s));
-    assertEquals("RepoNotFound", e.reason(), e.getMessage());
+    assertEquals("RepoNotFound", e.reason().text(), e.getMessage());
     assertFalse(e.retryable());
   }
 }

@@ -94,7 +94,7 @@ class GitSourceHttpTest {
         GitSource source = new GitSource(GitCredentials.none().withToken("bot", TOKEN))) {
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec(server.url("config"))));
-      assertEquals("AuthenticationFailed", e.reason(), e.getMessage());
+      assertEquals("AuthenticationFailed", e.reason().text(), e.getMessage());
       assertFalse(e.retryable());
       assertSecretAbsent(e, TOKEN);
     }
@@ -106,7 +106,7 @@ class GitSourceHttpTest {
         GitSource source = new GitSource(GitCredentials.none())) {
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec(server.url("config"))));
-      assertEquals("AuthenticationFailed", e.reason(), e.getMessage());
+      assertEquals("AuthenticationFailed", e.reason().text(), e.getMessage());
     }
   }
 
@@ -125,7 +125,7 @@ class GitSourceHttpTest {
       String wrong = clean.replace("http://", "http://bot:" + TOKEN + "x@");
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec(wrong)));
-      assertEquals("AuthenticationFailed", e.reason(), e.getMessage());
+      assertEquals("AuthenticationFailed", e.reason().text(), e.getMessage());
       assertSecretAbsent(e, TOKEN);
     }
   }
@@ -136,7 +136,7 @@ class GitSourceHttpTest {
         GitSource source = new GitSource(GitCredentials.none())) {
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec(server.url("nope"))));
-      assertEquals("RepoNotFound", e.reason(), e.getMessage());
+      assertEquals("RepoNotFound", e.reason().text(), e.getMessage());
       assertFalse(e.retryable());
     }
   }
@@ -150,7 +150,7 @@ class GitSourceHttpTest {
     try (GitSource source = new GitSource(GitCredentials.none().withToken("u", TOKEN))) {
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec("http://u:" + TOKEN + "@127.0.0.1:" + port + "/x.git")));
-      assertEquals("SourceUnreachable", e.reason(), e.getMessage());
+      assertEquals("SourceUnreachable", e.reason().text(), e.getMessage());
       assertTrue(e.retryable());
       assertTrue(e.getMessage().contains("http://127.0.0.1:" + port + "/x.git"), e.getMessage());
       assertSecretAbsent(e, TOKEN);

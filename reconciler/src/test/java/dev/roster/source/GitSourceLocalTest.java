@@ -42,9 +42,9 @@ class GitSourceLocalTest {
       assertEquals("dir:" + dir, sub.revision());
       assertEquals(List.of("a.yaml"), sub.tree().list("").stream().map(e -> e.name()).toList());
       assertEquals("PathNotFound", assertThrows(SourceException.class,
-          () -> source.snapshot(new SourceSpec(dir.toString(), null, "nope", null))).reason());
+          () -> source.snapshot(new SourceSpec(dir.toString(), null, "nope", null))).reason().text());
       assertEquals("RefNotFound", assertThrows(SourceException.class,
-          () -> source.snapshot(new SourceSpec(dir.toString(), "main", null, null))).reason());
+          () -> source.snapshot(new SourceSpec(dir.toString(), "main", null, null))).reason().text());
     }
   }
 
@@ -69,7 +69,7 @@ class GitSourceLocalTest {
       assertEquals("v1@sha1:" + c.name(),
           source.at(SourceSpec.of(dir.toString()), "v1").revision());
       assertEquals("RefNotFound", assertThrows(SourceException.class,
-          () -> source.at(SourceSpec.of(dir.toString()), "nope")).reason());
+          () -> source.at(SourceSpec.of(dir.toString()), "nope")).reason().text());
     }
   }
 

@@ -74,7 +74,7 @@ class GitSourceSshTest {
     Path empty = Files.writeString(tmp.resolve("known_hosts"), "");
     for (Path hosts : new Path[] {empty, tmp.resolve("missing_known_hosts")}) {
       SourceException e = assertThrows(SourceException.class, () -> snapshot(keyFile, hosts));
-      assertEquals("HostKeyUnknown", e.reason(), e.getMessage());
+      assertEquals("HostKeyUnknown", e.reason().text(), e.getMessage());
       assertFalse(e.retryable());
     }
   }
@@ -86,7 +86,7 @@ class GitSourceSshTest {
           ":" + server.port() + " ");
       Path hosts = Files.writeString(tmp.resolve("known_hosts"), wrong + "\n");
       SourceException e = assertThrows(SourceException.class, () -> snapshot(keyFile, hosts));
-      assertEquals("HostKeyUnknown", e.reason(), e.getMessage());
+      assertEquals("HostKeyUnknown", e.reason().text(), e.getMessage());
     }
   }
 
@@ -95,7 +95,7 @@ class GitSourceSshTest {
     Path hosts = Files.writeString(tmp.resolve("known_hosts"), server.knownHostsLine() + "\n");
     Path otherKey = GitSshServer.writePrivateKey(GitSshServer.newKeyPair(), tmp.resolve("id_x"));
     SourceException e = assertThrows(SourceException.class, () -> snapshot(otherKey, hosts));
-    assertEquals("AuthenticationFailed", e.reason(), e.getMessage());
+    assertEquals("AuthenticationFailed", e.reason().text(), e.getMessage());
     assertFalse(e.retryable());
   }
 }

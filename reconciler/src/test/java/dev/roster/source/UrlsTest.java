@@ -60,9 +60,9 @@ class UrlsTest {
     assertEquals(SourceSpec.defaultCacheDir(), SourceSpec.of("/tmp/x").cacheDir());
     assertEquals("v1", SourceSpec.of("/tmp/x").withRef("v1").ref());
     assertEquals("InvalidPath", assertThrows(SourceException.class,
-        () -> new SourceSpec("/tmp/x", null, "apps/../..", null)).reason());
+        () -> new SourceSpec("/tmp/x", null, "apps/../..", null)).reason().text());
     assertEquals("InvalidUrl", assertThrows(SourceException.class,
-        () -> SourceSpec.of(" ")).reason());
+        () -> SourceSpec.of(" ")).reason().text());
   }
 
   @Test
@@ -71,7 +71,7 @@ class UrlsTest {
       for (String url : new String[] {"ftp://host/x.git", "https:///nohost"}) {
         SourceException e = assertThrows(SourceException.class,
             () -> source.snapshot(SourceSpec.of(url)), url);
-        assertEquals("InvalidUrl", e.reason(), url);
+        assertEquals("InvalidUrl", e.reason().text(), url);
         assertFalse(e.retryable());
       }
     }

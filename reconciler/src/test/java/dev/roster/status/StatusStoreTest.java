@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.ClusterException;
+import dev.roster.kube.ClusterReason;
 import dev.roster.kube.KubeClients;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -141,7 +142,7 @@ class StatusStoreTest {
       store.write(StatusReducer.next(p.orElseThrow(), ok(rev("x"), T0), null, T0));
       return p.orElseThrow();
     }));
-    assertEquals(ClusterException.CONFLICT, e.reason());
+    assertEquals(ClusterReason.CONFLICT, e.reason());
     assertEquals(StatusStore.ATTEMPTS, calls.get());
   }
 

@@ -93,7 +93,7 @@ class SchemaCatalogTest {
     Path missing = first.resolve("nope");
     ValidationException e = assertThrows(ValidationException.class,
         () -> SchemaCatalog.load(List.of(missing)));
-    assertEquals("SchemaDirNotFound", e.reason());
+    assertEquals("SchemaDirNotFound", e.reason().text());
     assertEquals("schema directory '" + missing + "' does not exist", e.getMessage());
     assertFalse(e.retryable());
   }
@@ -103,7 +103,7 @@ class SchemaCatalogTest {
     TestRepo.writeFile(first, "example.dev/v1/Bad.json", "{not json");
     ValidationException e = assertThrows(ValidationException.class,
         () -> SchemaCatalog.load(List.of(first)));
-    assertEquals("InvalidSchema", e.reason());
+    assertEquals("InvalidSchema", e.reason().text());
     assertTrue(e.getMessage().startsWith("schema 'example.dev/v1/Bad.json' is not valid JSON: "),
         e.getMessage());
   }
@@ -113,7 +113,7 @@ class SchemaCatalogTest {
     TestRepo.writeFile(first, "example.dev/v1/Bad.profile.yaml", "scope: Sideways\n");
     ValidationException e = assertThrows(ValidationException.class,
         () -> SchemaCatalog.load(List.of(first)));
-    assertEquals("InvalidProfile", e.reason());
+    assertEquals("InvalidProfile", e.reason().text());
     assertTrue(
         e.getMessage().startsWith("failed to read profile 'example.dev/v1/Bad.profile.yaml'"),
         e.getMessage());
