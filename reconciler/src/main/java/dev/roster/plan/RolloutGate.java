@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
 import dev.roster.load.PointerIndex;
 import dev.roster.load.ResourceKey;
 import dev.roster.validate.Profile;
@@ -102,7 +103,7 @@ public final class RolloutGate {
     }
     Instant since = since(c, now);
     if (policy.mode() == RolloutPolicy.Mode.MANUAL) {
-      if (approved(RolloutPolicy.annotation(c.live(), Ownership.APPROVE), plan.revision())) {
+      if (approved(Metadata.annotation(c.live(), Ownership.APPROVE), plan.revision())) {
         return release(c, go);
       }
       return hold(c, plan.revision(), restart, new RolloutState(marker,
@@ -186,12 +187,12 @@ public final class RolloutGate {
   }
 
   private static boolean holdRecorded(Change c) {
-    return RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE) != null
-        || RolloutPolicy.annotation(c.live(), Ownership.HELD_REVISION) != null;
+    return Metadata.annotation(c.live(), Ownership.HELD_SINCE) != null
+        || Metadata.annotation(c.live(), Ownership.HELD_REVISION) != null;
   }
 
   private static Instant since(Change c, Instant now) {
-    String s = RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE);
+    String s = Metadata.annotation(c.live(), Ownership.HELD_SINCE);
     try {
       // Held-since is recorded to the second: it is shown to people and compared to hours.
       return s == null ? now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) : Instant.parse(s);
@@ -211,11 +212,11 @@ public final class RolloutGate {
       patch.add(Differ.op("test", "/metadata/resourceVersion", resourceVersion(c)));
     }
     for (String a : List.of(Ownership.HELD_SINCE, Ownership.HELD_REVISION)) {
-      if (RolloutPolicy.annotation(c.live(), a) != null) {
+      if (Metadata.annotation(c.live(), a) != null) {
         String ptr = "/metadata/annotations/" + PointerIndex.escape(a);
         patch.add(Differ.op("remove", ptr, null));
         fields.add(new FieldChange(ptr, FieldChange.Type.REMOVED,
-            RolloutPolicy.annotation(c.live(), a), null));
+            Metadata.annotation(c.live(), a), null));
       }
     }
     return new Change(c.key(), c.apiVersion(), Action.UPDATE, c.desired(), c.live(),
@@ -239,10 +240,10 @@ public final class RolloutGate {
     boolean hasAnnotations = c.live().get("metadata") instanceof Map<?, ?> m
         && m.get("annotations") instanceof Map<?, ?>;
     Map<String, String> record = new java.util.LinkedHashMap<>();
-    if (RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE) == null) {
+    if (Metadata.annotation(c.live(), Ownership.HELD_SINCE) == null) {
       record.put(Ownership.HELD_SINCE, state.since().toString());
     }
-    if (!revision.equals(RolloutPolicy.annotation(c.live(), Ownership.HELD_REVISION))) {
+    if (!revision.equals(Metadata.annotation(c.live(), Ownership.HELD_REVISION))) {
       record.put(Ownership.HELD_REVISION, revision);
     }
     if (!hasAnnotations && !record.isEmpty()) {
@@ -262,7 +263,7 @@ public final class RolloutGate {
   private static boolean isProvenanceOp(String path) {
     String prefix = "/metadata/annotations/";
     return path.startsWith(prefix) && Ownership.isProvenance(
-        path.substring(prefix.length()).replace("~1", "/").replace("~0", "~"));
+        PointerIndex.unescape(path.substring(prefix.length())));
   }
 
   private static String resourceVersion(Change c) {

@@ -1,5 +1,6 @@
 package dev.roster.serve;
 
+import dev.roster.load.Durations;
 import dev.roster.load.LoadOptions;
 import dev.roster.plan.RolloutPolicy;
 import dev.roster.load.Manifest;
