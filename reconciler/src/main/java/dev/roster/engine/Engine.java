@@ -116,13 +116,25 @@ public final class Engine {
     this.memo = live == null ? null : new PlanMemo();
     this.drift = new Drift(new Planner(order), settings.source(),
         k -> catalog.profile(k.group(), k.kind()).rollout());
-    if (live != null && onDrift != null) {
-      live.listen((key, now) -> {
-        if (drift.departs(key, now)) {
-          onDrift.run();
-        }
-      });
+    if (onDrift != null) {
+      watchDrift(onDrift);
     }
+  }
+
+  /**
+   * Runs {@code onDrift} from now on whenever a live object departs from the last plan by an edit
+   * that is not Roster's own; replaces any earlier callback. Only for a serve engine (one built
+   * with a LiveCache), so that what reacts to drift can be built after the engine it drives.
+   */
+  public void watchDrift(Runnable onDrift) {
+    if (!(live instanceof LiveCache cache)) {
+      throw new IllegalStateException("drift is watched only through a LiveCache");
+    }
+    cache.listen((key, now) -> {
+      if (drift.departs(key, now)) {
+        onDrift.run();
+      }
+    });
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
