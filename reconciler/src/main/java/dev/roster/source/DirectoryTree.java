@@ -18,7 +18,8 @@ public final class DirectoryTree implements SourceTree {
   /** Throws {@link SourceException} (RootNotFound) unless {@code root} is a directory. */
   public DirectoryTree(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new SourceException("RootNotFound", "'" + root + "' is not a directory", false, null);
+      throw new SourceException("RootNotFound",
+          "'" + Urls.redact(root.toString()) + "' is not a directory", false, null);
     }
     this.root = root;
     try {

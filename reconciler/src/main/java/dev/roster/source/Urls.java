@@ -17,9 +17,12 @@ public final class Urls {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
   /** scp-like {@code user@host:path}; a plain {@code host:path} is taken as a directory name. */
   private static final Pattern SCP = Pattern.compile("^[^/\\s:@]+@[^/\\s:@]+:.*");
-  /** A scheme, then userinfo (greedy up to the last {@code @} before the host). */
+  /**
+   * A scheme, then userinfo (greedy up to the last {@code @} before the host). One slash is
+   * enough: a URL taken for a path and normalised ({@code https:/user:pw@host/...}) still leaks.
+   */
   private static final Pattern USERINFO =
-      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/\\s]*)@");
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(//?)([^/\\s]*)@");
   /** One query parameter: separator, name, value (up to the next separator, quote or space). */
   private static final Pattern PARAM =
       Pattern.compile("([?&;])([A-Za-z0-9_.~\\[\\]-]+)=([^&;#\\s\"'<>]*)");
@@ -98,17 +101,20 @@ public final class Urls {
   }
 
   private static String redactUserinfo(String text) {
+    if (text.indexOf('@') < 0) {
+      return text;
+    }
     Matcher m = USERINFO.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String scheme = m.group(1);
-      String user = m.group(2);
+      String user = m.group(3);
       String keep = "";
       if (scheme.toLowerCase(Locale.ROOT).contains("ssh")) {
         int colon = user.indexOf(':');
         keep = (colon < 0 ? user : user.substring(0, colon)) + "@";
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(scheme + "://" + keep));
+      m.appendReplacement(out, Matcher.quoteReplacement(scheme + ":" + m.group(2) + keep));
     }
     m.appendTail(out);
     return out.toString();
