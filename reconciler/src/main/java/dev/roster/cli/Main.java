@@ -44,6 +44,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    System.setErr(RedactingWriter.stream(System.err)); // library logs are redacted too
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));

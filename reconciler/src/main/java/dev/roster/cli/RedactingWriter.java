@@ -1,8 +1,12 @@
 package dev.roster.cli;
 
 import dev.roster.source.Urls;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The last guard before a terminal or log collector: every line written through it passes {@link
@@ -25,6 +29,26 @@ final class RedactingWriter extends Writer {
   /** A print writer (flushing on println) that redacts into {@code target}. */
   static PrintWriter around(PrintWriter target) {
     return new PrintWriter(new RedactingWriter(target), true);
+  }
+
+  /**
+   * A stream that redacts each line into {@code target}: for {@code System.err}, where library
+   * logs (slf4j-simple) write without going through the CLI's writers.
+   */
+  static PrintStream stream(PrintStream target) {
+    PrintWriter lines = around(new PrintWriter(target, true, StandardCharsets.UTF_8));
+    return new PrintStream(new OutputStream() {
+      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+      @Override
+      public synchronized void write(int b) {
+        line.write(b);
+        if (b == '\n') {
+          lines.write(line.toString(StandardCharsets.UTF_8));
+          line.reset();
+        }
+      }
+    }, true, StandardCharsets.UTF_8);
   }
 
   @Override
