@@ -72,7 +72,7 @@ public final class Supervisor implements AutoCloseable {
     GitSource source = new GitSource(c.credentials());
     LiveCache live = new LiveCache(client, c.name());
     liveCaches.add(live);
-    Engine engine = new Engine(catalog, client, new Engine.Settings(c.name(), c.namespace(),
+    Engine engine = Engine.cached(catalog, client, new Engine.Settings(c.name(), c.namespace(),
         s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live, null);
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
         List.of(new StatusListener(c, store, events, metrics, log)),
