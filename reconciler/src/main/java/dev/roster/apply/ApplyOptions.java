@@ -1,7 +1,7 @@
 package dev.roster.apply;
 
 /**
- * How to apply.
+ * How to apply. Build from {@link #defaults()} with the withers, so no flag can be misordered.
  *
  * @param serverSide use server-side apply (field manager {@code roster}) instead of JSON Patch
  * @param allowMassPrune skip the mass-prune guard
@@ -14,13 +14,25 @@ public record ApplyOptions(
     boolean serverSide, boolean allowMassPrune, double maxPruneRatio, int concurrency,
     boolean prune) {
 
-  public ApplyOptions(
-      boolean serverSide, boolean allowMassPrune, double maxPruneRatio, int concurrency) {
-    this(serverSide, allowMassPrune, maxPruneRatio, concurrency, true);
-  }
-
+  /** JSON Patch, mass-prune guard on at 25%, 8 writes in flight, pruning. */
   public static ApplyOptions defaults() {
     return new ApplyOptions(false, false, 0.25, 8, true);
+  }
+
+  public ApplyOptions withServerSide(boolean value) {
+    return new ApplyOptions(value, allowMassPrune, maxPruneRatio, concurrency, prune);
+  }
+
+  public ApplyOptions withAllowMassPrune(boolean value) {
+    return new ApplyOptions(serverSide, value, maxPruneRatio, concurrency, prune);
+  }
+
+  public ApplyOptions withMaxPruneRatio(double value) {
+    return new ApplyOptions(serverSide, allowMassPrune, value, concurrency, prune);
+  }
+
+  public ApplyOptions withConcurrency(int value) {
+    return new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, value, prune);
   }
 
   public ApplyOptions withPrune(boolean value) {

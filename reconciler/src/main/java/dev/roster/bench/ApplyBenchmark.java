@@ -59,7 +59,7 @@ public final class ApplyBenchmark {
         Engine engine = Engine.oneShot(catalog, client, settings);
         long t0 = System.nanoTime();
         ApplyResult applied = engine.apply(engine.plan(snapshot),
-            new ApplyOptions(false, false, 0.25, concurrency));
+            ApplyOptions.defaults().withConcurrency(concurrency));
         double apply = (System.nanoTime() - t0) / 1e6;
         engine.plan(snapshot); // warm the no-op path once
         counter.reset();

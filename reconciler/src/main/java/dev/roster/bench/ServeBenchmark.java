@@ -97,11 +97,11 @@ public final class ServeBenchmark {
       RequestCounter counter = new RequestCounter();
       byte[] secret = "bench-webhook-secret".getBytes(StandardCharsets.UTF_8);
       SourceSpec spec = new SourceSpec(origin.url(), "main", null, work.resolve("cache"));
-      SourceConfig source = new SourceConfig(SOURCE, spec, GitCredentials.none(),
-          Duration.ofHours(1), "default", true, false, false, secret);
+      SourceConfig source = SourceConfig.builder(SOURCE, spec)
+          .interval(Duration.ofHours(1)).webhookSecret(secret).build();
       ServeSettings settings = new ServeSettings(List.of(source),
           new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false, "bench", "default",
-          new ApplyOptions(false, false, 0.25, 8), LoadOptions.defaults(), false,
+          ApplyOptions.defaults(), LoadOptions.defaults(), false,
           Duration.ofSeconds(15));
       try (KubernetesClient client = KubeClients.forUrl(cluster.url(), "default", counter);
           KubernetesClient observer = KubeClients.forUrl(cluster.url(), "default");

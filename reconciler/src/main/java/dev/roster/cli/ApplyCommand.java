@@ -72,7 +72,9 @@ final class ApplyCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       ApplyResult result = engine.apply(run,
-          new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, concurrency));
+          ApplyOptions.defaults().withServerSide(serverSide)
+              .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
+              .withConcurrency(concurrency));
       report(result, run.plan(), summary, spec.commandLine().getErr());
       boolean refused = run.plan().count(Action.REFUSED) > 0;
       return result.failed() || refused ? ExitCode.APPLY_FAILED : ExitCode.OK;

@@ -2,20 +2,21 @@ package dev.roster.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.Sequence;
+import org.eclipse.jgit.diff.SequenceComparator;
 
 /**
  * A line diff in unified format, for showing people what a plan changes.
  *
- * <p>Contract: the common prefix and suffix are matched first; the lines between are matched by
- * longest common subsequence, which is exact but O(n·m), so when either side of that middle has
- * more than {@link #MAX_LINES} lines the middle is shown as a whole-block replace instead. Within
- * a change, removed lines come before added ones. Changes separated by at most {@code 2 *
+ * <p>Contract: lines are matched by JGit's histogram diff (the algorithm of {@code git diff
+ * --histogram}, falling back to Myers), in near-linear time for any size. Within a change, removed
+ * lines come before added ones. Changes separated by at most {@code 2 *
  * context} unchanged lines share one hunk. Identical inputs give no hunks.
  */
 public final class LineDiff {
-  /** Largest middle section (per side) matched line by line. */
-  public static final int MAX_LINES = 4000;
-
   private LineDiff() {}
 
   /**
@@ -91,66 +92,49 @@ public final class LineDiff {
     return out;
   }
 
-  /** The whole edit script, one prefixed line per step. */
+  /** The whole edit script, one prefixed line per step, from JGit's histogram diff. */
   private static List<String> script(List<String> a, List<String> b) {
-    int n = a.size();
-    int m = b.size();
-    int pre = 0;
-    while (pre < n && pre < m && a.get(pre).equals(b.get(pre))) {
-      pre++;
+    EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+        .diff(Lines.COMPARATOR, new Lines(a), new Lines(b));
+    List<String> ops = new ArrayList<>(a.size() + b.size());
+    int i = 0;
+    for (Edit e : edits) {
+      while (i < e.getBeginA()) {
+        ops.add(" " + a.get(i++));
+      }
+      a.subList(e.getBeginA(), e.getEndA()).forEach(l -> ops.add("-" + l));
+      b.subList(e.getBeginB(), e.getEndB()).forEach(l -> ops.add("+" + l));
+      i = e.getEndA();
     }
-    int suf = 0;
-    while (suf < n - pre && suf < m - pre && a.get(n - 1 - suf).equals(b.get(m - 1 - suf))) {
-      suf++;
-    }
-    List<String> ops = new ArrayList<>(n + m);
-    for (int i = 0; i < pre; i++) {
-      ops.add(" " + a.get(i));
-    }
-    List<String> midA = a.subList(pre, n - suf);
-    List<String> midB = b.subList(pre, m - suf);
-    if (midA.size() > MAX_LINES || midB.size() > MAX_LINES) {
-      midA.forEach(l -> ops.add("-" + l));
-      midB.forEach(l -> ops.add("+" + l));
-    } else {
-      lcs(midA, midB, ops);
-    }
-    for (int i = n - suf; i < n; i++) {
-      ops.add(" " + a.get(i));
+    while (i < a.size()) {
+      ops.add(" " + a.get(i++));
     }
     return ops;
   }
 
-  /** Appends the LCS edit script of {@code a} to {@code b}; both at most {@link #MAX_LINES}. */
-  private static void lcs(List<String> a, List<String> b, List<String> ops) {
-    int n = a.size();
-    int m = b.size();
-    int w = m + 1;
-    short[] len = new short[(n + 1) * w]; // len[i][j]: LCS of a[i..] and b[j..]; <= 4000 fits
-    for (int i = n - 1; i >= 0; i--) {
-      for (int j = m - 1; j >= 0; j--) {
-        len[i * w + j] = a.get(i).equals(b.get(j))
-            ? (short) (len[(i + 1) * w + j + 1] + 1)
-            : (short) Math.max(len[(i + 1) * w + j], len[i * w + j + 1]);
+  /** A list of lines as a JGit sequence, lines compared by {@link String#equals}. */
+  private static final class Lines extends Sequence {
+    static final SequenceComparator<Lines> COMPARATOR = new SequenceComparator<>() {
+      @Override
+      public boolean equals(Lines a, int ai, Lines b, int bi) {
+        return a.lines.get(ai).equals(b.lines.get(bi));
       }
-    }
-    int i = 0;
-    int j = 0;
-    while (i < n && j < m) {
-      if (a.get(i).equals(b.get(j))) {
-        ops.add(" " + a.get(i++));
-        j++;
-      } else if (len[(i + 1) * w + j] >= len[i * w + j + 1]) {
-        ops.add("-" + a.get(i++));
-      } else {
-        ops.add("+" + b.get(j++));
+
+      @Override
+      public int hash(Lines s, int i) {
+        return s.lines.get(i).hashCode();
       }
+    };
+
+    private final List<String> lines;
+
+    Lines(List<String> lines) {
+      this.lines = lines;
     }
-    while (i < n) {
-      ops.add("-" + a.get(i++));
-    }
-    while (j < m) {
-      ops.add("+" + b.get(j++));
+
+    @Override
+    public int size() {
+      return lines.size();
     }
   }
 }

@@ -43,6 +43,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    System.setErr(RedactingWriter.stream(System.err)); // library logs are redacted too
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
@@ -54,7 +55,10 @@ public final class Main implements Runnable {
   }
 
   /** As {@link #run(PrintWriter, PrintWriter, String...)}, with commands made by {@code factory}. */
-  static int run(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+  static int run(CommandLine.IFactory factory, PrintWriter stdout, PrintWriter stderr,
+      String... args) {
+    PrintWriter out = RedactingWriter.around(stdout); // no URL credential is ever printed
+    PrintWriter err = RedactingWriter.around(stderr);
     CommandLine cl = new CommandLine(new Main(), factory);
     cl.setOut(out);
     cl.setErr(err);
@@ -71,8 +75,8 @@ public final class Main implements Runnable {
     try {
       return cl.execute(args);
     } finally {
-      out.flush();
-      err.flush();
+      out.close(); // writes out a last unterminated line; stdout and stderr stay open
+      err.close();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.roster.cli;
 
+import dev.roster.load.Metadata;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
@@ -50,7 +51,7 @@ final class PlanFormat {
     if (c.origin() != null) {
       return c.origin().file();
     }
-    return c.live() == null ? null : PlanYaml.annotation(c.live(), Ownership.FILE);
+    return c.live() == null ? null : Metadata.annotation(c.live(), Ownership.FILE);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.roster.cli;
 
+import dev.roster.load.PointerIndex;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
 import dev.roster.plan.FieldChange;
@@ -99,7 +100,7 @@ public final class PlanJson {
   private static boolean provenance(String pointer) {
     String prefix = "/metadata/annotations/";
     return pointer.startsWith(prefix)
-        && Ownership.isProvenance(PlanRedaction.unescape(pointer.substring(prefix.length())));
+        && Ownership.isProvenance(PointerIndex.unescape(pointer.substring(prefix.length())));
   }
 
   private static String emptyToNull(String s) {

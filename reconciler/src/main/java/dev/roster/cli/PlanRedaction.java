@@ -1,5 +1,6 @@
 package dev.roster.cli;
 
+import dev.roster.load.PointerIndex;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Ownership;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ final class PlanRedaction {
     Object root = value;
     for (int i = tokens.length - 1; i >= 0; i--) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put(unescape(tokens[i]), root);
+      m.put(PointerIndex.unescape(tokens[i]), root);
       root = m;
     }
     if (!(root instanceof Map<?, ?> r)) {
@@ -43,7 +44,7 @@ final class PlanRedaction {
     }
     Object at = cleanObject(key, (Map<String, Object>) r);
     for (String t : tokens) {
-      at = at instanceof Map<?, ?> m ? m.get(unescape(t)) : null;
+      at = at instanceof Map<?, ?> m ? m.get(PointerIndex.unescape(t)) : null;
     }
     return at == null && value instanceof Map<?, ?> ? Map.of() : at;
   }
@@ -92,10 +93,5 @@ final class PlanRedaction {
       return out;
     }
     return v == null ? null : REDACTED;
-  }
-
-  /** One JSON pointer token, unescaped (RFC 6901). */
-  static String unescape(String token) {
-    return token.replace("~1", "/").replace("~0", "~");
   }
 }

@@ -1,5 +1,7 @@
 package dev.roster.cli;
 
+import dev.roster.load.PointerIndex;
+import dev.roster.load.Metadata;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
@@ -43,8 +45,8 @@ final class PlanYaml {
       return List.of();
     }
     Map<String, Object> after = PlanRedaction.withoutProvenance(c.desired());
-    Object applied = source.equals(label(c.live(), Ownership.SOURCE))
-        ? parse(annotation(c.live(), Ownership.APPLIED_FIELDS)) : null;
+    Object applied = source.equals(Metadata.label(c.live(), Ownership.SOURCE))
+        ? parse(Metadata.annotation(c.live(), Ownership.APPLIED_FIELDS)) : null;
     Object before = project(after, sorted(c.live()), applied); // a copy: putAt may add to it
     if (before instanceof Map<?, ?> m) {
       for (FieldChange f : c.fields()) {
@@ -123,14 +125,14 @@ final class PlanYaml {
     String[] parts = pointer.substring(1).split("/", -1);
     Map<String, Object> at = (Map<String, Object>) root;
     for (int i = 0; i < parts.length - 1; i++) {
-      String k = PlanRedaction.unescape(parts[i]);
+      String k = PointerIndex.unescape(parts[i]);
       Object next = at.computeIfAbsent(k, x -> new LinkedHashMap<String, Object>());
       if (!(next instanceof Map<?, ?> nm)) {
         return; // crosses a list or scalar: the projection already shows it
       }
       at = (Map<String, Object>) nm;
     }
-    at.putIfAbsent(PlanRedaction.unescape(parts[parts.length - 1]), value);
+    at.putIfAbsent(PointerIndex.unescape(parts[parts.length - 1]), value);
   }
 
   private static Object sorted(Object v) {
@@ -159,19 +161,6 @@ final class PlanYaml {
             multiLine ? DumperOptions.ScalarStyle.LITERAL : style);
       }
     }, o);
-  }
-
-  private static String label(Map<String, Object> object, String key) {
-    return meta(object, "labels").get(key) instanceof String s ? s : null;
-  }
-
-  static String annotation(Map<String, Object> object, String key) {
-    return meta(object, "annotations").get(key) instanceof String s ? s : null;
-  }
-
-  private static Map<?, ?> meta(Map<String, Object> object, String part) {
-    return object != null && object.get("metadata") instanceof Map<?, ?> m
-        && m.get(part) instanceof Map<?, ?> p ? p : Map.of();
   }
 
   private static Object parse(String json) {

@@ -3,6 +3,7 @@ package dev.roster.cli;
 import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.serve.SourceConfig;
 import dev.roster.serve.Supervisor;
+import dev.roster.source.Urls;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -32,9 +33,9 @@ final class ServeBanner {
     for (SourceConfig c : sources) {
       if (c.spec().isRemote()) {
         out.printf("  git push to %s — polled every %ds; or point a webhook at %s/hooks/%s%n",
-            c.spec().repo(), c.interval().toSeconds(), base, c.name());
+            Urls.redact(c.spec().repo()), c.interval().toSeconds(), base, c.name());
       } else {
-        out.printf("  edit a file under %s — applied within %ds%n", c.spec().repo(),
+        out.printf("  edit a file under %s — applied within %ds%n", Urls.redact(c.spec().repo()),
             c.interval().toSeconds());
       }
     }

@@ -3,8 +3,8 @@ package dev.roster.cli;
 import dev.roster.apply.ApplyOptions;
 import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.ClusterException;
+import dev.roster.load.Durations;
 import dev.roster.kube.KubeClients;
-import dev.roster.serve.Durations;
 import dev.roster.serve.ServeConfigException;
 import dev.roster.serve.ServeConfigReader;
 import dev.roster.serve.ServeLog;
@@ -98,7 +98,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       ServeSettings settings = new ServeSettings(sources, serve.listen(), serve.leaderElect,
           serve.identity(), cluster.inventoryNamespace,
-          new ApplyOptions(false, false, serve.maxPruneRatio, serve.concurrency),
+          ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
+              .withConcurrency(serve.concurrency),
           repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15));
       Supervisor supervisor = new Supervisor(client, catalog, settings, new Metrics(),
           new ServeLog(err));
@@ -128,9 +129,14 @@ final class ServeCommand implements Callable<Integer> {
     SourceSpec spec = new SourceSpec(source.repo, source.ref, source.path, source.cacheDir());
     Duration interval = serve.interval != null ? serve.interval
         : spec.isRemote() ? Duration.ofMinutes(1) : Duration.ofSeconds(5);
-    return new SourceConfig(source.sourceName(), spec, GitCredentials.fromEnvironment(),
-        interval, cluster.namespace, !serve.noPrune, false, "report".equals(serve.drift),
-        secret);
+    return SourceConfig.builder(source.sourceName(), spec)
+        .credentials(GitCredentials.fromEnvironment())
+        .interval(interval)
+        .namespace(cluster.namespace)
+        .prune(!serve.noPrune)
+        .driftReportOnly("report".equals(serve.drift))
+        .webhookSecret(secret)
+        .build();
   }
 
   /**

@@ -1,11 +1,7 @@
 package dev.roster.cli;
 
-import java.nio.charset.StandardCharsets;
+import dev.roster.source.SourceNames;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** Flags that choose the config repo; shared by plan, apply and serve. */
@@ -37,40 +33,8 @@ final class SourceOptions {
     return cacheDir;
   }
 
-  /**
-   * The source name: {@code --source-name}, else the repo's last path segment plus {@code --path},
-   * and for URLs a short hash of URL and path so two repos with the same name do not collide.
-   */
+  /** The source name: {@code --source-name}, else derived by {@link SourceNames#derive}. */
   String sourceName() {
-    if (sourceName != null) {
-      return sourceName;
-    }
-    String clean = repo.replaceFirst("://[^@/]+@", "://");
-    String r = clean.replaceAll("[/\\\\]+$", "").replaceAll("\\.git$", "");
-    String base = r.substring(Math.max(r.lastIndexOf('/'), r.lastIndexOf(':')) + 1);
-    if (path != null && !path.isBlank()) {
-      base = base + "-" + path;
-    }
-    base = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (base.length() > 40) {
-      base = base.substring(0, 40).replaceAll("-+$", "");
-    }
-    if (!isUrl(repo)) {
-      return base.isEmpty() ? "repo" : base;
-    }
-    return (base.isEmpty() ? "repo" : base) + "-" + shortHash(clean + "#" + path);
-  }
-
-  static boolean isUrl(String repo) {
-    return repo.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || repo.matches("^[^/\\\\]+@[^:]+:.*");
-  }
-
-  private static String shortHash(String s) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(h, 0, 3);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sourceName != null ? sourceName : SourceNames.derive(repo, path);
   }
 }

@@ -114,13 +114,25 @@ public final class Engine {
     Engine engine = new Engine(catalog, client, settings, Clock.systemUTC(), PassCaches.fresh(),
         live);
     if (onDrift != null) {
-      live.listen((key, now) -> {
-        if (engine.drift.departs(key, now)) {
-          onDrift.run();
-        }
-      });
+      engine.watchDrift(onDrift);
     }
     return engine;
+  }
+
+  /**
+   * Runs {@code onDrift} from now on whenever a live object departs from the last plan by an edit
+   * that is not Roster's own. Only for a {@link #cached} engine; lets what reacts to drift (serve's
+   * worker, which runs this engine's passes) be built after the engine, with no cycle.
+   */
+  public void watchDrift(Runnable onDrift) {
+    if (!(live instanceof LiveCache cache)) {
+      throw new IllegalStateException("drift is watched only through a LiveCache");
+    }
+    cache.listen((key, now) -> {
+      if (drift.departs(key, now)) {
+        onDrift.run();
+      }
+    });
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */

@@ -45,10 +45,7 @@ public record Manifest(Origin origin, Map<String, Object> object, PointerIndex i
 
   /** Annotation value, or null. */
   public String annotation(String key) {
-    return metadata().get("annotations") instanceof Map<?, ?> a
-            && a.get(key) instanceof String s
-        ? s
-        : null;
+    return Metadata.annotation(object, key);
   }
 
   public ResourceKey key() {

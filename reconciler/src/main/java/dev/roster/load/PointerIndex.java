@@ -116,4 +116,12 @@ public final class PointerIndex {
     }
     return token.replace("~", "~0").replace("/", "~1");
   }
+
+  /** Unescapes one reference token as RFC 6901 requires ({@code ~1} first, then {@code ~0}). */
+  public static String unescape(String token) {
+    if (token.indexOf('~') < 0) {
+      return token;
+    }
+    return token.replace("~1", "/").replace("~0", "~");
+  }
 }

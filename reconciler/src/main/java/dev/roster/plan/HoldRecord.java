@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.PointerIndex;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,6 @@ public record HoldRecord(Map<String, String> set, List<String> clear) {
 
   private static boolean isProvenance(String path) {
     return path.startsWith(ANNOTATIONS) && Ownership.isProvenance(
-        path.substring(ANNOTATIONS.length()).replace("~1", "/").replace("~0", "~"));
+        PointerIndex.unescape(path.substring(ANNOTATIONS.length())));
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
 import dev.roster.load.ResourceKey;
 import java.util.Map;
 
@@ -12,13 +13,11 @@ public record LiveObject(ResourceKey key, Map<String, Object> object) {
   }
 
   public String label(String key) {
-    return metadata().get("labels") instanceof Map<?, ?> l && l.get(key) instanceof String s
-        ? s : null;
+    return Metadata.label(object, key);
   }
 
   public String annotation(String key) {
-    return metadata().get("annotations") instanceof Map<?, ?> a && a.get(key) instanceof String s
-        ? s : null;
+    return Metadata.annotation(object, key);
   }
 
   public String resourceVersion() {

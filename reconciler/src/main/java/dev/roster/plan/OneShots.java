@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
 import dev.roster.load.ResourceKey;
 import dev.roster.validate.Profile;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class OneShots {
 
   /** The ledger entry of a desired run: hash of its spec, then its rerun token. */
   public static String entry(Map<String, Object> desired) {
-    String rerun = RolloutPolicy.annotation(desired, Ownership.RERUN);
+    String rerun = Metadata.annotation(desired, Ownership.RERUN);
     return sha256(JSON.writeValueAsString(canonical(desired.get("spec")))) + " "
         + (rerun == null ? "" : rerun.replaceAll("\\s", "_"));
   }

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
 import dev.roster.load.ResourceKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public final class Planner {
     }
     String owner = l.label(Ownership.SOURCE);
     boolean ours = o.source().equals(owner);
-    if (!ours && !"true".equals(annotation(d.object(), Ownership.ADOPT))) {
+    if (!ours && !"true".equals(Metadata.annotation(d.object(), Ownership.ADOPT))) {
       String why = owner != null
           ? "managed by Roster source '" + owner + "'; not taken over"
           : "exists and is not managed by Roster; annotate it roster.dev/adopt: \"true\" in Git"
@@ -150,10 +151,5 @@ public final class Planner {
     } catch (RuntimeException e) {
       return null; // unreadable: treat as unknown, never remove on a guess
     }
-  }
-
-  private static String annotation(Map<String, Object> object, String key) {
-    return object.get("metadata") instanceof Map<?, ?> m && m.get("annotations") instanceof Map<?,
-        ?> a && a.get(key) instanceof String s ? s : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.PointerIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class Pointers {
       out.add(node);
       return;
     }
-    String s = unescape(segs[i]);
+    String s = PointerIndex.unescape(segs[i]);
     if (node instanceof Map<?, ?> m) {
       if ("*".equals(s)) {
         m.values().forEach(v -> collect(v, segs, i + 1, out));
@@ -64,9 +65,5 @@ public final class Pointers {
       return new String[0];
     }
     return pointer.substring(1).split("/", -1);
-  }
-
-  private static String unescape(String s) {
-    return s.replace("~1", "/").replace("~0", "~");
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
 import dev.roster.load.PointerIndex;
 import dev.roster.load.ResourceKey;
 import dev.roster.validate.Profile;
@@ -129,7 +130,7 @@ public final class RolloutGate {
     }
     Instant since = since(c, now);
     if (policy.mode() == RolloutPolicy.Mode.MANUAL) {
-      if (approved(RolloutPolicy.annotation(c.live(), Ownership.APPROVE), revision)) {
+      if (approved(Metadata.annotation(c.live(), Ownership.APPROVE), revision)) {
         return release(c, go);
       }
       return hold(c, revision, w.state(RolloutState.Hold.AWAITING_APPROVAL, AWAITING_APPROVAL, 0,
@@ -171,12 +172,12 @@ public final class RolloutGate {
   }
 
   private static boolean holdRecorded(Change c) {
-    return RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE) != null
-        || RolloutPolicy.annotation(c.live(), Ownership.HELD_REVISION) != null;
+    return Metadata.annotation(c.live(), Ownership.HELD_SINCE) != null
+        || Metadata.annotation(c.live(), Ownership.HELD_REVISION) != null;
   }
 
   private static Instant since(Change c, Instant now) {
-    String s = RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE);
+    String s = Metadata.annotation(c.live(), Ownership.HELD_SINCE);
     try {
       // Held-since is recorded to the second: it is shown to people and compared to hours.
       return s == null ? now.truncatedTo(ChronoUnit.SECONDS) : Instant.parse(s);
@@ -193,7 +194,7 @@ public final class RolloutGate {
     List<FieldChange> fields = new ArrayList<>(c.fields());
     List<String> clear = new ArrayList<>();
     for (String a : List.of(Ownership.HELD_SINCE, Ownership.HELD_REVISION)) {
-      String value = RolloutPolicy.annotation(c.live(), a);
+      String value = Metadata.annotation(c.live(), a);
       if (value != null) {
         clear.add(a);
         fields.add(new FieldChange(HoldRecord.ANNOTATIONS + PointerIndex.escape(a),
@@ -207,10 +208,10 @@ public final class RolloutGate {
   /** In-place fields go now, held ones wait; the hold is recorded live unless it already is. */
   private static Change hold(Change c, String revision, RolloutState state) {
     Map<String, String> record = new LinkedHashMap<>();
-    if (RolloutPolicy.annotation(c.live(), Ownership.HELD_SINCE) == null) {
+    if (Metadata.annotation(c.live(), Ownership.HELD_SINCE) == null) {
       record.put(Ownership.HELD_SINCE, state.since().toString());
     }
-    if (!revision.equals(RolloutPolicy.annotation(c.live(), Ownership.HELD_REVISION))) {
+    if (!revision.equals(Metadata.annotation(c.live(), Ownership.HELD_REVISION))) {
       record.put(Ownership.HELD_REVISION, revision);
     }
     return c.toBuilder().action(Action.UPDATE)

@@ -1,10 +1,10 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
+import dev.roster.load.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An object's rollout policy, from its Git annotations {@code roster.dev/rollout} and {@code
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 public record RolloutPolicy(Mode mode, Duration timeout) {
   /** Default hold timeout: KubeOpenCode's own GitSyncPendingTimeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
-  private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
 
   /** Policy values. */
   public enum Mode {
@@ -54,7 +53,7 @@ public record RolloutPolicy(Mode mode, Duration timeout) {
    * 1h.
    */
   public static RolloutPolicy of(Map<String, Object> desired, Mode fallback) {
-    String mode = annotation(desired, Ownership.ROLLOUT);
+    String mode = Metadata.annotation(desired, Ownership.ROLLOUT);
     Mode m;
     if (mode == null) {
       m = fallback == null ? Mode.ROLLOUT : fallback;
@@ -65,42 +64,15 @@ public record RolloutPolicy(Mode mode, Duration timeout) {
         m = Mode.ROLLOUT;
       }
     }
-    String t = annotation(desired, Ownership.ROLLOUT_TIMEOUT);
+    String t = Metadata.annotation(desired, Ownership.ROLLOUT_TIMEOUT);
     Duration timeout = DEFAULT_TIMEOUT;
     if (t != null) {
       try {
-        timeout = duration(t);
+        timeout = Durations.parse(t);
       } catch (IllegalArgumentException e) {
         timeout = DEFAULT_TIMEOUT;
       }
     }
     return new RolloutPolicy(m, timeout);
-  }
-
-  /** A Go duration ({@code 90s}, {@code 1h30m}). */
-  static Duration duration(String text) {
-    String t = text.trim();
-    Matcher m = PART.matcher(t);
-    double millis = 0;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      double v = Double.parseDouble(m.group(1));
-      millis += v * switch (m.group(2)) {
-        case "ms" -> 1;
-        case "s" -> 1_000;
-        case "m" -> 60_000;
-        default -> 3_600_000;
-      };
-      end = m.end();
-    }
-    if (t.isEmpty() || end != t.length()) {
-      throw new IllegalArgumentException("invalid duration '" + text + "'");
-    }
-    return Duration.ofMillis((long) millis);
-  }
-
-  static String annotation(Map<String, Object> object, String key) {
-    return object != null && object.get("metadata") instanceof Map<?, ?> m
-        && m.get("annotations") instanceof Map<?, ?> a && a.get(key) instanceof String s ? s : null;
   }
 }

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import dev.roster.load.Metadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ public final class RuntimeOwned {
         patch.add(op);
       }
     }
-    String want = RolloutPolicy.annotation(c.desired(), Ownership.APPLIED_FIELDS);
-    String have = RolloutPolicy.annotation(c.live(), Ownership.APPLIED_FIELDS);
+    String want = Metadata.annotation(c.desired(), Ownership.APPLIED_FIELDS);
+    String have = Metadata.annotation(c.live(), Ownership.APPLIED_FIELDS);
     if (fields.isEmpty()) {
       if (Objects.equals(want, have)) {
         return c.toBuilder().action(Action.UNCHANGED).fields(List.of()).patch(List.of()).build();

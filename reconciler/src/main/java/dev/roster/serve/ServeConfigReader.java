@@ -1,5 +1,6 @@
 package dev.roster.serve;
 
+import dev.roster.load.Durations;
 import dev.roster.load.LoadOptions;
 import dev.roster.plan.RolloutPolicy;
 import dev.roster.load.Manifest;
@@ -124,12 +125,18 @@ public final class ServeConfigReader {
     String drift = s.get("drift") == null ? "revert" : String.valueOf(s.get("drift"));
     Duration interval = Durations.parse(s.get("interval") == null ? "1m"
         : String.valueOf(s.get("interval")));
-    return new SourceConfig(name,
-        new SourceSpec((String) s.get("repo"), str(s, "ref"), str(s, "path"), cacheDir), creds,
-        interval, s.get("namespace") == null ? "default" : String.valueOf(s.get("namespace")),
-        !Boolean.FALSE.equals(s.get("prune")), Boolean.TRUE.equals(s.get("suspend")),
-        "report".equals(drift), webhookSecret, s.get("rolloutPolicy") == null ? null
-            : RolloutPolicy.Mode.parse(String.valueOf(s.get("rolloutPolicy"))));
+    return SourceConfig.builder(name,
+            new SourceSpec((String) s.get("repo"), str(s, "ref"), str(s, "path"), cacheDir))
+        .credentials(creds)
+        .interval(interval)
+        .namespace(s.get("namespace") == null ? "default" : String.valueOf(s.get("namespace")))
+        .prune(!Boolean.FALSE.equals(s.get("prune")))
+        .suspend(Boolean.TRUE.equals(s.get("suspend")))
+        .driftReportOnly("report".equals(drift))
+        .webhookSecret(webhookSecret)
+        .rolloutPolicy(s.get("rolloutPolicy") == null ? null
+            : RolloutPolicy.Mode.parse(String.valueOf(s.get("rolloutPolicy"))))
+        .build();
   }
 
   private static String str(Map<?, ?> m, String key) {

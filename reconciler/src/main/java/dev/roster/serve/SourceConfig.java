@@ -32,17 +32,88 @@ public record SourceConfig(
     byte[] webhookSecret,
     RolloutPolicy.Mode rolloutPolicy) {
 
-  /** As the canonical constructor, the rollout policy left to serve's default. */
-  public SourceConfig(String name, SourceSpec spec, GitCredentials credentials,
-      Duration interval, String namespace, boolean prune, boolean suspend,
-      boolean driftReportOnly, byte[] webhookSecret) {
-    this(name, spec, credentials, interval, namespace, prune, suspend, driftReportOnly,
-        webhookSecret, null);
+  /**
+   * A builder for source {@code name} reading {@code spec}, with serve's defaults: no
+   * credentials, polled every minute, namespace {@code default}, pruning, not suspended, drift
+   * reverted, webhooks refused, the rollout policy left to serve's default.
+   */
+  public static Builder builder(String name, SourceSpec spec) {
+    return new Builder(name, spec);
+  }
+
+  /** A builder holding this source's values. */
+  public Builder toBuilder() {
+    return new Builder(name, spec).credentials(credentials).interval(interval)
+        .namespace(namespace).prune(prune).suspend(suspend).driftReportOnly(driftReportOnly)
+        .webhookSecret(webhookSecret).rolloutPolicy(rolloutPolicy);
   }
 
   /** This source with {@code mode} as its default when it names none. */
   public SourceConfig withDefaultRolloutPolicy(RolloutPolicy.Mode mode) {
-    return rolloutPolicy != null ? this : new SourceConfig(name, spec, credentials, interval,
-        namespace, prune, suspend, driftReportOnly, webhookSecret, mode);
+    return rolloutPolicy != null ? this : toBuilder().rolloutPolicy(mode).build();
+  }
+
+  /** Builds a {@link SourceConfig} field by named field; see {@link #builder}. */
+  public static final class Builder {
+    private final String name;
+    private final SourceSpec spec;
+    private GitCredentials credentials = GitCredentials.none();
+    private Duration interval = Duration.ofMinutes(1);
+    private String namespace = "default";
+    private boolean prune = true;
+    private boolean suspend;
+    private boolean driftReportOnly;
+    private byte[] webhookSecret;
+    private RolloutPolicy.Mode rolloutPolicy;
+
+    private Builder(String name, SourceSpec spec) {
+      this.name = name;
+      this.spec = spec;
+    }
+
+    public Builder credentials(GitCredentials value) {
+      credentials = value;
+      return this;
+    }
+
+    public Builder interval(Duration value) {
+      interval = value;
+      return this;
+    }
+
+    public Builder namespace(String value) {
+      namespace = value;
+      return this;
+    }
+
+    public Builder prune(boolean value) {
+      prune = value;
+      return this;
+    }
+
+    public Builder suspend(boolean value) {
+      suspend = value;
+      return this;
+    }
+
+    public Builder driftReportOnly(boolean value) {
+      driftReportOnly = value;
+      return this;
+    }
+
+    public Builder webhookSecret(byte[] value) {
+      webhookSecret = value;
+      return this;
+    }
+
+    public Builder rolloutPolicy(RolloutPolicy.Mode value) {
+      rolloutPolicy = value;
+      return this;
+    }
+
+    public SourceConfig build() {
+      return new SourceConfig(name, spec, credentials, interval, namespace, prune, suspend,
+          driftReportOnly, webhookSecret, rolloutPolicy);
+    }
   }
 }

@@ -16,12 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs serve mode: one worker, poller and webhook target per source, the HTTP listener, and the
@@ -74,10 +72,8 @@ public final class Supervisor implements AutoCloseable {
     GitSource source = new GitSource(c.credentials());
     LiveCache live = new LiveCache(client, c.name());
     liveCaches.add(live);
-    AtomicReference<SourceWorker> onDrift = new AtomicReference<>();
     Engine engine = Engine.cached(catalog, client, new Engine.Settings(c.name(), c.namespace(),
-        s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live,
-        () -> Optional.ofNullable(onDrift.get()).ifPresent(w -> w.request("drift")));
+        s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live, null);
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
         List.of(new StatusListener(c, store, events, metrics, log)),
         () -> stopping.get() || !leading.get());
@@ -85,7 +81,7 @@ public final class Supervisor implements AutoCloseable {
         : Duration.ofMinutes(5);
     SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
         max);
-    onDrift.set(worker);
+    engine.watchDrift(() -> worker.request("drift")); // before any pass starts an informer
     Poller poller = new Poller(c, source.mirror(), worker, metrics::gitRequest);
     return new Unit(c, source, worker, poller, new SourceTarget(c, worker));
   }

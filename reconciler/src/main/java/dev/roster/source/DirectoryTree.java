@@ -19,7 +19,8 @@ public final class DirectoryTree implements SourceTree {
   /** Throws {@link SourceException} (RootNotFound) unless {@code root} is a directory. */
   public DirectoryTree(Path root) {
     if (!Files.isDirectory(root)) {
-      throw new SourceException(SourceReason.ROOT_NOT_FOUND, "'" + root + "' is not a directory");
+      throw new SourceException(SourceReason.ROOT_NOT_FOUND,
+          "'" + Urls.redact(root.toString()) + "' is not a directory", null);
     }
     this.root = root;
     try {

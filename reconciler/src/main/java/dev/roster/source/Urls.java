@@ -9,16 +9,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises Git URLs and removes credentials from them. Every message that may name a URL goes
- * through {@link #redact(String)} before it is shown, logged or thrown.
+ * Recognises Git URLs and removes credentials from them: the one URL detector and the one
+ * redactor of the project. Every message that may name a URL goes through {@link #redact(String)}
+ * before it is shown, logged, thrown, recorded in status or an Event, or used as a metric label.
  */
 public final class Urls {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
   /** scp-like {@code user@host:path}; a plain {@code host:path} is taken as a directory name. */
   private static final Pattern SCP = Pattern.compile("^[^/\\s:@]+@[^/\\s:@]+:.*");
-  /** A scheme, then userinfo (greedy up to the last {@code @} before the host). */
+  /**
+   * A scheme, then userinfo (greedy up to the last {@code @} before the host). One slash is
+   * enough: a URL taken for a path and normalised ({@code https:/user:pw@host/...}) still leaks.
+   */
   private static final Pattern USERINFO =
-      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*)://([^/\\s]*)@");
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):(//?)([^/\\s]*)@");
+  /** One query parameter: separator, name, value (up to the next separator, quote or space). */
+  private static final Pattern PARAM =
+      Pattern.compile("([?&;])([A-Za-z0-9_.~\\[\\]-]+)=([^&;#\\s\"'<>]*)");
+  /** Names of query parameters that carry a credential (compared lower-cased). */
+  private static final Pattern SECRET_PARAM = Pattern.compile(
+      ".*(token|passw|secret|signature|credential|apikey|api_key|api-key).*"
+          + "|key|sig|pwd|pass|auth|authorization|x-amz-.*|x-goog-.*");
+  /** What a redacted query parameter value is replaced with. */
+  public static final String REDACTED = "***";
 
   private Urls() {}
 
@@ -31,25 +44,77 @@ public final class Urls {
   }
 
   /**
-   * {@code text} with the userinfo of every URL in it removed. For {@code http(s)} and the like
+   * {@code text} with the credentials of every URL in it removed. For {@code http(s)} and the like
    * the whole userinfo goes (a user name may itself be a token); for {@code ssh} only a password
-   * goes and the user name, which selects the account, stays. Null stays null.
+   * goes and the user name, which selects the account, stays. The value of every token-like query
+   * parameter ({@code private_token}, {@code access_token}, {@code token}, {@code password},
+   * {@code key}, {@code sig}, {@code X-Amz-Signature}..., any case) becomes {@link #REDACTED}.
+   * Null stays null.
    */
   public static String redact(String text) {
     if (text == null) {
       return null;
     }
+    return redactQuery(redactUserinfo(text));
+  }
+
+  /**
+   * {@code url} without its token-like query parameters (dropped, not masked); a {@code ?} left
+   * with nothing after it goes too. Text without such parameters comes back unchanged.
+   */
+  public static String withoutQuerySecrets(String url) {
+    if (url == null || url.indexOf('?') < 0) {
+      return url;
+    }
+    Matcher m = PARAM.matcher(url);
+    StringBuilder out = new StringBuilder();
+    boolean dropped = false;
+    while (m.find()) {
+      if (isSecretParam(m.group(2))) {
+        m.appendReplacement(out, "");
+        dropped = true;
+      }
+    }
+    m.appendTail(out);
+    if (!dropped) {
+      return url;
+    }
+    return out.toString().replaceFirst("^([^?#]*)[&;]", "$1?").replaceFirst("\\?(?=#|$)", "");
+  }
+
+  private static boolean isSecretParam(String name) {
+    return SECRET_PARAM.matcher(name.toLowerCase(Locale.ROOT)).matches();
+  }
+
+  private static String redactQuery(String text) {
+    if (text.indexOf('=') < 0) {
+      return text;
+    }
+    Matcher m = PARAM.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = isSecretParam(m.group(2)) && !m.group(3).isEmpty() ? REDACTED : m.group(3);
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String redactUserinfo(String text) {
+    if (text.indexOf('@') < 0) {
+      return text;
+    }
     Matcher m = USERINFO.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String scheme = m.group(1);
-      String user = m.group(2);
+      String user = m.group(3);
       String keep = "";
       if (scheme.toLowerCase(Locale.ROOT).contains("ssh")) {
         int colon = user.indexOf(':');
         keep = (colon < 0 ? user : user.substring(0, colon)) + "@";
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(scheme + "://" + keep));
+      m.appendReplacement(out, Matcher.quoteReplacement(scheme + ":" + m.group(2) + keep));
     }
     m.appendTail(out);
     return out.toString();

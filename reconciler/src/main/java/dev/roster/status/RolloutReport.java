@@ -1,5 +1,6 @@
 package dev.roster.status;
 
+import dev.roster.load.Metadata;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
 import dev.roster.load.ResourceKey;
@@ -62,7 +63,7 @@ public record RolloutReport(List<Change> held, List<Change> started, List<Change
     List<Change> released = new ArrayList<>();
     List<Change> forced = new ArrayList<>();
     for (Change c : held) {
-      if (written.contains(c.key()) && annotation(c.live(), Ownership.HELD_SINCE) == null) {
+      if (written.contains(c.key()) && Metadata.annotation(c.live(), Ownership.HELD_SINCE) == null) {
         started.add(c);
       }
     }
@@ -90,10 +91,5 @@ public record RolloutReport(List<Change> held, List<Change> started, List<Change
   /** {@code Kind/namespace/name}, or {@code Kind/name} for cluster-scoped objects. */
   public static String object(ResourceKey k) {
     return k.kind() + "/" + (k.namespace().isEmpty() ? "" : k.namespace() + "/") + k.name();
-  }
-
-  private static String annotation(Map<String, Object> object, String key) {
-    return object != null && object.get("metadata") instanceof Map<?, ?> m
-        && m.get("annotations") instanceof Map<?, ?> a && a.get(key) instanceof String s ? s : null;
   }
 }

@@ -43,7 +43,7 @@ class ApplierDuplicateTest {
       Applier applier = new Applier(cluster.client(), new ResourceResolver(cluster.client()),
           order, (c, live) -> c);
       ApplyException e = assertThrows(ApplyException.class,
-          () -> applier.apply(plan, new ApplyOptions(false, false, 0.25, 4)));
+          () -> applier.apply(plan, ApplyOptions.defaults().withConcurrency(4)));
       assertEquals(ApplyReason.DUPLICATE_OBJECT, e.reason());
       assertEquals("the plan changes ConfigMap default/cfg twice; nothing written (is it defined"
           + " twice in the repo?)", e.getMessage());

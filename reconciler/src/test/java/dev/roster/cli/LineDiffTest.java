@@ -91,24 +91,20 @@ class LineDiffTest {
   }
 
   @Test
-  void hugeMiddlesFallBackToWholeBlockReplace() {
-    int n = LineDiff.MAX_LINES + 1;
+  void hugeInputsAreStillDiffedLineByLine() {
+    int n = 20_000;
     List<String> a = new ArrayList<>(List.of("head"));
     List<String> b = new ArrayList<>(List.of("head"));
     for (int i = 0; i < n; i++) {
       a.add("old" + i);
-      b.add(i % 2 == 1 ? "old" + i : "new" + i); // first and last differ
+      b.add(i % 2 == 1 ? "old" + i : "new" + i); // every other line differs
     }
     a.add("tail");
     b.add("tail");
-    List<LineDiff.Hunk> hunks = LineDiff.diff(a, b, 3);
-    assertEquals(1, hunks.size());
-    LineDiff.Hunk h = hunks.get(0);
-    assertEquals(" head", h.lines().get(0));
-    assertEquals("-old0", h.lines().get(1), "the middle is replaced whole, first line included");
-    assertEquals(" tail", h.lines().get(h.lines().size() - 1));
-    assertEquals(n + 2, h.oldCount());
-    assertEquals(n + 2, h.newCount());
-    assertTrue(h.lines().stream().noneMatch(l -> l.startsWith(" old")));
+    List<LineDiff.Hunk> hunks = LineDiff.diff(a, b, 0);
+    assertEquals(n / 2, hunks.size(), "one hunk per changed line, unchanged lines matched");
+    assertEquals(List.of("-old0", "+new0"), hunks.get(0).lines());
+    assertEquals("@@ -2 +2 @@", hunks.get(0).header());
+    assertTrue(hunks.stream().allMatch(h -> h.oldCount() == 1 && h.newCount() == 1));
   }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Serve's engine: same plans as the CLI's, and drift told apart from Roster's own writes. */
 class EngineCacheTest {
   private static final SchemaCatalog CATALOG = SchemaCatalog.bundled();
-  private static final ApplyOptions APPLY = new ApplyOptions(false, false, 0.25, 2);
+  private static final ApplyOptions APPLY = ApplyOptions.defaults().withConcurrency(2);
   static EmbeddedCluster cluster;
 
   @TempDir Path repo;

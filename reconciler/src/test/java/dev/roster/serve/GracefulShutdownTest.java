@@ -70,7 +70,7 @@ class GracefulShutdownTest {
     String c1 = rig.seed(names);
     RequestGate gate = new RequestGate(RequestGate.configMapCreates(APPS), BEFORE_HOLD + 1);
     KubernetesClient client = rig.client(RequestGate.client(rig.cluster, gate));
-    ApplyOptions apply = new ApplyOptions(false, false, 0.25, concurrency);
+    ApplyOptions apply = ApplyOptions.defaults().withConcurrency(concurrency);
     Supervisor s = rig.serve(client, ServeRig.settings(rig.source(NEVER), apply, false, "test",
         Duration.ofSeconds(15)), new Metrics());
     gate.awaitHolding();
@@ -137,7 +137,7 @@ class GracefulShutdownTest {
     RequestGate gate = new RequestGate(RequestGate.configMapCreates(APPS), BEFORE_HOLD + 1);
     KubernetesClient client = rig.client(RequestGate.client(rig.cluster, gate));
     Supervisor first = rig.serve(client, ServeRig.settings(rig.source(NEVER),
-        new ApplyOptions(false, false, 0.25, 1), false, "test", Duration.ofSeconds(15)),
+        ApplyOptions.defaults().withConcurrency(1), false, "test", Duration.ofSeconds(15)),
         new Metrics());
     gate.awaitHolding();
     Thread closer = new Thread(() -> first.close(Duration.ofSeconds(30)), "sigterm");

@@ -135,7 +135,7 @@ class LeaderElectionTest {
     rig.seed(names);
     RequestGate gate = new RequestGate(RequestGate.configMapCreates(ServeRig.APPS), 4);
     Supervisor s = rig.serve(rig.client(RequestGate.client(rig.cluster, gate)),
-        ServeRig.settings(rig.source(NEVER), new ApplyOptions(false, false, 0.25, 1), true,
+        ServeRig.settings(rig.source(NEVER), ApplyOptions.defaults().withConcurrency(1), true,
             "replica-a", LEASE), new Metrics());
     gate.awaitHolding();
     assertTrue(s.leading());

@@ -11,7 +11,6 @@ import dev.roster.engine.Engine;
 import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
 import dev.roster.source.DirectoryTree;
-import dev.roster.source.GitCredentials;
 import dev.roster.source.Snapshot;
 import dev.roster.source.SourceSpec;
 import dev.roster.status.EventRecorder;
@@ -81,9 +80,8 @@ class RolloutStatusTest {
     cluster = EmbeddedCluster.start();
     metrics = new Metrics();
     store = new StatusStore(cluster.client(), "default");
-    SourceConfig config = new SourceConfig(SOURCE, new SourceSpec(repo.toString(), null, null,
-        null), GitCredentials.none(), Duration.ofMinutes(1), "default", true, false, false,
-        null);
+    SourceConfig config = SourceConfig.builder(SOURCE,
+        new SourceSpec(repo.toString(), null, null, null)).build();
     listener = new StatusListener(config, store, new EventRecorder(cluster.client(), "default",
         clock, EventRecorder.DEFAULT_LIMIT), metrics, new ServeLog(new PrintWriter(
         new StringWriter())), clock);

@@ -4,7 +4,6 @@ import dev.roster.apply.ApplyOptions;
 import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
-import dev.roster.source.GitCredentials;
 import dev.roster.source.GitHttpServer;
 import dev.roster.source.SourceSpec;
 import dev.roster.status.Conditions;
@@ -85,8 +84,9 @@ final class ServeRig implements AutoCloseable {
 
   /** The source, polled every {@code interval}, mirrored under {@code cache}. */
   SourceConfig source(Duration interval, String cache) {
-    return new SourceConfig(SOURCE, new SourceSpec(url(), "main", null, tmp.resolve(cache)),
-        GitCredentials.none(), interval, APPS, true, false, false, SECRET.clone());
+    return SourceConfig.builder(SOURCE,
+            new SourceSpec(url(), "main", null, tmp.resolve(cache)))
+        .interval(interval).namespace(APPS).webhookSecret(SECRET.clone()).build();
   }
 
   SourceConfig source(Duration interval) {

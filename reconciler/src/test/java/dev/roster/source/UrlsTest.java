@@ -41,6 +41,23 @@ class UrlsTest {
   }
 
   @Test
+  void redactsTokenLikeQueryParameters() {
+    assertEquals("https://h/r.git?private_token=***",
+        Urls.redact("https://u:s3cr3t@h/r.git?private_token=s3cr3t"));
+    assertEquals("fetch https://h/r?ref=main&Access_Token=***&X-Amz-Signature=***#f failed",
+        Urls.redact("fetch https://h/r?ref=main&Access_Token=a1&X-Amz-Signature=b2#f failed"));
+    for (String name : new String[] {"token", "TOKEN", "password", "key", "sig", "api_key",
+        "client_secret", "refresh_token", "passwd"}) {
+      assertEquals("https://h/r?" + name + "=***", Urls.redact("https://h/r?" + name + "=v"));
+    }
+    assertEquals("https://h/r?ref=main&page=2", Urls.redact("https://h/r?ref=main&page=2"));
+    assertEquals("https://h/r?ref=x#f",
+        Urls.withoutQuerySecrets("https://h/r?token=a&ref=x&sig=b#f"));
+    assertEquals("https://h/r", Urls.withoutQuerySecrets("https://h/r?private_token=a"));
+    assertEquals("https://h/r?ref=x", Urls.withoutQuerySecrets("https://h/r?ref=x"));
+  }
+
+  @Test
   void mirrorNameIsHashOfTheCleanUrl() {
     String a = Urls.mirrorName("https://github.com/o/config.git");
     assertTrue(a.matches("[0-9a-f]{64}-config\\.git"), a);

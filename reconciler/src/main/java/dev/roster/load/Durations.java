@@ -1,10 +1,17 @@
-package dev.roster.serve;
+package dev.roster.load;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses Go-style durations as Kubernetes users write them: {@code 30s}, {@code 1m}, {@code 1h30m}. */
+/**
+ * Go durations as Kubernetes users write them ({@code 30s}, {@code 1m}, {@code 1h30m}, {@code
+ * 1.5h}, {@code 250ms}), for serve's config and flags and for rollout annotations alike.
+ *
+ * <p>Contract, as Go's {@code time.ParseDuration}: a sequence of decimal numbers each with a unit
+ * ({@code ms}, {@code s}, {@code m}, {@code h}); {@code "0"} alone is valid and means zero; an
+ * empty text or a number without a unit is invalid. Sub-millisecond precision is dropped.
+ */
 public final class Durations {
   private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s|m|h)");
 
