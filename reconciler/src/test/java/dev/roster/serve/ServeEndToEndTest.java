@@ -112,6 +112,8 @@ class ServeEndToEndTest {
         + SOURCE + "\",trigger=\"start\"}"), m);
     assertTrue(ServeRig.sample(m,
         "roster_git_requests_total{result=\"ok\",type=\"ls-remote\"}") >= 1, m);
+    assertTrue(ServeRig.sample(m,
+        "roster_git_requests_total{result=\"ok\",type=\"fetch\"}") >= 1, "no fetch counted: " + m);
     assertEquals(1, ServeRig.sample(m, "roster_source_ready{source=\"" + SOURCE + "\"}"), m);
     assertEquals(0, ServeRig.sum(m, "roster_webhook_deliveries_total", ""), m);
   }
