@@ -3,14 +3,12 @@ package dev.roster.engine;
 import dev.roster.load.LoadOptions;
 import dev.roster.load.LoadResult;
 import dev.roster.load.Manifest;
-import dev.roster.load.ManifestLoader;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.DesiredObject;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.Profile;
 import dev.roster.validate.SchemaCatalog;
 import dev.roster.validate.ValidationReport;
-import dev.roster.validate.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,9 +32,8 @@ public record DesiredState(
    */
   public static DesiredState of(Snapshot snapshot, SchemaCatalog catalog, LoadOptions load,
       boolean allowUnknownKinds, String defaultNamespace) {
-    LoadResult loaded = new ManifestLoader(load).load(snapshot.tree());
-    ValidationReport report = new Validator(catalog, allowUnknownKinds).validate(loaded);
-    return from(loaded, report, catalog, defaultNamespace, m -> null);
+    return new DesiredLoader(catalog, load, allowUnknownKinds, defaultNamespace,
+        PassCaches.none()).of(snapshot);
   }
 
   /**
