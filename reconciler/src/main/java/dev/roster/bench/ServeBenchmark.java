@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * so this JVM's memory is serve mode's alone) is the cluster. Measures the latency from a signed
  * generic webhook to the changed object being visible live, the cost of a poll interval in which
  * nothing changed (compared with one ls-remote), the cost of a reconcile pass that finds nothing
- * to do, and this JVM's resident memory with the repo applied.
+ * to do, and this JVM's resident memory with the repo applied. With a flood, the same latency is
+ * measured again while that many bad-signature deliveries hit the same endpoint.
  */
 public final class ServeBenchmark {
   static final String SOURCE = "bench";
@@ -46,14 +47,18 @@ public final class ServeBenchmark {
    * @param warmup unmeasured changes before them (JIT, first-use costs)
    * @param polls no-op polls to time
    * @param clusterInProcess run the API server in this JVM instead of a child JVM
+   * @param flood bad-signature deliveries sent around each change of a second round of
+   *     measured changes; 0 for no such round
    */
   public record Options(int objects, int changes, int warmup, int polls,
-      boolean clusterInProcess) {}
+      boolean clusterInProcess, int flood) {}
 
   /**
    * Milliseconds, request counts and bytes.
    *
    * @param latencies webhook to visible live, per measured change, in order
+   * @param floodLatencies the same under a flood of bad signatures (empty without one)
+   * @param floodStatuses what the flood requests were answered, by HTTP status
    * @param noopPollMillis median time of one poll that found nothing new
    * @param lsRemoteMillis median time of one bare ls-remote of the same remote
    * @param noopPollRequests API requests of all no-op polls together, by verb
@@ -63,21 +68,29 @@ public final class ServeBenchmark {
    * @param clusterRssBytes the child API server's VmRSS, or -1 when in process
    */
   public record Result(int objects, double initialApplyMillis, List<Double> latencies,
-      double noopPollMillis, double lsRemoteMillis, int polls,
+      List<Double> floodLatencies, Map<Integer, Integer> floodStatuses, double noopPollMillis, double lsRemoteMillis, int polls,
       Map<String, Long> noopPollRequests, double noopPassMillis,
       Map<String, Long> noopPassRequests, long rssBytes, long heapUsedBytes,
       long clusterRssBytes) {
 
     public double p50() {
-      return percentile(0.50);
+      return percentile(latencies, 0.50);
     }
 
     public double p95() {
-      return percentile(0.95);
+      return percentile(latencies, 0.95);
     }
 
-    private double percentile(double q) {
-      List<Double> s = new ArrayList<>(latencies);
+    public double floodP50() {
+      return percentile(floodLatencies, 0.50);
+    }
+
+    public double floodP95() {
+      return percentile(floodLatencies, 0.95);
+    }
+
+    private static double percentile(List<Double> values, double q) {
+      List<Double> s = new ArrayList<>(values);
       s.sort(null);
       return s.isEmpty() ? Double.NaN : s.get((int) Math.ceil(q * s.size()) - 1);
     }
@@ -117,29 +130,34 @@ public final class ServeBenchmark {
           Webhook hook = new Webhook(serve.address(), SOURCE, secret);
           List<Double> latencies = new ArrayList<>();
           for (int i = 0; i < o.warmup() + o.changes(); i++) {
-            ChangeTarget t = targets.get(i % targets.size());
-            String value = t.value(i);
-            origin.change(t.path(), t.contents(i));
-            var before = passes.mark();
-            long sent = System.nanoTime();
-            hook.push("bench-" + i);
-            long seen = probe.await(t.name(), value, Duration.ofMinutes(2));
-            if (seen < 0) {
-              throw new IllegalStateException("change " + i + " never became visible live");
-            }
-            passes.awaitAfter(before, Duration.ofMinutes(2));
+            double ms = change(origin, targets, passes, probe, hook, i, null, 0);
             if (i >= o.warmup()) {
-              latencies.add((seen - sent) / 1e6);
+              latencies.add(ms);
             }
           }
           progress.accept(String.format("%d changes measured after %d warm-up changes",
               o.changes(), o.warmup()));
+          List<Double> floodLatencies = new ArrayList<>();
+          Map<Integer, Integer> floodStatuses = Map.of();
+          if (o.flood() > 0) {
+            try (Flood flood = new Flood(serve.address(), SOURCE)) {
+              int first = o.warmup() + o.changes();
+              for (int i = first; i < first + o.changes(); i++) {
+                floodLatencies.add(change(origin, targets, passes, probe, hook, i, flood,
+                    o.flood()));
+              }
+              floodStatuses = flood.statuses();
+            }
+            progress.accept(String.format("%d changes measured, each under a flood of %d"
+                + " bad-signature requests", o.changes(), o.flood()));
+          }
           NoopCost noop = NoopCost.measure(serve, SOURCE, new GitMirror(GitCredentials.none()),
               spec, counter, passes, hook, o.polls());
           System.gc();
           System.gc();
           Runtime rt = Runtime.getRuntime();
-          return new Result(n, initial, latencies, noop.pollMillis(), noop.lsRemoteMillis(),
+          return new Result(n, initial, latencies, floodLatencies, floodStatuses,
+              noop.pollMillis(), noop.lsRemoteMillis(),
               o.polls(), noop.pollRequests(), noop.passMillis(), noop.passRequests(),
               Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss());
         } finally {
@@ -147,6 +165,31 @@ public final class ServeBenchmark {
         }
       }
     }
+  }
+
+  /**
+   * Commits change {@code i}, sends its signed webhook (after a quarter of {@code floodSize}
+   * bad-signature requests were answered, when {@code flood} is given) and returns the
+   * milliseconds until it is live; waits for the pass and the flood to end.
+   */
+  private static double change(BenchRepo origin, List<ChangeTarget> targets, Passes passes,
+      LiveProbe probe, Webhook hook, int i, Flood flood, int floodSize) throws Exception {
+    ChangeTarget t = targets.get(i % targets.size());
+    String value = t.value(i);
+    origin.change(t.path(), t.contents(i));
+    var before = passes.mark();
+    Flood.Running running = flood == null ? null : flood.start(floodSize, floodSize / 4);
+    long sent = System.nanoTime();
+    hook.push("bench-" + i);
+    long seen = probe.await(t.name(), value, Duration.ofMinutes(2));
+    if (seen < 0) {
+      throw new IllegalStateException("change " + i + " never became visible live");
+    }
+    passes.awaitAfter(before, Duration.ofMinutes(2));
+    if (running != null) {
+      running.await();
+    }
+    return (seen - sent) / 1e6;
   }
 
   /** Deletes {@code dir} and everything in it. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve a generated repo of N objects from a file:// Git remote to the embedded"
         + " API server (in a child JVM unless --cluster-in-process), then measure: latency from a"
-        + " signed webhook to the changed object being live (p50, p95), a no-op poll interval"
+        + " signed webhook to the changed object being live (p50, p95), again under a flood of"
+        + " bad-signature webhooks (--flood), a no-op poll interval"
         + " against one ls-remote, a no-op reconcile pass, and this JVM's RSS.",
         "Run it as serve runs, e.g. java -Xmx160m -jar roster.jar bench serve."})
 final class BenchServe implements Callable<Integer> {
@@ -38,6 +39,11 @@ final class BenchServe implements Callable<Integer> {
       description = "No-op polls timed. Default: ${DEFAULT-VALUE}.")
   int polls;
 
+  @Option(names = "--flood", defaultValue = "2000",
+      description = "Measure the changes again, each while this many bad-signature webhooks hit"
+          + " the same endpoint (0: skip). Default: ${DEFAULT-VALUE}.")
+  int flood;
+
   @Option(names = "--cluster-in-process",
       description = "Run the API server in this JVM (its memory then counts in the RSS).")
   boolean inProcess;
@@ -48,7 +54,7 @@ final class BenchServe implements Callable<Integer> {
     Path work = Files.createTempDirectory("roster-bench-serve");
     try {
       ServeBenchmark.Result r = ServeBenchmark.run(new ServeBenchmark.Options(objects,
-          Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess), work,
+          Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess, Math.max(0, flood)), work,
           line -> {
             out.println("  " + line);
             out.flush();
@@ -68,6 +74,12 @@ final class BenchServe implements Callable<Integer> {
         + " (min %.0f, max %.0f)%n", r.latencies().size(), r.p50(), r.p95(),
         r.latencies().stream().mapToDouble(d -> d).min().orElse(0),
         r.latencies().stream().mapToDouble(d -> d).max().orElse(0));
+    if (!r.floodLatencies().isEmpty()) {
+      out.printf("webhook -> live under a flood of %d bad-signature requests (%d changes): p50"
+          + " %.0f ms, p95 %.0f ms; p50 ratio flood/quiet x%.2f; flood answered %s%n", flood,
+          r.floodLatencies().size(), r.floodP50(), r.floodP95(), r.floodP50() / r.p50(),
+          r.floodStatuses());
+    }
     out.printf("no-op poll interval: %.1f ms vs one ls-remote %.1f ms (x%.2f); API requests in"
         + " %d polls: %d (%d lists)%n", r.noopPollMillis(), r.lsRemoteMillis(),
         r.noopPollMillis() / r.lsRemoteMillis(), r.polls(), total(r.noopPollRequests()),

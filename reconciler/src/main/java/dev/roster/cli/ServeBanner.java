@@ -14,10 +14,10 @@ final class ServeBanner {
 
   static void print(PrintWriter out, Supervisor s, List<SourceConfig> sources,
       EmbeddedCluster embedded, ServeCommand.ServeOptions serve, ClusterOptions cluster) {
-    InetSocketAddress a = s.address();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
-    String base = "http://" + host + ":" + a.getPort();
-    out.printf("roster serve ready: %d source(s) on %s%s%n", sources.size(), base,
+    String base = base(s.address());
+    String admin = base(s.metricsAddress());
+    out.printf("roster serve ready: %d source(s); webhooks on %s, metrics and probes on %s%s%n",
+        sources.size(), base, admin,
         embedded != null ? " (embedded cluster " + embedded.url() + ")" : "");
     out.println("Look:");
     if (embedded != null && serve.writeKubeconfig != null) {
@@ -28,7 +28,7 @@ final class ServeBanner {
     } else if (embedded == null) {
       out.printf("  roster status --inventory-namespace %s%n", cluster.inventoryNamespace);
     }
-    out.printf("  curl -s %s/metrics | grep ^roster_%n", base);
+    out.printf("  curl -s %s/metrics | grep ^roster_%n", admin);
     out.println("Change something:");
     for (SourceConfig c : sources) {
       if (c.spec().isRemote()) {
@@ -40,5 +40,10 @@ final class ServeBanner {
       }
     }
     out.flush();
+  }
+
+  private static String base(InetSocketAddress a) {
+    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+    return "http://" + host + ":" + a.getPort();
   }
 }

@@ -38,8 +38,9 @@ import picocli.CommandLine;
 /** {@code roster serve}: keep sources in sync by polling and webhooks until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Keep the cluster in sync with one source (the --repo flags) or several"
-        + " (--config FILE): poll, accept push webhooks on POST /hooks/<source>, serve /metrics,"
-        + " /healthz and /readyz, record status (roster status). Runs until SIGTERM."},
+        + " (--config FILE): poll, accept push webhooks on POST /hooks/<source> (--listen), serve"
+        + " /metrics, /healthz and /readyz on a port of their own (--metrics-listen), record status"
+        + " (roster status). Runs until SIGTERM."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped", "2:usage error", "3:invalid --config file",
         "6:cluster unreachable at start", "1:internal error"},
@@ -96,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
       } catch (KubernetesClientException e) {
         return Failures.report(ClusterException.from(e), err);
       }
-      ServeSettings settings = new ServeSettings(sources, serve.listen(), serve.leaderElect,
+      ServeSettings settings = new ServeSettings(sources, serve.listen(), serve.metricsListen(),
+          serve.leaderElect,
           serve.identity(), cluster.inventoryNamespace,
           ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
               .withConcurrency(serve.concurrency),
@@ -160,9 +162,15 @@ final class ServeCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
-        description = "HTTP listener for webhooks, /metrics, /healthz, /readyz."
+        description = "HTTP listener for webhooks (POST /hooks/<source>)."
             + " Default: ${DEFAULT-VALUE}.")
     String listen;
+
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+        defaultValue = "127.0.0.1:8081",
+        description = "HTTP listener for GET /metrics, /healthz and /readyz, with its own threads"
+            + " so a flooded webhook port cannot starve the probes. Default: ${DEFAULT-VALUE}.")
+    String metricsListen;
 
     @Option(names = "--interval", paramLabel = "DURATION", converter = IntervalConverter.class,
         description = "Poll interval (30s, 1m, 1h). Default: 1m for Git URLs, 5s for directories.")
@@ -206,9 +214,17 @@ final class ServeCommand implements Callable<Integer> {
     Path writeKubeconfig;
 
     InetSocketAddress listen() throws IOException {
-      int colon = listen.lastIndexOf(':');
-      String host = colon <= 0 ? "0.0.0.0" : listen.substring(0, colon);
-      int port = Integer.parseInt(listen.substring(colon + 1));
+      return address(listen);
+    }
+
+    InetSocketAddress metricsListen() throws IOException {
+      return address(metricsListen);
+    }
+
+    private static InetSocketAddress address(String hostPort) throws IOException {
+      int colon = hostPort.lastIndexOf(':');
+      String host = colon <= 0 ? "0.0.0.0" : hostPort.substring(0, colon);
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
       return new InetSocketAddress(InetAddress.getByName(host), port);
     }
 

@@ -15,41 +15,65 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The one listener of serve mode: {@code POST /hooks[/<source>]}, {@code GET /metrics},
- * {@code /healthz} (the process is up) and {@code /readyz} (it serves and is not shutting down;
- * a standby replica is ready too, so rolling updates proceed — it answers webhooks 503 until it
- * leads, and polling catches up on what a standby refused).
+ * The two listeners of serve mode, each with its own worker pool, so a saturated hook path cannot
+ * starve the probes. The webhook listener answers only {@code POST /hooks[/<source>]}; the admin
+ * listener answers {@code GET} (and {@code HEAD}) {@code /metrics}, {@code /healthz} (the process
+ * is up) and {@code /readyz} (it serves and is not shutting down; a standby replica is ready too,
+ * so rolling updates proceed — it answers webhooks 503 until it leads, and polling catches up on
+ * what a standby refused); any other method there is 405 with {@code Allow: GET, HEAD}. Both
+ * listeners cut off a request not fully received within the {@link HttpServers} deadline.
  */
 final class HttpEndpoints implements AutoCloseable {
-  private final HttpServer server;
-  private final ExecutorService executor;
+  static final int HOOK_THREADS = 8;
+  static final int ADMIN_THREADS = 2;
+  private final Listener hooks;
+  private final Listener admin;
 
-  HttpEndpoints(InetSocketAddress listen, HttpHandler hooks, Consumer<OutputStream> metrics,
-      String metricsContentType, BooleanSupplier ready) {
-    executor = HttpServers.executor("roster-http", 8);
+  HttpEndpoints(InetSocketAddress listen, InetSocketAddress adminListen, HttpHandler hookHandler,
+      Consumer<OutputStream> metrics, String metricsContentType, BooleanSupplier ready) {
+    hooks = new Listener(listen, "roster-hooks", HOOK_THREADS);
     try {
-      server = HttpServers.create(listen, executor);
-    } catch (IOException e) {
-      executor.shutdownNow();
-      throw new UncheckedIOException("failed to listen on " + listen + ": " + e.getMessage(), e);
+      admin = new Listener(adminListen, "roster-admin", ADMIN_THREADS);
+    } catch (RuntimeException e) {
+      hooks.close();
+      throw e;
     }
-    server.createContext("/hooks", hooks);
-    server.createContext("/metrics", ex -> {
+    hooks.server.createContext("/hooks", hookHandler);
+    admin.server.createContext("/metrics", readOnly(ex -> {
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       metrics.accept(body);
       reply(ex, 200, metricsContentType, body.toByteArray());
-    });
-    server.createContext("/healthz", ex -> text(ex, 200, "ok\n"));
-    server.createContext("/readyz", ex -> {
+    }));
+    admin.server.createContext("/healthz", readOnly(ex -> text(ex, 200, "ok\n")));
+    admin.server.createContext("/readyz", readOnly(ex -> {
       boolean ok = ready.getAsBoolean();
       text(ex, ok ? 200 : 503, ok ? "ready\n" : "not ready\n");
-    });
-    server.start();
+    }));
+    hooks.server.start();
+    admin.server.start();
   }
 
-  /** The bound address (port 0 resolved). */
+  /** The bound address of the webhook listener (port 0 resolved). */
   InetSocketAddress address() {
-    return server.getAddress();
+    return hooks.server.getAddress();
+  }
+
+  /** The bound address of the admin listener: metrics and probes (port 0 resolved). */
+  InetSocketAddress adminAddress() {
+    return admin.server.getAddress();
+  }
+
+  /** {@code handler} for GET and HEAD; 405 with an Allow header for anything else. */
+  static HttpHandler readOnly(HttpHandler handler) {
+    return ex -> {
+      String m = ex.getRequestMethod();
+      if (m.equals("GET") || m.equals("HEAD")) {
+        handler.handle(ex);
+      } else {
+        ex.getResponseHeaders().set("Allow", "GET, HEAD");
+        text(ex, 405, "method " + m + " is not allowed; use GET\n");
+      }
+    };
   }
 
   private static void text(HttpExchange ex, int status, String body) throws IOException {
@@ -60,8 +84,9 @@ final class HttpEndpoints implements AutoCloseable {
       throws IOException {
     try (ex) {
       ex.getResponseHeaders().set("Content-Type", type);
-      ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
+      boolean head = ex.getRequestMethod().equals("HEAD");
+      ex.sendResponseHeaders(status, head || body.length == 0 ? -1 : body.length);
+      if (!head && body.length > 0) {
         ex.getResponseBody().write(body);
       }
     }
@@ -69,7 +94,30 @@ final class HttpEndpoints implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    hooks.close();
+    admin.close();
+  }
+
+  /** One server and its pool. */
+  private static final class Listener implements AutoCloseable {
+    final HttpServer server;
+    final ExecutorService executor;
+
+    Listener(InetSocketAddress address, String name, int threads) {
+      executor = HttpServers.executor(name, threads);
+      try {
+        server = HttpServers.create(address, executor);
+      } catch (IOException e) {
+        executor.shutdownNow();
+        throw new UncheckedIOException("failed to listen on " + address + ": " + e.getMessage(),
+            e);
+      }
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 }

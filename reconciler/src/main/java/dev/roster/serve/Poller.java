@@ -10,7 +10,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -23,17 +22,15 @@ final class Poller {
   private final SourceConfig config;
   private final GitMirror mirror;
   private final SourceWorker worker;
-  private final BiConsumer<String, Boolean> gitRequests;
   private volatile String lastSeen;
   private ScheduledFuture<?> next;
   private ScheduledExecutorService executor;
 
-  Poller(SourceConfig config, GitMirror mirror, SourceWorker worker,
-      BiConsumer<String, Boolean> gitRequests) {
+  /** Git requests are counted by {@code mirror}'s own listener ({@link GitMirror#onRequest}). */
+  Poller(SourceConfig config, GitMirror mirror, SourceWorker worker) {
     this.config = config;
     this.mirror = mirror;
     this.worker = worker;
-    this.gitRequests = gitRequests;
   }
 
   /** Starts polling; the first tick runs at once and always requests a reconcile. */
@@ -88,14 +85,7 @@ final class Poller {
     if (!config.spec().isRemote()) {
       return fingerprint(Path.of(config.spec().repo()));
     }
-    try {
-      String commit = mirror.lsRemote(config.spec());
-      gitRequests.accept("ls-remote", true);
-      return commit;
-    } catch (SourceException e) {
-      gitRequests.accept("ls-remote", false);
-      throw e;
-    }
+    return mirror.lsRemote(config.spec());
   }
 
   static String fingerprint(Path dir) {

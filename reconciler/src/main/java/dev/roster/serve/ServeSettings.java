@@ -10,7 +10,9 @@ import java.util.List;
  * Everything serve needs besides the cluster client.
  *
  * @param sources the sources to keep in sync
- * @param listen address of the HTTP listener (webhooks, metrics, health)
+ * @param listen address of the webhook listener ({@code POST /hooks})
+ * @param metricsListen address of the admin listener ({@code /metrics}, {@code /healthz},
+ *     {@code /readyz}); its own port and worker pool
  * @param leaderElect campaign for the Lease before reconciling
  * @param identity this replica's name in the Lease
  * @param systemNamespace where inventories, statuses, events and the Lease live
@@ -22,10 +24,20 @@ import java.util.List;
 public record ServeSettings(
     List<SourceConfig> sources,
     InetSocketAddress listen,
+    InetSocketAddress metricsListen,
     boolean leaderElect,
     String identity,
     String systemNamespace,
     ApplyOptions apply,
     LoadOptions load,
     boolean allowUnknownKinds,
-    Duration leaseDuration) {}
+    Duration leaseDuration) {
+
+  /** Settings whose admin listener takes any free port on {@code listen}'s address. */
+  public ServeSettings(List<SourceConfig> sources, InetSocketAddress listen, boolean leaderElect,
+      String identity, String systemNamespace, ApplyOptions apply, LoadOptions load,
+      boolean allowUnknownKinds, Duration leaseDuration) {
+    this(sources, listen, new InetSocketAddress(listen.getAddress(), 0), leaderElect, identity,
+        systemNamespace, apply, load, allowUnknownKinds, leaseDuration);
+  }
+}

@@ -53,7 +53,7 @@ public final class Supervisor implements AutoCloseable {
     for (SourceConfig c : s.sources()) {
       units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
     }
-    this.http = new HttpEndpoints(s.listen(),
+    this.http = new HttpEndpoints(s.listen(), s.metricsListen(),
         new WebhookHandler(units.values().stream().map(Unit::target).toList(),
             d -> {
               metrics.webhook(d.provider().label(), d.result().label());
@@ -82,13 +82,19 @@ public final class Supervisor implements AutoCloseable {
     SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
         max);
     engine.watchDrift(() -> worker.request("drift")); // before any pass starts an informer
-    Poller poller = new Poller(c, source.mirror(), worker, metrics::gitRequest);
+    source.mirror().onRequest(metrics::gitRequest);
+    Poller poller = new Poller(c, source.mirror(), worker);
     return new Unit(c, source, worker, poller, new SourceTarget(c, worker));
   }
 
-  /** The address the HTTP listener is bound to. */
+  /** The address the webhook listener is bound to. */
   public InetSocketAddress address() {
     return http.address();
+  }
+
+  /** The address the admin listener (metrics, probes) is bound to. */
+  public InetSocketAddress metricsAddress() {
+    return http.adminAddress();
   }
 
   /** Whether this replica currently leads (always true without election). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -22,6 +23,7 @@ public final class GitMirror implements AutoCloseable {
   private final GitCredentials creds;
   private final int timeoutSeconds;
   private final Map<Path, Repository> open = new ConcurrentHashMap<>();
+  private volatile BiConsumer<String, Boolean> requests = (type, ok) -> {};
 
   /** A mirror with a 60-second network timeout. */
   public GitMirror(GitCredentials creds) {
@@ -31,6 +33,15 @@ public final class GitMirror implements AutoCloseable {
   public GitMirror(GitCredentials creds, Duration timeout) {
     this.creds = creds;
     this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+  }
+
+  /**
+   * Tells {@code listener} about every network request this mirror makes: {@code ls-remote} or
+   * {@code fetch} (a commit asked for by id counts as a fetch), and whether it succeeded. Called
+   * on the requesting thread; it must be quick and must not throw.
+   */
+  public void onRequest(BiConsumer<String, Boolean> listener) {
+    this.requests = listener;
   }
 
   /** The mirror directory for {@code spec}'s URL. */
@@ -44,7 +55,7 @@ public final class GitMirror implements AutoCloseable {
    * Annotated tags give the commit when the server advertises it peeled, else the tag object.
    */
   public String lsRemote(SourceSpec spec) {
-    Map<String, Ref> adv = remote(spec).lsRemote();
+    Map<String, Ref> adv = counted("ls-remote", () -> remote(spec).lsRemote());
     Refs.Target t = Refs.advertised(adv, spec.ref());
     if (t == null && Refs.isHash(spec.ref())) {
       t = Refs.advertisedHash(adv, spec.ref());
@@ -67,7 +78,7 @@ public final class GitMirror implements AutoCloseable {
     Path dir = directory(spec);
     String extra = GitRemote.extraRef(spec.ref());
     return locked(dir, () -> {
-      Map<String, Ref> adv = remote.lsRemote();
+      Map<String, Ref> adv = counted("ls-remote", remote::lsRemote);
       boolean fetched = false;
       Repository repo = openIfValid(dir);
       boolean created = repo == null;
@@ -76,8 +87,12 @@ public final class GitMirror implements AutoCloseable {
         repo = openIfValid(dir);
       }
       if (created || !GitRemote.upToDate(adv, repo, extra)) {
+        Repository into = repo;
         try {
-          remote.fetch(repo, extra == null ? List.of() : List.of("+" + extra + ":" + extra));
+          counted("fetch", () -> {
+            remote.fetch(into, extra == null ? List.of() : List.of("+" + extra + ":" + extra));
+            return null;
+          });
         } catch (SourceException e) {
           if (created) {
             forget(dir);
@@ -93,7 +108,8 @@ public final class GitMirror implements AutoCloseable {
       }
       ObjectId commit = t == null ? null : Refs.commit(repo, t);
       if (commit == null && Refs.isHash(spec.ref()) && spec.ref().length() == 40) {
-        commit = remote.fetchCommit(repo, spec.ref());
+        Repository into = repo;
+        commit = counted("fetch", () -> remote.fetchCommit(into, spec.ref()));
         t = new Refs.Target(spec.ref(), commit, null);
         fetched = true;
       }
@@ -124,6 +140,22 @@ public final class GitMirror implements AutoCloseable {
           "no mirror of " + Urls.redact(spec.repo()) + " yet; sync first");
     }
     return repo;
+  }
+
+  /** A network request that may throw {@code E}. */
+  private interface Request<T, E extends Exception> {
+    T call() throws E;
+  }
+
+  private <T, E extends Exception> T counted(String type, Request<T, E> request) throws E {
+    boolean ok = false;
+    try {
+      T t = request.call();
+      ok = true;
+      return t;
+    } finally {
+      requests.accept(type, ok);
+    }
   }
 
   private void forget(Path dir) throws IOException {

@@ -49,10 +49,23 @@ class ChartTest {
         .parseBytes("rendered.yaml", yaml.getBytes(StandardCharsets.UTF_8)).manifests();
     Manifest deployment = objects.stream().filter(m -> m.kind().equals("Deployment"))
         .findFirst().orElseThrow();
-    String args = String.valueOf(((Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>)
-        deployment.object().get("spec")).get("template")).get("spec")).get("containers")).get(0))
-        .get("args"));
+    Map<?, ?> container = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>)
+        deployment.object().get("spec")).get("template")).get("spec")).get("containers")).get(0);
+    String args = String.valueOf(container.get("args"));
     assertTrue(args.contains("--leader-elect"), args);
+    assertTrue(args.contains("--listen=0.0.0.0:8080"), args);
+    assertTrue(args.contains("--metrics-listen=0.0.0.0:8081"), args);
+    assertEquals("[{name=http, containerPort=8080}, {name=metrics, containerPort=8081}]",
+        String.valueOf(container.get("ports")));
+    for (String probe : List.of("readinessProbe", "livenessProbe")) {
+      assertEquals("metrics", ((Map<?, ?>) ((Map<?, ?>) container.get(probe)).get("httpGet"))
+          .get("port"), probe + " must not use the webhook port");
+    }
+    Manifest service = objects.stream().filter(m -> m.kind().equals("Service")).findFirst()
+        .orElseThrow();
+    assertEquals("[{name=http, port=8080, targetPort=http},"
+        + " {name=metrics, port=8081, targetPort=metrics}]",
+        String.valueOf(((Map<?, ?>) service.object().get("spec")).get("ports")));
     assertTrue(args.contains("--config=/etc/roster/config.yaml"), args);
     Manifest cm = objects.stream().filter(m -> m.kind().equals("ConfigMap")).findFirst()
         .orElseThrow();

@@ -112,6 +112,8 @@ class ServeEndToEndTest {
         + SOURCE + "\",trigger=\"start\"}"), m);
     assertTrue(ServeRig.sample(m,
         "roster_git_requests_total{result=\"ok\",type=\"ls-remote\"}") >= 1, m);
+    assertTrue(ServeRig.sample(m,
+        "roster_git_requests_total{result=\"ok\",type=\"fetch\"}") >= 1, "no fetch counted: " + m);
     assertEquals(1, ServeRig.sample(m, "roster_source_ready{source=\"" + SOURCE + "\"}"), m);
     assertEquals(0, ServeRig.sum(m, "roster_webhook_deliveries_total", ""), m);
   }
@@ -280,10 +282,10 @@ class ServeEndToEndTest {
         },
         "serve", "--repo", rig.url(), "--ref", "main", "--source-name", SOURCE,
         "--kubeconfig", kubeconfig.toString(), "--inventory-namespace", SYSTEM, "-n", APPS,
-        "--listen", "127.0.0.1:0", "--interval", "1h", "--webhook-secret-file", secret.toString(),
+        "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--interval", "1h", "--webhook-secret-file", secret.toString(),
         "--cache-dir", tmp.resolve("cli-cache").toString(), "--shutdown-grace", "10s");
     assertEquals(0, code, err.toString());
-    assertTrue(out.toString().startsWith("roster serve ready: 1 source(s) on http://127.0.0.1:"),
+    assertTrue(out.toString().startsWith("roster serve ready: 1 source(s); webhooks on http://127.0.0.1:"),
         out.toString());
     assertEquals(202, hooks.get(0).status(), hooks.get(0).body());
     assertEquals(200, hooks.get(1).status());
@@ -332,7 +334,7 @@ class ServeEndToEndTest {
         },
         "serve", "--config", config.toString(), "--kubeconfig", kubeconfig.toString(),
         "--inventory-namespace", SYSTEM, "--listen", "127.0.0.1:0",
-        "--cache-dir", tmp.resolve("cli-cache").toString());
+        "--metrics-listen", "127.0.0.1:0", "--cache-dir", tmp.resolve("cli-cache").toString());
     assertEquals(0, code, err.toString());
     assertEquals(values("v1", "v2", "v1", "v1"), rig.live());
   }

@@ -197,8 +197,10 @@ final class ServeRig implements AutoCloseable {
         .sum();
   }
 
+  /** {@code /hooks...} on the webhook listener; anything else on the admin listener. */
   private static URI uri(Supervisor s, String path) {
-    return URI.create("http://127.0.0.1:" + s.address().getPort() + path);
+    int port = path.startsWith("/hooks") ? s.address().getPort() : s.metricsAddress().getPort();
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   private Answer send(HttpRequest.Builder b) {

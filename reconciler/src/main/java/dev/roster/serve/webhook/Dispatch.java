@@ -25,11 +25,12 @@ final class Dispatch {
   }
 
   /**
-   * Answers a delivery to {@code endpoint} (a source name, or {@code *} for {@code POST /hooks}
-   * with every source as a candidate). Candidates whose secret does not verify are dropped first.
+   * The candidates whose secret verifies this delivery to {@code endpoint} (a source name, or
+   * {@code *} for {@code POST /hooks} with every source as a candidate), or the 401 answer when
+   * none does.
    */
-  Reply dispatch(String endpoint, List<? extends WebhookTarget> candidates,
-      WebhookVerifier v, Headers h, byte[] body) {
+  Verified verify(String endpoint, List<? extends WebhookTarget> candidates, WebhookVerifier v,
+      Headers h, byte[] body) {
     boolean named = !endpoint.equals(WebhookHandler.ALL_SOURCES);
     List<WebhookTarget> verified = new ArrayList<>();
     String why = candidates.isEmpty() ? "no source is configured" : null;
@@ -44,8 +45,21 @@ final class Dispatch {
     if (verified.isEmpty()) {
       String reason = named || candidates.isEmpty() ? why
           : "no source's secret verifies this delivery (" + why + ")";
-      return one(endpoint, v, h, null, Result.REJECTED, 401, reason);
+      return new Verified(List.of(), one(endpoint, v, h, null, Result.REJECTED, 401, reason));
     }
+    return new Verified(verified, null);
+  }
+
+  /** What {@link #verify} found: the sources that verified, or the rejection when none did. */
+  record Verified(List<WebhookTarget> targets, Reply rejection) {}
+
+  /**
+   * Answers a delivery that verified for {@code verified}: parse, then ping, other event, or
+   * push routed and enqueued.
+   */
+  Reply dispatch(String endpoint, List<WebhookTarget> verified, WebhookVerifier v, Headers h,
+      byte[] body) {
+    boolean named = !endpoint.equals(WebhookHandler.ALL_SOURCES);
     PushEvent e;
     try {
       e = PushParser.parse(v, h, body);

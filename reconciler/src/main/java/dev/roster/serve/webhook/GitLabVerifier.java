@@ -39,4 +39,10 @@ final class GitLabVerifier implements WebhookVerifier {
   public String deliveryId(Headers headers) {
     return Verifiers.first(headers, List.of("X-Gitlab-Event-UUID", "Idempotency-Key"));
   }
+
+  /** {@code Idempotency-Key}, which GitLab keeps across retries; else the event UUID. */
+  @Override
+  public String idempotencyKey(Headers headers) {
+    return Verifiers.first(headers, List.of("Idempotency-Key", "X-Gitlab-Event-UUID"));
+  }
 }

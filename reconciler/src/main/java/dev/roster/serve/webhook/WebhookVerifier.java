@@ -37,6 +37,14 @@ public interface WebhookVerifier {
   String deliveryId(Headers headers);
 
   /**
+   * The id that stays the same when the provider sends the same delivery again (a retry or a
+   * manual redelivery), or null when it sent none: by default {@link #deliveryId}.
+   */
+  default String idempotencyKey(Headers headers) {
+    return deliveryId(headers);
+  }
+
+  /**
    * The verifier for the provider the headers claim, checked in this order: {@code
    * X-Forgejo-Event} (Forgejo also sends Gitea's and GitHub's headers), {@code X-Gitea-Event},
    * {@code X-GitHub-Event}, {@code X-Gitlab-Event}, {@code X-Event-Key} (Bitbucket Cloud when

@@ -14,7 +14,7 @@ final class FakeTarget implements WebhookTarget {
   private final byte[] secret;
   final List<String> reasons = new CopyOnWriteArrayList<>();
   private boolean pending;
-  private RuntimeException failure;
+  private volatile RuntimeException failure;
 
   FakeTarget(String name, String trackedRef, List<String> repoUrls, byte[] secret) {
     this.name = name;
@@ -25,6 +25,12 @@ final class FakeTarget implements WebhookTarget {
 
   FakeTarget failingWith(RuntimeException e) {
     failure = e;
+    return this;
+  }
+
+  /** Takes requests again after {@link #failingWith}. */
+  synchronized FakeTarget healed() {
+    failure = null;
     return this;
   }
 

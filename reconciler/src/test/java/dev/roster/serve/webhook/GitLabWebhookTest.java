@@ -92,6 +92,21 @@ class GitLabWebhookTest extends ProviderWebhookTest {
   }
 
   @Test
+  void aRetryWithTheSameIdempotencyKeyIsADuplicate() throws Exception {
+    FakeTarget t = source();
+    Hooks h = start(t);
+    byte[] body = push();
+    Map<String, String> first = new HashMap<>(signed(pushEvent(), body, SECRET));
+    first.put("Idempotency-Key", "retry-key-1");
+    assertEquals("queued", h.post("/hooks/config", first, body).result());
+    Map<String, String> retry = new HashMap<>(first);
+    retry.put("X-Gitlab-Event-UUID", "another-event-uuid");
+    Hooks.Answer a = h.post("/hooks/config", retry, body);
+    assertEquals("duplicate", a.result(), a.json().toString());
+    assertEquals(1, t.calls());
+  }
+
+  @Test
   void systemHookPushIsAPush() {
     Headers headers = new Headers();
     headers.add("X-Gitlab-Event", "System Hook");

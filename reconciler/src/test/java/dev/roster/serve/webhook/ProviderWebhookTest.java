@@ -87,6 +87,19 @@ abstract class ProviderWebhookTest {
     return h.post("/hooks/config", signed(pushEvent(), body, SECRET), body);
   }
 
+  /** {@code headers} with the delivery id (in every header that carries it) replaced. */
+  Map<String, String> withDelivery(Map<String, String> headers, String id) {
+    Map<String, String> h = new HashMap<>(headers);
+    h.replaceAll((k, v) -> v.equals(deliveryId()) ? id : v);
+    assertTrue(h.containsValue(id), "no header carries the delivery id " + deliveryId());
+    return h;
+  }
+
+  /** A signed push of {@code body} as delivery {@code id}. */
+  Hooks.Answer postPush(Hooks h, byte[] body, String id) {
+    return h.post("/hooks/config", withDelivery(signed(pushEvent(), body, SECRET), id), body);
+  }
+
   @Test
   void validPushIsQueuedOnce() throws Exception {
     FakeTarget t = source();
@@ -105,8 +118,47 @@ abstract class ProviderWebhookTest {
     assertEquals("refs/heads/main", d.ref());
     assertEquals(deliveryId(), d.deliveryId());
     assertEquals(202, d.status());
-    assertEquals("coalesced", postPush(h, push()).result());
+    assertEquals("coalesced", postPush(h, push(), "another-delivery").result());
     assertEquals(2, t.calls());
+  }
+
+  @Test
+  void repeatedDeliveryIdIsAcknowledgedAndNotQueuedTwice() throws Exception {
+    FakeTarget t = source();
+    Hooks h = start(t);
+    assertEquals("queued", postPush(h, push()).result());
+    t.drain();
+    Hooks.Answer again = postPush(h, push());
+    assertEquals(200, again.status(), again.json().toString());
+    assertEquals("duplicate", again.result());
+    assertEquals(deliveryId(), again.json().path("delivery").asString(null));
+    assertEquals(Result.DUPLICATE, h.last().result());
+    assertEquals(1, t.calls(), "the repeat asked for no reconcile");
+    assertEquals("queued", postPush(h, push(), "a-new-delivery").result());
+    assertEquals(2, t.calls());
+  }
+
+  @Test
+  void badSignatureFloodDoesNotUseTheSourceBudget() throws Exception {
+    FakeTarget t = source();
+    Hooks h = start(t);
+    byte[] body = push();
+    int flood = WebhookOptions.DEFAULT_BURST + WebhookOptions.DEFAULT_FAILURE_BURST + 10;
+    Map<Integer, Integer> statuses = new HashMap<>();
+    for (int i = 0; i < flood; i++) {
+      Hooks.Answer a = h.post("/hooks/config",
+          withDelivery(signed(pushEvent(), body, WRONG), "bad-" + i), body);
+      statuses.merge(a.status(), 1, Integer::sum);
+    }
+    assertEquals(Map.of(401, WebhookOptions.DEFAULT_FAILURE_BURST,
+        429, flood - WebhookOptions.DEFAULT_FAILURE_BURST), statuses,
+        "failures past the client's budget are 429");
+    assertEquals(Result.RATE_LIMITED, h.last().result());
+    assertTrue(h.last().reason().contains("failed deliveries"), h.last().reason());
+    Hooks.Answer real = postPush(h, body);
+    assertEquals(202, real.status(), real.json().toString());
+    assertEquals("queued", real.result());
+    assertEquals(1, t.calls());
   }
 
   @Test
@@ -216,9 +268,9 @@ abstract class ProviderWebhookTest {
     FakeTarget t = source();
     Hooks h = start(t);
     for (int i = 0; i < WebhookOptions.DEFAULT_BURST; i++) {
-      assertEquals(202, postPush(h, push()).status());
+      assertEquals(202, postPush(h, push(), "d-" + i).status());
     }
-    Hooks.Answer a = postPush(h, push());
+    Hooks.Answer a = postPush(h, push(), "one-too-many");
     assertEquals(429, a.status());
     assertEquals("1", a.header("Retry-After"));
     assertEquals(Result.RATE_LIMITED, h.last().result());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,12 @@ class WebhookHandlerTest {
     return new FakeTarget(name, ref, List.of(REPO), SECRET);
   }
 
+  private static final AtomicInteger DELIVERIES = new AtomicInteger();
+
+  /** Signature headers and a delivery id of its own. */
   static Map<String, String> signed(byte[] body) {
     return Map.of("X-Roster-Signature", "sha256=" + Hooks.sha256(SECRET, body),
-        "X-Roster-Delivery", "d-1");
+        "X-Roster-Delivery", "d-" + DELIVERIES.incrementAndGet());
   }
 
   static byte[] push(String ref, String repo) {
@@ -141,6 +145,30 @@ class WebhookHandlerTest {
     assertEquals("source config could not queue a reconcile: queue closed for https://h/x",
         a.reason());
     assertEquals(Result.REJECTED, hooks.last().result());
+    byte[] body = push("main", REPO);
+    Map<String, String> once = signed(body);
+    assertEquals(503, hooks.post("/hooks/config", once, body).status());
+    t.healed();
+    Hooks.Answer redelivered = hooks.post("/hooks/config", once, body);
+    assertEquals("queued", redelivered.result(), "a refused delivery id is not remembered");
+    assertEquals("duplicate", hooks.post("/hooks/config", once, body).result());
+  }
+
+  @Test
+  void failuresUseTheClientsBudgetNotTheSources() throws Exception {
+    FakeTarget t = target("config", "main");
+    start(WebhookOptions.defaults().withRateLimit(1, 1).withFailureLimit(2, 1), t);
+    byte[] body = push("main", REPO);
+    Map<String, String> bad = Map.of("X-Roster-Signature", "sha256=00");
+    assertEquals(401, hooks.post("/hooks/config", bad, body).status());
+    assertEquals(401, hooks.post("/hooks/config", bad, body).status());
+    Hooks.Answer limited = hooks.post("/hooks/config", bad, body);
+    assertEquals(429, limited.status());
+    assertEquals("1", limited.header("Retry-After"));
+    assertEquals(202, post("/hooks/config", body).status(), "the source's one token was unused");
+    assertEquals(429, post("/hooks/config", body).status(), "now it is used");
+    hooks.clock.advance(Duration.ofSeconds(1));
+    assertEquals(401, hooks.post("/hooks/config", bad, body).status(), "refilled");
   }
 
   @Test
