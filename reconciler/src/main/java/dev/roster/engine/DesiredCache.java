@@ -7,6 +7,8 @@ import dev.roster.load.ManifestLoader;
 import dev.roster.load.ParseCache;
 import dev.roster.plan.DesiredObject;
 import dev.roster.source.Snapshot;
+import dev.roster.validate.ClusterLookup;
+import dev.roster.validate.RepoConfig;
 import dev.roster.validate.SchemaCatalog;
 import dev.roster.validate.ValidationCache;
 import dev.roster.validate.ValidationReport;
@@ -45,19 +47,23 @@ final class DesiredCache {
     this.validator = new Validator(catalog, allowUnknownKinds, validations);
   }
 
-  DesiredState of(Snapshot snapshot) {
+  /** The desired state of {@code snapshot}, references Git does not resolve looked up live. */
+  DesiredState of(Snapshot snapshot, ClusterLookup cluster) {
     String id = rootId(snapshot);
     if (id != null && id.equals(treeId)) {
       return last;
     }
     LoadResult loaded = loader.load(snapshot.tree());
-    ValidationReport report = validator.validate(loaded);
+    ValidationReport report = validator.validate(loaded, cluster);
     Map<Manifest, DesiredObject> earlier = objects;
     DesiredState desired = DesiredState.from(loaded, report, catalog, defaultNamespace,
         earlier::get);
     Map<Manifest, DesiredObject> made = new IdentityHashMap<>();
-    for (int i = 0; i < loaded.manifests().size(); i++) {
-      made.put(loaded.manifests().get(i), desired.objects().get(i));
+    int i = 0;
+    for (Manifest m : loaded.manifests()) {
+      if (!RepoConfig.is(m)) {
+        made.put(m, desired.objects().get(i++));
+      }
     }
     objects = made;
     treeId = id;

@@ -73,6 +73,7 @@ public final class Engine {
   private final DesiredCache desiredCache;
   private final PlanMemo memo;
   private final Drift drift;
+  private final ClusterRefs clusterRefs;
 
   /** An engine that reads everything afresh on every pass (the CLI). */
   public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
@@ -114,6 +115,7 @@ public final class Engine {
     this.desiredCache = live == null ? null : new DesiredCache(catalog, settings.load(),
         settings.allowUnknownKinds(), settings.defaultNamespace());
     this.memo = live == null ? null : new PlanMemo();
+    this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
     this.drift = new Drift(new Planner(order), settings.source(),
         k -> catalog.profile(k.group(), k.kind()).rollout());
     if (live != null && onDrift != null) {
@@ -127,10 +129,10 @@ public final class Engine {
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
-    // Load and validate the desired state.
-    DesiredState desired = desiredCache != null ? desiredCache.of(snapshot)
+    // Load and validate the desired state; references Git does not resolve are looked up live.
+    DesiredState desired = desiredCache != null ? desiredCache.of(snapshot, clusterRefs)
         : DesiredState.of(snapshot, catalog, settings.load(), settings.allowUnknownKinds(),
-            settings.defaultNamespace());
+            settings.defaultNamespace(), clusterRefs);
     // Read the previous inventory and the live objects it and Git name.
     Inventory previous = inventories.read(settings.source());
     Set<ResourceKey> keys = new HashSet<>(previous.keys());

@@ -32,11 +32,25 @@ public final class Validator {
     this.cache = cache;
   }
 
+  /** Validates {@code loaded} with no cluster: references must resolve in Git or roster.yaml. */
   public ValidationReport validate(LoadResult loaded) {
+    return validate(loaded, null);
+  }
+
+  /**
+   * Validates {@code loaded}; a reference nothing in Git resolves is looked up in {@code
+   * cluster} (null: none) and is an error only when missing there too.
+   */
+  public ValidationReport validate(LoadResult loaded, ClusterLookup cluster) {
     List<Problem> out = new ArrayList<>(loaded.problems());
     Map<Manifest, ValidationCache.Local> locals = new IdentityHashMap<>();
     List<Manifest> identified = new ArrayList<>();
+    List<Manifest> configDocs = new ArrayList<>();
     for (Manifest m : loaded.manifests()) {
+      if (RepoConfig.concerns(m)) {
+        configDocs.add(m);
+        continue;
+      }
       ValidationCache.Local local = cache == null ? null : cache.get(m);
       if (local == null) {
         local = local(m);
@@ -52,7 +66,8 @@ public final class Validator {
     }
     List<ResourceKey> keys = new ArrayList<>(identified.size());
     identified.forEach(m -> keys.add(locals.get(m).key()));
-    ReferenceChecker refs = new ReferenceChecker(catalog, keys);
+    RepoConfig config = RepoConfig.read(configDocs, catalog, schemas, out);
+    ReferenceChecker refs = new ReferenceChecker(catalog, keys, config, cluster);
     Map<ResourceKey, Manifest> seen = new HashMap<>();
     for (Manifest m : identified) {
       ValidationCache.Local local = locals.get(m);
@@ -66,7 +81,8 @@ public final class Validator {
     }
     out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
         .thenComparingInt(Problem::column));
-    return new ValidationReport(List.copyOf(out), loaded.files(), loaded.manifests().size());
+    return new ValidationReport(List.copyOf(out), loaded.files(),
+        loaded.manifests().size() - configDocs.size());
   }
 
   /** What {@code m} alone decides. */
@@ -86,6 +102,7 @@ public final class Validator {
       object.add(m.error("/apiVersion", unknownKind(id)));
     }
     object.addAll(ObjectChecker.check(m, profile));
+    object.addAll(LocalRefChecker.check(m, profile));
     return new ValidationCache.Local(List.of(), List.copyOf(object),
         List.copyOf(GraphChecker.check(m, profile)),
         List.copyOf(ReferenceChecker.targets(m, profile)), ReferenceChecker.identity(catalog, m));
