@@ -11,7 +11,7 @@ import dev.roster.plan.Plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +50,7 @@ public final class Applier {
    * are skipped (writes in flight finish), for a graceful shutdown.
    */
   public ApplyResult apply(Plan plan, ApplyOptions options, BooleanSupplier stop) {
+    guardDuplicates(plan);
     if (options.prune()) {
       guardMassPrune(plan, options);
     }
@@ -66,7 +67,7 @@ public final class Applier {
         applyWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
       }
     }
-    Map<ResourceKey, Outcome> outcomes = new LinkedHashMap<>();
+    Map<Change, Outcome> outcomes = new IdentityHashMap<>(); // by planned change: exact counts
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.concurrency()));
     try {
       for (List<Change> wave : applyWaves.values()) {
@@ -80,22 +81,21 @@ public final class Applier {
     }
     List<Outcome> ordered = new ArrayList<>();
     for (Change c : plan.changes()) {
-      ordered.add(outcomes.getOrDefault(c.key(), new Outcome(c, Outcome.Status.SKIPPED, "")));
+      ordered.add(outcomes.getOrDefault(c, new Outcome(c, Outcome.Status.SKIPPED, "")));
     }
     return new ApplyResult(List.copyOf(ordered), inventory(plan, ordered));
   }
 
   private void runWave(ExecutorService pool, List<Change> wave, ApplyOptions options,
-      Map<ResourceKey, Outcome> outcomes, BooleanSupplier stop) {
+      Map<Change, Outcome> outcomes, BooleanSupplier stop) {
     List<Future<Outcome>> futures = new ArrayList<>();
     for (Change c : wave) {
       futures.add(pool.submit(() -> stop.getAsBoolean()
           ? new Outcome(c, Outcome.Status.SKIPPED, "shutting down") : applyOne(c, options)));
     }
-    for (Future<Outcome> f : futures) {
+    for (int i = 0; i < futures.size(); i++) {
       try {
-        Outcome o = f.get();
-        outcomes.put(o.change().key(), o);
+        outcomes.put(wave.get(i), futures.get(i).get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApplyException("Interrupted", "apply interrupted", true);
@@ -137,11 +137,26 @@ public final class Applier {
         if (options.serverSide() && !c.rollout().waiting()) { // a held change: only its patch
           writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
         } else {
-          writer.patch(c.key(), c.apiVersion(), c.patch());
+          writer.patch(c.key(), c.apiVersion(), HoldPatch.of(c));
         }
       }
       case PRUNE -> writer.delete(c.key(), c.apiVersion());
       default -> { }
+    }
+  }
+
+  /**
+   * Refuses, before any write, a plan with two changes for one object: their outcomes, counts
+   * and inventory could not all be true (validation reports such twins first).
+   */
+  private static void guardDuplicates(Plan plan) {
+    Set<ResourceKey> seen = new HashSet<>();
+    for (Change c : plan.changes()) {
+      if (!seen.add(c.key())) {
+        throw new ApplyException("DuplicateObject", "the plan changes " + c.key().kind() + " "
+            + (c.key().namespace().isEmpty() ? "" : c.key().namespace() + "/") + c.key().name()
+            + " twice; nothing written (is it defined twice in the repo?)", false);
+      }
     }
   }
 

@@ -2,8 +2,8 @@ package dev.roster.bench;
 
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.engine.Engine;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.kube.RequestCounter;
 import dev.roster.kube.ResourceResolver;
@@ -46,7 +46,7 @@ public final class ApplyBenchmark {
     List<DesiredObject> objects;
     try (EmbeddedCluster cluster = EmbeddedCluster.start();
         KubernetesClient client = KubeClients.forUrl(cluster.url(), "default")) {
-      objects = new Engine(catalog, client, settings).plan(snapshot).desired().objects();
+      objects = Engine.oneShot(catalog, client, settings).plan(snapshot).desired().objects();
       createAll(client, objects.subList(0, Math.min(1000, objects.size())), concurrency); // warm
     }
     try (EmbeddedCluster cluster = EmbeddedCluster.start();
@@ -56,7 +56,7 @@ public final class ApplyBenchmark {
     try (EmbeddedCluster cluster = EmbeddedCluster.start()) {
       RequestCounter counter = new RequestCounter();
       try (KubernetesClient client = KubeClients.forUrl(cluster.url(), "default", counter)) {
-        Engine engine = new Engine(catalog, client, settings);
+        Engine engine = Engine.oneShot(catalog, client, settings);
         long t0 = System.nanoTime();
         ApplyResult applied = engine.apply(engine.plan(snapshot),
             new ApplyOptions(false, false, 0.25, concurrency));

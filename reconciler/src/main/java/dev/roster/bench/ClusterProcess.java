@@ -1,6 +1,6 @@
 package dev.roster.bench;
 
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

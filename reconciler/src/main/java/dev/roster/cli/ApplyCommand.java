@@ -61,7 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Sessions s = new Sessions(source)) {
-      Engine engine = new Engine(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
+      Engine engine = Engine.oneShot(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
           Sessions.settings(source, cluster, repo, rollout));
       Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
       Render.plan(run.plan(), output, out);

@@ -1,6 +1,6 @@
 package dev.roster.cli;
 
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.validate.SchemaCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code roster dev-cluster}: an in-memory API server with Roster's CRDs, until stopped. */
 @Command(

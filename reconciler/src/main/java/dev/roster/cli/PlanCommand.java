@@ -48,7 +48,7 @@ final class PlanCommand implements Callable<Integer> {
       if (base != null) {
         plan = OfflinePlanner.plan(catalog, settings, s.source.at(s.spec, base), head);
       } else {
-        plan = new Engine(catalog, s.client(cluster), settings).plan(head).plan();
+        plan = Engine.oneShot(catalog, s.client(cluster), settings).plan(head).plan();
       }
       Render.plan(plan, output, spec.commandLine().getOut());
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

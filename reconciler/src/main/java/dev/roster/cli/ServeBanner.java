@@ -1,6 +1,6 @@
 package dev.roster.cli;
 
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.serve.SourceConfig;
 import dev.roster.serve.Supervisor;
 import java.io.PrintWriter;

@@ -1,8 +1,8 @@
 package dev.roster.cli;
 
 import dev.roster.apply.ApplyOptions;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.ClusterException;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.serve.Durations;
 import dev.roster.serve.ServeConfigException;
@@ -27,13 +27,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code roster serve}: keep sources in sync by polling and webhooks until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.roster.cli;
 
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.engine.Engine;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.source.GitCredentials;
 import dev.roster.source.GitSource;

@@ -35,6 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
       description = "text or json. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
+  @Option(names = {"-n", "--namespace"}, defaultValue = "default", paramLabel = "NS",
+      description = "Namespace of namespaced objects that name none, as plan and apply's -n:"
+          + " decides which objects are duplicates. Default: ${DEFAULT-VALUE}.")
+  String namespace;
+
   @Mixin RepoOptions repo;
 
   @Override
@@ -44,7 +49,7 @@ final class ValidateCommand implements Callable<Integer> {
           "Invalid value for option '--output': validate writes text or json, not markdown");
     }
     LoadResult loaded = new ManifestLoader(repo.loadOptions()).load(dir);
-    ValidationReport report = repo.validator().validate(loaded);
+    ValidationReport report = repo.validator().validate(loaded, namespace);
     var out = spec.commandLine().getOut();
     if (output == OutputFormat.json) {
       out.println(ReportPrinter.json(report));

@@ -3,16 +3,13 @@ package dev.roster.engine;
 import dev.roster.load.LoadOptions;
 import dev.roster.load.LoadResult;
 import dev.roster.load.Manifest;
-import dev.roster.load.ManifestLoader;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.DesiredObject;
 import dev.roster.source.Snapshot;
-import dev.roster.validate.ClusterLookup;
 import dev.roster.validate.Profile;
 import dev.roster.validate.RepoConfig;
 import dev.roster.validate.SchemaCatalog;
 import dev.roster.validate.ValidationReport;
-import dev.roster.validate.Validator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,18 +33,8 @@ public record DesiredState(
    */
   public static DesiredState of(Snapshot snapshot, SchemaCatalog catalog, LoadOptions load,
       boolean allowUnknownKinds, String defaultNamespace) {
-    return of(snapshot, catalog, load, allowUnknownKinds, defaultNamespace, null);
-  }
-
-  /**
-   * As {@link #of(Snapshot, SchemaCatalog, LoadOptions, boolean, String)}, resolving references
-   * Git does not against {@code cluster} (null: none).
-   */
-  static DesiredState of(Snapshot snapshot, SchemaCatalog catalog, LoadOptions load,
-      boolean allowUnknownKinds, String defaultNamespace, ClusterLookup cluster) {
-    LoadResult loaded = new ManifestLoader(load).load(snapshot.tree());
-    ValidationReport report = new Validator(catalog, allowUnknownKinds).validate(loaded, cluster);
-    return from(loaded, report, catalog, defaultNamespace, m -> null);
+    return new DesiredLoader(catalog, load, allowUnknownKinds, defaultNamespace,
+        PassCaches.none()).of(snapshot, null);
   }
 
   /**

@@ -70,39 +70,13 @@ public final class Engine {
   private final InventoryStore inventories;
   private final Rollouts rollouts;
   private final LiveState live;
-  private final DesiredCache desiredCache;
+  private final DesiredLoader desired;
   private final PlanMemo memo;
   private final Drift drift;
   private final ClusterRefs clusterRefs;
 
-  /** An engine that reads everything afresh on every pass (the CLI). */
-  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
-    this(catalog, client, settings, Clock.systemUTC());
-  }
-
-  /** As {@link #Engine(SchemaCatalog, KubernetesClient, Settings)}, timing holds with {@code clock}. */
-  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock) {
-    this(catalog, client, settings, clock, null, null);
-  }
-
-  /**
-   * An engine for many passes of one source (serve mode): live state from {@code live}'s
-   * informers instead of lists; desired state re-parsed and re-validated only where files
-   * changed; objects found unchanged before, and untouched since, planned without a diff; and
-   * {@code onDrift} run whenever a live object departs from the last plan by an edit that is not
-   * Roster's own (null: drift is not watched). Same plans as the first constructor's engine.
-   */
-  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings,
-      LiveCache live, Runnable onDrift) {
-    this(catalog, client, settings, Clock.systemUTC(), live, onDrift);
-  }
-
-  /**
-   * As {@link #Engine(SchemaCatalog, KubernetesClient, Settings, LiveCache, Runnable)}, timing
-   * holds with {@code clock}; a null {@code live} makes the CLI's engine.
-   */
-  public Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock,
-      LiveCache live, Runnable onDrift) {
+  private Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock,
+      PassCaches caches, LiveState live) {
     this.catalog = catalog;
     this.client = client;
     this.settings = settings;
@@ -112,27 +86,49 @@ public final class Engine {
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
     this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy());
     this.live = live != null ? live : new LiveReader(client, resolver);
-    this.desiredCache = live == null ? null : new DesiredCache(catalog, settings.load(),
-        settings.allowUnknownKinds(), settings.defaultNamespace());
-    this.memo = live == null ? null : new PlanMemo();
+    this.desired = new DesiredLoader(catalog, settings.load(), settings.allowUnknownKinds(),
+        settings.defaultNamespace(), caches);
+    this.memo = caches.plans();
     this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
     this.drift = new Drift(new Planner(order), settings.source(),
         k -> catalog.profile(k.group(), k.kind()).rollout());
-    if (live != null && onDrift != null) {
+  }
+
+  /** An engine that reads everything afresh on every pass (the CLI): {@link PassCaches#none()}. */
+  public static Engine oneShot(SchemaCatalog catalog, KubernetesClient client, Settings settings) {
+    return oneShot(catalog, client, settings, Clock.systemUTC());
+  }
+
+  /** As {@link #oneShot(SchemaCatalog, KubernetesClient, Settings)}, timing holds with {@code clock}. */
+  public static Engine oneShot(SchemaCatalog catalog, KubernetesClient client, Settings settings,
+      Clock clock) {
+    return new Engine(catalog, client, settings, clock, PassCaches.none(), null);
+  }
+
+  /**
+   * An engine for many passes of one source (serve mode): live state from {@code live}'s
+   * informers instead of lists, {@link PassCaches#fresh()} for the rest (see the package
+   * contract), and {@code onDrift} run whenever a live object departs from the last plan by an
+   * edit that is not Roster's own (null: drift is not watched). Same plans as {@link #oneShot}.
+   */
+  public static Engine cached(SchemaCatalog catalog, KubernetesClient client, Settings settings,
+      LiveCache live, Runnable onDrift) {
+    Engine engine = new Engine(catalog, client, settings, Clock.systemUTC(), PassCaches.fresh(),
+        live);
+    if (onDrift != null) {
       live.listen((key, now) -> {
-        if (drift.departs(key, now)) {
+        if (engine.drift.departs(key, now)) {
           onDrift.run();
         }
       });
     }
+    return engine;
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
     // Load and validate the desired state; references Git does not resolve are looked up live.
-    DesiredState desired = desiredCache != null ? desiredCache.of(snapshot, clusterRefs)
-        : DesiredState.of(snapshot, catalog, settings.load(), settings.allowUnknownKinds(),
-            settings.defaultNamespace(), clusterRefs);
+    DesiredState desired = this.desired.of(snapshot, clusterRefs);
     // Read the previous inventory and the live objects it and Git name.
     Inventory previous = inventories.read(settings.source());
     Set<ResourceKey> keys = new HashSet<>(previous.keys());

@@ -5,10 +5,31 @@
  * <p>Contract: nothing is applied, and nothing is pruned, unless the whole snapshot loaded and
  * validated without error ({@link dev.roster.engine.InvalidDesiredStateException}).
  *
- * <p>Serve mode keeps one engine per source across passes and lets it remember: parsed and
- * validated files by content id, live state from informers ({@link dev.roster.kube.LiveCache}),
- * and objects already found unchanged. Plans are the same as a fresh engine's; live changes that
- * depart from the last plan (hand edits, deletions, never Roster's own writes) are reported to a
- * callback so drift is noticed without polling the cluster.
+ * <p>An engine is built one of two ways. {@link dev.roster.engine.Engine#oneShot} (the CLI) lists
+ * live state and remembers nothing ({@link dev.roster.engine.PassCaches#none()}). {@link
+ * dev.roster.engine.Engine#cached} (serve, one engine per source) reads live state from informers
+ * ({@link dev.roster.kube.LiveCache}), remembers work between passes ({@link
+ * dev.roster.engine.PassCaches#fresh()}), and reports live changes that depart from the last plan
+ * (hand edits, deletions, never Roster's own writes) to a callback so drift is noticed without
+ * polling. Both make the same plans.
+ *
+ * <p><b>The identity chain.</b> Each stage's cache keys on the very instances the stage before
+ * handed out, so "same instance" means "same input" all the way down, and nothing is compared by
+ * value:
+ * <ol>
+ *   <li>load ({@link dev.roster.load.ParseCache}): a file whose content id (Git blob id) is
+ *       unchanged yields the same {@link dev.roster.load.Manifest} instances, read-only;
+ *   <li>validate ({@link dev.roster.validate.ValidationCache}): a manifest instance seen before
+ *       keeps its own checks; repo-wide rules (references, duplicates) run every pass;
+ *   <li>engine ({@code DesiredMemo}): the same root tree id gives the same desired state, and a
+ *       manifest instance seen before gives the same {@link dev.roster.plan.DesiredObject};
+ *   <li>plan ({@link dev.roster.plan.PlanMemo}): a desired object instance found unchanged
+ *       against a live resourceVersion that has not moved (same origin and source) is unchanged
+ *       again, without a diff.
+ * </ol>
+ * Any link that makes a new instance (a changed file, a new setting, a new engine) breaks the
+ * chain below it and the work is done again; that is why a cache never outlives its engine and
+ * one {@link dev.roster.engine.PassCaches} value is never shared. Trees without content ids
+ * (directories on disk) are always loaded in full.
  */
 package dev.roster.engine;

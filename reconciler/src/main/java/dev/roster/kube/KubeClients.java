@@ -96,28 +96,6 @@ public final class KubeClients {
     return b.build();
   }
 
-  /** A kubeconfig whose cluster, user and context are all {@code name}, with no credentials. */
-  static String noAuthKubeconfig(String name, String server, String namespace) {
-    return String.join("\n",
-        "apiVersion: v1",
-        "kind: Config",
-        "clusters:",
-        "- name: " + name,
-        "  cluster:",
-        "    server: " + server,
-        "contexts:",
-        "- name: " + name,
-        "  context:",
-        "    cluster: " + name,
-        "    user: " + name,
-        "    namespace: " + namespace,
-        "current-context: " + name,
-        "users:",
-        "- name: " + name,
-        "  user: {}",
-        "");
-  }
-
   private static boolean hasContext(List<NamedContext> contexts, String name) {
     return contexts != null && contexts.stream().anyMatch(c -> name.equals(c.getName()));
   }

@@ -20,19 +20,20 @@ public final class ManifestLoader {
   private final YamlParser parser;
   private final ParseCache cache;
 
+  /** A loader that parses every file ({@link ParseCache#none()}). */
   public ManifestLoader(LoadOptions options) {
-    this(options, null);
+    this(options, ParseCache.none());
   }
 
   /**
    * A loader that reuses what {@code cache} holds for files whose {@link SourceTree#contentId}
-   * is unchanged (trees without content ids are always parsed); null for no cache. What it keeps
-   * in the cache, and returns, is read-only ({@link CompactTrees}).
+   * is unchanged (trees without content ids are always parsed). What it keeps in the cache, and
+   * returns, is read-only ({@link CompactTrees}).
    */
   public ManifestLoader(LoadOptions options, ParseCache cache) {
     this.options = options;
     this.parser = new YamlParser(options);
-    this.cache = cache;
+    this.cache = java.util.Objects.requireNonNull(cache, "cache (ParseCache.none() for none)");
   }
 
   /** Loads the directory at {@code root}. Throws {@link LoadException} if root is unusable. */
@@ -54,9 +55,7 @@ public final class ManifestLoader {
       manifests.addAll(parsed.manifests());
       problems.addAll(parsed.problems());
     }
-    if (cache != null) {
-      cache.retain(listing.files());
-    }
+    cache.retain(listing.files());
     return new LoadResult(List.copyOf(manifests), List.copyOf(problems), listing.files().size());
   }
 
@@ -91,7 +90,7 @@ public final class ManifestLoader {
   /** The file parsed, or taken from the cache; unreadable files are never cached. */
   private YamlParser.Parsed cachedFile(String rel, SourceTree tree) {
     try {
-      String id = cache == null ? null : tree.contentId(rel);
+      String id = cache.keeps() ? tree.contentId(rel) : null;
       YamlParser.Parsed parsed = id == null ? null : cache.get(rel, id);
       if (parsed != null) {
         return parsed;

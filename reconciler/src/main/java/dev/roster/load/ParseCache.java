@@ -12,17 +12,41 @@ import java.util.concurrent.atomic.AtomicLong;
  * tree re-parses only files whose contents changed. A hit returns the very same {@link Manifest}
  * instances, which later stages may use as cache keys in turn. Entries of files gone from the
  * tree are dropped at the end of each load. One cache belongs to one loader (one set of {@link
- * LoadOptions}). Thread-safe.
+ * LoadOptions}). {@link #none()} keeps nothing: every file is parsed, and nothing is made
+ * read-only. Thread-safe.
  */
 public final class ParseCache {
   private record Entry(String contentId, YamlParser.Parsed parsed) {}
 
+  private final boolean keeps;
   private final Map<String, Entry> byPath = new ConcurrentHashMap<>();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
+  /** An empty cache that keeps what it is given. */
+  public ParseCache() {
+    this(true);
+  }
+
+  private ParseCache(boolean keeps) {
+    this.keeps = keeps;
+  }
+
+  /** A cache that keeps nothing (one-shot loads). */
+  public static ParseCache none() {
+    return new ParseCache(false);
+  }
+
+  /** Whether this cache keeps anything (and so whether content ids are worth reading). */
+  boolean keeps() {
+    return keeps;
+  }
+
   /** What was parsed from {@code path} with contents {@code contentId}, or null. */
   YamlParser.Parsed get(String path, String contentId) {
+    if (!keeps) {
+      return null;
+    }
     Entry e = byPath.get(path);
     if (e != null && e.contentId().equals(contentId)) {
       hits.incrementAndGet();
@@ -33,6 +57,9 @@ public final class ParseCache {
   }
 
   void put(String path, String contentId, YamlParser.Parsed parsed) {
+    if (!keeps) {
+      return;
+    }
     byPath.put(path, new Entry(contentId, parsed));
   }
 

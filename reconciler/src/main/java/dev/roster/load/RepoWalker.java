@@ -11,10 +11,11 @@ import java.util.List;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
 /**
- * Lists the YAML files of a tree: {@code *.yaml} and {@code *.yml}, recursively, sorted by path.
- * Skips hidden files and directories and whatever a {@code .rosterignore} (gitignore syntax, one
- * per directory, like {@code .gitignore}) excludes. Entries the tree refuses (symlinks leaving the
- * root) become {@link Problem}s.
+ * Lists the manifest files of a tree: {@code *.yaml}, {@code *.yml} and {@code *.json} (as
+ * {@code kubectl apply -f DIR} reads), recursively, sorted by path. Skips hidden files and
+ * directories and whatever a {@code .rosterignore} (gitignore syntax, one per directory, like
+ * {@code .gitignore}) excludes. Entries the tree refuses (symlinks leaving the root) become error
+ * {@link Problem}s; FIFOs, sockets and devices are skipped, never opened, with a warning.
  */
 public final class RepoWalker {
   /** Name of the ignore file read in every directory. */
@@ -82,17 +83,24 @@ public final class RepoWalker {
         if (couldHoldYaml(e.name())) {
           problems.add(Problem.fileError(path, 0, 0, e.reason()));
         }
+      } else if (e.type() == SourceTree.Type.SPECIAL) {
+        problems.add(new Problem(path, 0, 0, "", "", e.reason(), Severity.WARNING));
       } else if (isDir) {
         walk(path, here);
-      } else if (e.name().endsWith(".yaml") || e.name().endsWith(".yml")) {
+      } else if (isManifest(e.name())) {
         files.add(path);
       }
     }
   }
 
-  /** A refused entry matters only if it is YAML or may be a directory (no extension). */
+  /** Whether a file of this name is read as manifests. */
+  static boolean isManifest(String name) {
+    return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+  }
+
+  /** A refused entry matters only if it holds manifests or may be a directory (no extension). */
   private static boolean couldHoldYaml(String name) {
-    return name.endsWith(".yaml") || name.endsWith(".yml") || name.indexOf('.') < 0;
+    return isManifest(name) || name.indexOf('.') < 0;
   }
 
   private static String join(String dir, String name) {

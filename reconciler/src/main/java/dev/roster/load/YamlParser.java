@@ -62,7 +62,7 @@ public final class YamlParser {
           if (value instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")
             Map<String, Object> object = (Map<String, Object>) map;
-            manifests.add(new Manifest(origin, object, new PointerIndex(walk.index)));
+            ListItems.add(origin, object, walk.index, manifests, problems);
           } else {
             problems.add(
                 Problem.fileError(
@@ -80,11 +80,11 @@ public final class YamlParser {
               file,
               m == null ? 0 : m.getLine() + 1,
               m == null ? 0 : m.getColumn() + 1,
-              "invalid YAML: " + clean(e.getProblem() != null ? e.getProblem() : e.getMessage())));
+              invalid(file) + clean(e.getProblem() != null ? e.getProblem() : e.getMessage())));
     } catch (YAMLException e) {
       Mark m = pendingMark(events);
       problems.add(Problem.fileError(file, m == null ? 0 : m.getLine() + 1,
-          m == null ? 0 : m.getColumn() + 1, "invalid YAML: " + clean(e.getMessage())));
+          m == null ? 0 : m.getColumn() + 1, invalid(file) + clean(e.getMessage())));
     }
     return new Parsed(manifests, problems);
   }
@@ -100,6 +100,11 @@ public final class YamlParser {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  /** JSON files are read as YAML (JSON is YAML's flow style), but named for what they are. */
+  private static String invalid(String file) {
+    return file.endsWith(".json") ? "invalid JSON (read as YAML): " : "invalid YAML: ";
   }
 
   private static String clean(String s) {

@@ -1,12 +1,14 @@
 /**
- * Load stage: turns a directory tree of YAML files into {@link dev.roster.load.Manifest} values.
+ * Load stage: turns a directory tree of YAML (and JSON, read as YAML) files into {@link
+ * dev.roster.load.Manifest} values; a {@code v1 List} yields one manifest per item.
  *
  * <p>Contract: loading never throws for bad content. Every unreadable, oversized, unsafe or
- * malformed file becomes a located {@link dev.roster.load.Problem}, and the rest of the tree is
- * still loaded, so one run reports every problem. Only a missing or unreadable root fails with
- * {@link dev.roster.load.LoadException}. Scalars are typed as kubectl types them (YAML 1.1 rules of
- * go-yaml v2, see {@link dev.roster.load.ScalarTyper}); the tree built here is the one that later
- * stages validate and apply.
+ * malformed file becomes a located {@link dev.roster.load.Problem} (a FIFO, socket or device: a
+ * warning, never opened), and the rest of the tree is still loaded, so one run reports every
+ * problem. Only a missing or unreadable root fails with {@link dev.roster.load.LoadException}.
+ * Scalars are typed as kubectl types them (YAML 1.1 rules of go-yaml v2, see {@link
+ * dev.roster.load.ScalarTyper}); the tree built here is the one that later stages validate and
+ * apply.
  *
  * <p>Serve mode loads the same repo again and again: with a {@link dev.roster.load.ParseCache} a
  * file whose content id is unchanged is not read or parsed again, and the manifests it yields are

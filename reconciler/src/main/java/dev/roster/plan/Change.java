@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The plan for one object.
+ * The plan for one object. Build one with {@link #builder} (or {@link #toBuilder} to derive one):
+ * every field is named, and those not set are empty.
  *
  * @param key identity
  * @param apiVersion API version to address it with
@@ -14,7 +15,9 @@ import java.util.Map;
  * @param desired the full object to create or the desired state (null for prune)
  * @param live the live object (null for create)
  * @param fields field-level differences (empty unless update)
- * @param patch JSON Patch for an update (first op tests resourceVersion); empty otherwise
+ * @param patch JSON Patch for an update (first op tests resourceVersion) as the planner made it;
+ *     empty otherwise. A held change sends only part of it, and its hold record with it (see
+ *     {@link HoldRecord}); apply makes that patch.
  * @param origin where Git defines it (null for prune)
  * @param reason why it is refused or orphaned; empty otherwise
  * @param rollout how the change reaches a running agent and whether it is held
@@ -33,26 +36,98 @@ public record Change(
     RolloutState rollout) {
 
   public Change {
+    fields = fields == null ? List.of() : fields;
+    patch = patch == null ? List.of() : patch;
+    reason = reason == null ? "" : reason;
     rollout = rollout == null ? RolloutState.NONE : rollout;
   }
 
-  /** A change with no rollout marker. */
-  public Change(ResourceKey key, String apiVersion, Action action, Map<String, Object> desired,
-      Map<String, Object> live, List<FieldChange> fields, List<Map<String, Object>> patch,
-      Origin origin, String reason) {
-    this(key, apiVersion, action, desired, live, fields, patch, origin, reason, RolloutState.NONE);
+  /** A change of {@code action} to {@code key}, every other field empty until set. */
+  public static Builder builder(ResourceKey key, String apiVersion, Action action) {
+    return new Builder(key, apiVersion, action);
+  }
+
+  /** A builder holding this change's fields. */
+  public Builder toBuilder() {
+    return new Builder(key, apiVersion, action).desired(desired).live(live).fields(fields)
+        .patch(patch).origin(origin).reason(reason).rollout(rollout);
   }
 
   /** This change with another rollout marker. */
   public Change withRollout(RolloutState r) {
-    return new Change(key, apiVersion, action, desired, live, fields, patch, origin, reason, r);
+    return toBuilder().rollout(r).build();
   }
 
   /** Whether apply writes anything for this change. */
   public boolean writes() {
-    if (action == Action.UPDATE && patch.isEmpty() && rollout.waiting()) {
+    if (action == Action.UPDATE && rollout.waiting() && !HoldRecord.sendsNow(this)) {
       return false; // wholly held, and the hold is already recorded live
     }
     return action == Action.CREATE || action == Action.UPDATE || action == Action.PRUNE;
+  }
+
+  /** Names every field of a {@link Change}. */
+  public static final class Builder {
+    private ResourceKey key;
+    private String apiVersion;
+    private Action action;
+    private Map<String, Object> desired;
+    private Map<String, Object> live;
+    private List<FieldChange> fields = List.of();
+    private List<Map<String, Object>> patch = List.of();
+    private Origin origin;
+    private String reason = "";
+    private RolloutState rollout = RolloutState.NONE;
+
+    private Builder(ResourceKey key, String apiVersion, Action action) {
+      this.key = key;
+      this.apiVersion = apiVersion;
+      this.action = action;
+    }
+
+    public Builder action(Action a) {
+      this.action = a;
+      return this;
+    }
+
+    public Builder desired(Map<String, Object> d) {
+      this.desired = d;
+      return this;
+    }
+
+    public Builder live(Map<String, Object> l) {
+      this.live = l;
+      return this;
+    }
+
+    public Builder fields(List<FieldChange> f) {
+      this.fields = f;
+      return this;
+    }
+
+    public Builder patch(List<Map<String, Object>> p) {
+      this.patch = p;
+      return this;
+    }
+
+    public Builder origin(Origin o) {
+      this.origin = o;
+      return this;
+    }
+
+    public Builder reason(String r) {
+      this.reason = r;
+      return this;
+    }
+
+    public Builder rollout(RolloutState r) {
+      this.rollout = r;
+      return this;
+    }
+
+    public Change build() {
+      return new Change(key, apiVersion, action, desired, live, fields, patch, origin, reason,
+          rollout);
+    }
   }
 }

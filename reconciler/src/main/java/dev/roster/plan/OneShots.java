@@ -44,8 +44,8 @@ public final class OneShots {
       String why = "completed and cleaned up by the platform; not re-created"
           + (hash(recorded).equals(hash(want)) ? ""
               : " (its spec changed: change " + Ownership.RERUN + " to start a new run)");
-      out.add(new Change(c.key(), c.apiVersion(), Action.UNCHANGED, c.desired(), null, List.of(),
-          List.of(), c.origin(), why, RolloutState.of(RolloutState.Marker.NEW_RUN)));
+      out.add(c.toBuilder().action(Action.UNCHANGED).live(null).fields(List.of()).patch(List.of())
+          .reason(why).rollout(RolloutState.of(RolloutState.Marker.NEW_RUN)).build());
     }
     return new Plan(plan.source(), plan.revision(), List.copyOf(out), plan.inventorySize());
   }

@@ -7,10 +7,11 @@ import java.util.Objects;
 
 /**
  * Objects a previous plan found unchanged, with everything that verdict rested on: the desired
- * tree (the same instance, as serve's caches hand it out while its file is unchanged), where Git
- * defines it, the source, and the live object's resourceVersion. While all of these are the same,
- * planning the object again must find it unchanged again, so {@link Planner} skips its field set
- * and diff. Each plan keeps only the verdicts it reached. Not thread-safe: one plan at a time.
+ * tree (the same instance, which the engine's identity chain hands out while its file is
+ * unchanged), where Git defines it, the source, and the live object's resourceVersion. While all
+ * of these are the same, planning the object again must find it unchanged again, so {@link
+ * Planner} skips its field set and diff. Each plan keeps only the verdicts it reached. {@link #none()} keeps nothing: every
+ * object is planned in full. Not thread-safe: one plan at a time.
  */
 public final class PlanMemo {
   /** What an UNCHANGED verdict rested on, and the applied-fields annotation it computed. */
@@ -24,12 +25,35 @@ public final class PlanMemo {
     }
   }
 
+  private final boolean keeps;
   private Map<ResourceKey, Verdict> verdicts = Map.of();
   private long hits;
   private long misses;
 
+  /** An empty memo that keeps the verdicts it is given. */
+  public PlanMemo() {
+    this(true);
+  }
+
+  private PlanMemo(boolean keeps) {
+    this.keeps = keeps;
+  }
+
+  /** A memo that keeps nothing (one-shot plans). */
+  public static PlanMemo none() {
+    return new PlanMemo(false);
+  }
+
+  /** Whether this memo keeps verdicts (and so whether they are worth collecting). */
+  boolean keeps() {
+    return keeps;
+  }
+
   /** The verdict for {@code d} if it still holds against {@code l}, else null. */
   Verdict get(DesiredObject d, LiveObject l, Planner.Options o) {
+    if (!keeps) {
+      return null;
+    }
     Verdict v = l == null ? null : verdicts.get(d.key());
     if (v != null && v.holds(d, l, o)) {
       hits++;
@@ -40,7 +64,9 @@ public final class PlanMemo {
   }
 
   void replace(Map<ResourceKey, Verdict> next) {
-    verdicts = next;
+    if (keeps) {
+      verdicts = next;
+    }
   }
 
   /** Objects whose verdict is kept. */

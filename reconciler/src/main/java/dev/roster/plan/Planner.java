@@ -30,22 +30,22 @@ public final class Planner {
 
   public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
       Inventory previous, Options o) {
-    return plan(desired, live, previous, o, null);
+    return plan(desired, live, previous, o, PlanMemo.none());
   }
 
   /**
    * As {@link #plan(List, Map, Inventory, Options)}, taking unchanged objects from {@code memo}
-   * when its verdicts still hold, and leaving in it the verdicts of this plan (null: no memo).
+   * when its verdicts still hold, and leaving in it the verdicts of this plan.
    */
   public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
       Inventory previous, Options o, PlanMemo memo) {
     List<Change> changes = new ArrayList<>();
     Set<ResourceKey> wanted = new HashSet<>();
-    Map<ResourceKey, PlanMemo.Verdict> verdicts = memo == null ? null : new HashMap<>();
+    Map<ResourceKey, PlanMemo.Verdict> verdicts = memo.keeps() ? new HashMap<>() : null;
     for (DesiredObject d : desired) {
       wanted.add(d.key());
       LiveObject l = live.get(d.key());
-      PlanMemo.Verdict v = memo == null ? null : memo.get(d, l, o);
+      PlanMemo.Verdict v = memo.get(d, l, o);
       Change c = v != null ? unchanged(d, l, o, v.fields()) : planOne(d, l, o);
       if (verdicts != null && c.action() == Action.UNCHANGED) {
         // unchanged means the live annotation equals the fields computed: keep live's string
@@ -54,7 +54,7 @@ public final class Planner {
       }
       changes.add(c);
     }
-    if (memo != null) {
+    if (verdicts != null) {
       memo.replace(verdicts);
     }
     sortInOrder(changes);
@@ -124,20 +124,21 @@ public final class Planner {
   private static Change pruneOne(ResourceKey k, LiveObject l, Options o) {
     String apiVersion = String.valueOf(l.object().get("apiVersion"));
     if (!o.source().equals(l.label(Ownership.SOURCE))) {
-      return new Change(k, apiVersion, Action.ORPHANED, null, l.object(), List.of(), List.of(),
-          null, "no longer labelled " + Ownership.SOURCE + "=" + o.source() + "; left in place");
+      return Change.builder(k, apiVersion, Action.ORPHANED).live(l.object())
+          .reason("no longer labelled " + Ownership.SOURCE + "=" + o.source() + "; left in place")
+          .build();
     }
     if ("disabled".equals(l.annotation(Ownership.PRUNE))) {
-      return new Change(k, apiVersion, Action.ORPHANED, null, l.object(), List.of(), List.of(),
-          null, Ownership.PRUNE + ": disabled; left in place");
+      return Change.builder(k, apiVersion, Action.ORPHANED).live(l.object())
+          .reason(Ownership.PRUNE + ": disabled; left in place").build();
     }
-    return new Change(k, apiVersion, Action.PRUNE, null, l.object(), List.of(), List.of(), null,
-        "");
+    return Change.builder(k, apiVersion, Action.PRUNE).live(l.object()).build();
   }
 
   private static Change change(DesiredObject d, Action a, Map<String, Object> stamped,
       Map<String, Object> live, List<FieldChange> f, List<Map<String, Object>> p, String why) {
-    return new Change(d.key(), d.apiVersion(), a, stamped, live, f, p, d.origin(), why);
+    return Change.builder(d.key(), d.apiVersion(), a).desired(stamped).live(live).fields(f)
+        .patch(p).origin(d.origin()).reason(why).build();
   }
 
   private static Object parse(String json) {

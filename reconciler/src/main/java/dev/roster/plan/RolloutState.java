@@ -15,6 +15,8 @@ import java.util.List;
  * @param deadline when a Rollout hold is forced (null unless held under Rollout)
  * @param heldPointers the fields that wait (a subset of the change's fields)
  * @param reached objects a changed template or ConfigMap restarts ({@code Kind/ns/name})
+ * @param record what apply records on, or removes from, the live object for the hold
+ *     ({@link HoldRecord#NONE} when nothing)
  */
 public record RolloutState(
     Marker marker,
@@ -24,11 +26,21 @@ public record RolloutState(
     Instant since,
     Instant deadline,
     List<String> heldPointers,
-    List<String> reached) {
+    List<String> reached,
+    HoldRecord record) {
 
   /** No rollout semantics. */
-  public static final RolloutState NONE =
-      new RolloutState(Marker.NONE, Hold.NONE, "", 0, null, null, List.of(), List.of());
+  public static final RolloutState NONE = of(Marker.NONE);
+
+  public RolloutState {
+    record = record == null ? HoldRecord.NONE : record;
+  }
+
+  /** A state with nothing to record live. */
+  public RolloutState(Marker marker, Hold hold, String reason, int inFlight, Instant since,
+      Instant deadline, List<String> heldPointers, List<String> reached) {
+    this(marker, hold, reason, inFlight, since, deadline, heldPointers, reached, HoldRecord.NONE);
+  }
 
   /** Kind of effect on a running agent. */
   public enum Marker {
@@ -48,7 +60,14 @@ public record RolloutState(
   }
 
   public static RolloutState of(Marker marker) {
-    return new RolloutState(marker, Hold.NONE, "", 0, null, null, List.of(), List.of());
+    return new RolloutState(marker, Hold.NONE, "", 0, null, null, List.of(), List.of(),
+        HoldRecord.NONE);
+  }
+
+  /** This state with {@code r} to record live. */
+  public RolloutState withRecord(HoldRecord r) {
+    return new RolloutState(marker, hold, reason, inFlight, since, deadline, heldPointers,
+        reached, r);
   }
 
   /** Whether part of the change waits. */

@@ -36,14 +36,12 @@ public final class RuntimeOwned {
     String have = RolloutPolicy.annotation(c.live(), Ownership.APPLIED_FIELDS);
     if (fields.isEmpty()) {
       if (Objects.equals(want, have)) {
-        return new Change(c.key(), c.apiVersion(), Action.UNCHANGED, c.desired(), c.live(),
-            List.of(), List.of(), c.origin(), c.reason(), c.rollout());
+        return c.toBuilder().action(Action.UNCHANGED).fields(List.of()).patch(List.of()).build();
       }
       fields.add(new FieldChange("/metadata/annotations/roster.dev~1applied-fields",
           FieldChange.Type.CHANGED, have, want));
     }
-    return new Change(c.key(), c.apiVersion(), c.action(), c.desired(), c.live(),
-        List.copyOf(fields), List.copyOf(patch), c.origin(), c.reason(), c.rollout());
+    return c.toBuilder().fields(List.copyOf(fields)).patch(List.copyOf(patch)).build();
   }
 
   private static boolean isOwned(String pointer, List<String> owned) {

@@ -75,7 +75,7 @@ public final class Supervisor implements AutoCloseable {
     LiveCache live = new LiveCache(client, c.name());
     liveCaches.add(live);
     AtomicReference<SourceWorker> onDrift = new AtomicReference<>();
-    Engine engine = new Engine(catalog, client, new Engine.Settings(c.name(), c.namespace(),
+    Engine engine = Engine.cached(catalog, client, new Engine.Settings(c.name(), c.namespace(),
         s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live,
         () -> Optional.ofNullable(onDrift.get()).ifPresent(w -> w.request("drift")));
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A directory on disk. Symlinks are followed only while their target stays inside the root; one
- * that leaves it, or is broken, is listed as {@link Type#REFUSED}.
+ * that leaves it, or is broken, is listed as {@link Type#REFUSED}. FIFOs, sockets and devices
+ * (or symlinks to them) are listed as {@link Type#SPECIAL} without being opened.
  */
 public final class DirectoryTree implements SourceTree {
   private final Path root;
@@ -59,7 +60,14 @@ public final class DirectoryTree implements SourceTree {
         return new Entry(name, Type.REFUSED, "broken symlink; not read");
       }
     }
-    return new Entry(name, Files.isDirectory(p) ? Type.DIRECTORY : Type.FILE, null);
+    if (Files.isDirectory(p)) {
+      return new Entry(name, Type.DIRECTORY, null);
+    }
+    if (Files.isRegularFile(p)) {
+      return new Entry(name, Type.FILE, null);
+    }
+    return new Entry(name, Type.SPECIAL, "not a regular file (a FIFO, socket or device); skipped,"
+        + " never opened");
   }
 
   @Override

@@ -69,6 +69,29 @@ final class GitErrors {
     return new SourceException("GitFailed", where + text, true, cause);
   }
 
+  /**
+   * Whether {@code e} is JGit failing to start a "dumb" HTTP fetch (a web server serving a bare
+   * repository as static files) without a local repository, as ls-remote does.
+   */
+  static boolean dumbHttp(RuntimeException e) {
+    for (StackTraceElement f : e.getStackTrace()) {
+      if (f.getClassName().startsWith("org.eclipse.jgit.transport.")
+          && (f.getMethodName().equals("newDumbConnection")
+              || f.getClassName().endsWith(".WalkFetchConnection"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The failure for a server that speaks only Git's dumb HTTP protocol. */
+  static SourceException dumbHttp(String url) {
+    return new SourceException("DumbHttpUnsupported", "ls-remote " + Urls.redact(url)
+        + ": the server speaks only Git's \"dumb\" HTTP protocol (static files, no"
+        + " git-upload-pack); serve the repository with smart HTTP (git http-backend or any Git"
+        + " forge), SSH or file://", true, null);
+  }
+
   private static boolean has(List<Throwable> chain, Class<? extends Throwable> type) {
     return chain.stream().anyMatch(type::isInstance);
   }

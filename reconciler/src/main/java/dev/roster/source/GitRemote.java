@@ -62,6 +62,11 @@ final class GitRemote {
       return new HashMap<>(cmd.callAsMap());
     } catch (GitAPIException | JGitInternalException e) {
       throw GitErrors.wrap("ls-remote", url, e, creds);
+    } catch (NullPointerException e) {
+      if (GitErrors.dumbHttp(e)) {
+        throw GitErrors.dumbHttp(url);
+      }
+      throw e;
     }
   }
 

@@ -14,15 +14,20 @@ public interface SourceTree {
     FILE,
     DIRECTORY,
     /** Present but not readable by policy (e.g. a symlink leaving the root); see the reason. */
-    REFUSED
+    REFUSED,
+    /**
+     * Present but neither a regular file nor a directory (a FIFO, socket or device): never
+     * opened, since reading one may block for ever; see the reason.
+     */
+    SPECIAL
   }
 
   /**
    * One entry of a directory.
    *
    * @param name file name, no slashes
-   * @param type file, directory or refused
-   * @param reason why a refused entry is refused; null otherwise
+   * @param type file, directory, refused or special
+   * @param reason why a refused or special entry is not read; null otherwise
    */
   record Entry(String name, Type type, String reason) {}
 

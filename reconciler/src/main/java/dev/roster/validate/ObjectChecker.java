@@ -16,19 +16,56 @@ final class ObjectChecker {
 
   private ObjectChecker() {}
 
-  /** Identity problems (apiVersion, kind, name) that make every later check meaningless. */
+  /**
+   * Identity problems (apiVersion, kind, metadata, name) that make every later check meaningless:
+   * missing, empty, or of another type than string, saying which type was found.
+   */
   static List<Problem> identity(Manifest m) {
     List<Problem> out = new ArrayList<>();
-    if (!(m.object().get("apiVersion") instanceof String s) || s.isEmpty()) {
-      out.add(m.error("/apiVersion", "missing apiVersion"));
-    }
-    if (!(m.object().get("kind") instanceof String s) || s.isEmpty()) {
-      out.add(m.error("/kind", "missing kind"));
-    }
-    if (!(m.metadata().get("name") instanceof String s) || s.isEmpty()) {
-      out.add(m.error("/metadata/name", "missing metadata.name"));
+    string(m, m.object(), "apiVersion", "/apiVersion", "apiVersion", out);
+    string(m, m.object(), "kind", "/kind", "kind", out);
+    Object meta = m.object().get("metadata");
+    if (meta != null && !(meta instanceof Map<?, ?>)) {
+      out.add(m.error("/metadata", "metadata must be a mapping, found " + found(meta)));
+    } else {
+      string(m, m.metadata(), "name", "/metadata/name", "metadata.name", out);
     }
     return out;
+  }
+
+  /** Adds a problem unless {@code map.key} is a non-empty string. */
+  private static void string(Manifest m, Map<String, Object> map, String key, String pointer,
+      String label, List<Problem> out) {
+    Object v = map.get(key);
+    if (!map.containsKey(key)) {
+      out.add(m.error(pointer, "missing " + label));
+    } else if (!(v instanceof String s)) {
+      String hint = v instanceof Number || v instanceof Boolean ? ": quote it to keep the text"
+          : "";
+      out.add(m.error(pointer, label + " must be a string, found " + found(v) + hint));
+    } else if (s.isEmpty()) {
+      out.add(m.error(pointer, label + " must not be empty"));
+    }
+  }
+
+  /** What a parsed value is, for messages; never the value itself (it may be a secret). */
+  static String found(Object v) {
+    if (v == null) {
+      return "null";
+    }
+    if (v instanceof Boolean) {
+      return "a boolean";
+    }
+    if (v instanceof Number) {
+      return "a number";
+    }
+    if (v instanceof Map<?, ?>) {
+      return "a mapping";
+    }
+    if (v instanceof List<?>) {
+      return "a list";
+    }
+    return "a string";
   }
 
   /** Names, scope, committed status and committed secret data. */

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * instances, so only changed files are checked again; repo-wide rules (references, duplicates)
  * always run.
  * Each validation keeps only the manifests it saw. One cache belongs to one {@link Validator}
- * configuration. Thread-safe.
+ * configuration. {@link #none()} keeps nothing: every manifest is checked. Thread-safe.
  */
 public final class ValidationCache {
   /**
@@ -31,11 +31,30 @@ public final class ValidationCache {
   record Local(List<Problem> identity, List<Problem> object, List<Problem> graph,
       List<ReferenceChecker.Target> targets, ResourceKey key) {}
 
+  private final boolean keeps;
   private Map<Manifest, Local> entries = new IdentityHashMap<>();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
+  /** An empty cache that keeps what it is given. */
+  public ValidationCache() {
+    this(true);
+  }
+
+  private ValidationCache(boolean keeps) {
+    this.keeps = keeps;
+  }
+
+  /** A cache that keeps nothing (one-shot validations). */
+  public static ValidationCache none() {
+    return new ValidationCache(false);
+  }
+
+  /** What {@code m} alone decided, or null. */
   synchronized Local get(Manifest m) {
+    if (!keeps) {
+      return null;
+    }
     Local l = entries.get(m);
     (l == null ? misses : hits).incrementAndGet();
     return l;
@@ -43,7 +62,9 @@ public final class ValidationCache {
 
   /** Replaces the entries with those of one validation. */
   synchronized void replace(Map<Manifest, Local> current) {
-    entries = current;
+    if (keeps) {
+      entries = current;
+    }
   }
 
   /** Manifests cached. */

@@ -15,13 +15,16 @@ import java.util.Optional;
 
 /** Validates a loaded repo: load problems, per-object rules, schemas, and repo-wide rules. */
 public final class Validator {
+  /** The namespace of objects that name none, unless the caller says otherwise. */
+  public static final String DEFAULT_NAMESPACE = "default";
   private final SchemaCatalog catalog;
   private final SchemaValidator schemas;
   private final boolean allowUnknownKinds;
   private final ValidationCache cache;
 
+  /** A validator that checks every manifest ({@link ValidationCache#none()}). */
   public Validator(SchemaCatalog catalog, boolean allowUnknownKinds) {
-    this(catalog, allowUnknownKinds, null);
+    this(catalog, allowUnknownKinds, ValidationCache.none());
   }
 
   /** A validator that skips the per-manifest checks of manifests {@code cache} holds. */
@@ -29,19 +32,34 @@ public final class Validator {
     this.catalog = catalog;
     this.schemas = new SchemaValidator(catalog);
     this.allowUnknownKinds = allowUnknownKinds;
-    this.cache = cache;
-  }
-
-  /** Validates {@code loaded} with no cluster: references must resolve in Git or roster.yaml. */
-  public ValidationReport validate(LoadResult loaded) {
-    return validate(loaded, null);
+    this.cache = java.util.Objects.requireNonNull(cache,
+        "cache (ValidationCache.none() for none)");
   }
 
   /**
-   * Validates {@code loaded}; a reference nothing in Git resolves is looked up in {@code
-   * cluster} (null: none) and is an error only when missing there too.
+   * Validates {@code loaded} for the namespace {@code default}: namespaced objects that name no
+   * namespace are taken to live there when looking for duplicates. No cluster: references must
+   * resolve in Git, roster.yaml or the profiles' provided objects.
    */
-  public ValidationReport validate(LoadResult loaded, ClusterLookup cluster) {
+  public ValidationReport validate(LoadResult loaded) {
+    return validate(loaded, DEFAULT_NAMESPACE);
+  }
+
+  /**
+   * Validates {@code loaded}; namespaced objects that name no namespace are taken to live in
+   * {@code defaultNamespace} when looking for duplicates, so {@code namespace: default} and no
+   * namespace at all are the same object when the default is {@code default}.
+   */
+  public ValidationReport validate(LoadResult loaded, String defaultNamespace) {
+    return validate(loaded, defaultNamespace, null);
+  }
+
+  /**
+   * As {@link #validate(LoadResult, String)}; a reference nothing in Git resolves is looked up in
+   * {@code cluster} (null: none) and is an error only when missing there too.
+   */
+  public ValidationReport validate(LoadResult loaded, String defaultNamespace,
+      ClusterLookup cluster) {
     List<Problem> out = new ArrayList<>(loaded.problems());
     Map<Manifest, ValidationCache.Local> locals = new IdentityHashMap<>();
     List<Manifest> identified = new ArrayList<>();
@@ -51,7 +69,7 @@ public final class Validator {
         configDocs.add(m);
         continue;
       }
-      ValidationCache.Local local = cache == null ? null : cache.get(m);
+      ValidationCache.Local local = cache.get(m);
       if (local == null) {
         local = local(m);
       }
@@ -61,9 +79,7 @@ public final class Validator {
         identified.add(m);
       }
     }
-    if (cache != null) {
-      cache.replace(locals);
-    }
+    cache.replace(locals);
     List<ResourceKey> keys = new ArrayList<>(identified.size());
     identified.forEach(m -> keys.add(locals.get(m).key()));
     RepoConfig config = RepoConfig.read(configDocs, catalog, schemas, out);
@@ -74,15 +90,34 @@ public final class Validator {
       out.addAll(local.object());
       out.addAll(refs.check(m, local.targets()));
       out.addAll(local.graph());
-      Manifest first = seen.putIfAbsent(local.key(), m);
+      Manifest first = seen.putIfAbsent(applied(local.key(), defaultNamespace), m);
       if (first != null) {
-        out.add(m.error("/metadata/name", "defined twice: also at " + first.origin()));
+        out.add(m.error("/metadata/name", "defined twice: also at " + first.origin()
+            + twin(local.key(), locals.get(first).key(), defaultNamespace)));
       }
     }
     out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
         .thenComparingInt(Problem::column));
     return new ValidationReport(List.copyOf(out), loaded.files(),
         loaded.manifests().size() - configDocs.size());
+  }
+
+  /** Where {@code key} is applied: a namespaced key without namespace goes to the default. */
+  private ResourceKey applied(ResourceKey key, String defaultNamespace) {
+    if (!key.namespace().isEmpty() || defaultNamespace == null || defaultNamespace.isEmpty()
+        || catalog.profile(key.group(), key.kind()).scope() == Profile.Scope.CLUSTER) {
+      return key;
+    }
+    return new ResourceKey(key.group(), key.kind(), defaultNamespace, key.name());
+  }
+
+  /** Why two objects written differently are one: one of them names no namespace. */
+  private static String twin(ResourceKey key, ResourceKey first, String defaultNamespace) {
+    if (key.equals(first)) {
+      return "";
+    }
+    return " (an object without metadata.namespace goes to the default namespace \""
+        + defaultNamespace + "\")";
   }
 
   /** What {@code m} alone decides. */

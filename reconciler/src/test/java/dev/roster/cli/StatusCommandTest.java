@@ -3,7 +3,7 @@ package dev.roster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.status.ManagedCounts;
 import dev.roster.status.ReconcileRecord;
 import dev.roster.status.SourceStatus;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.devcluster.ServerRequests;
 import dev.roster.kube.InventoryStore;
-import dev.roster.kube.ServerRequests;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Inventory;
 import io.fabric8.kubernetes.api.model.ConfigMap;

@@ -41,7 +41,7 @@ class ConflictE2eTest {
     f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the flaky tests."));
     f.commit("reword the task");
     source = new GitSource();
-    engine = new Engine(SchemaCatalog.bundled(), f.client, new Engine.Settings(E2eFixture.SOURCE,
+    engine = Engine.oneShot(SchemaCatalog.bundled(), f.client, new Engine.Settings(E2eFixture.SOURCE,
         "default", "default", LoadOptions.defaults(), false));
   }
 

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.roster.kube.CatalogCrds;
+import dev.roster.devcluster.CatalogCrds;
 import dev.roster.kube.InventoryStore;
 import dev.roster.load.ResourceKey;
 import dev.roster.validate.Profile;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.roster.cli.Main;
-import dev.roster.kube.EmbeddedCluster;
-import dev.roster.kube.ServerRequests;
+import dev.roster.devcluster.EmbeddedCluster;
+import dev.roster.devcluster.ServerRequests;
 import dev.roster.source.TestRepos;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.apply.ApplyOptions;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.LiveCache;
 import dev.roster.load.LoadOptions;
 import dev.roster.plan.Action;
@@ -53,7 +53,7 @@ class EngineCacheTest {
   void open() throws IOException {
     source = "cache-" + System.nanoTime();
     live = new LiveCache(cluster.client(), source);
-    engine = new Engine(CATALOG, cluster.client(), settings(), live, drifts::release);
+    engine = Engine.cached(CATALOG, cluster.client(), settings(), live, drifts::release);
     write("cfg.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + source
         + "\ndata:\n  k: v\n");
   }
@@ -91,7 +91,7 @@ class EngineCacheTest {
 
   @Test
   void plansAsTheListingEngineDoes() {
-    Engine plain = new Engine(CATALOG, cluster.client(), settings());
+    Engine plain = Engine.oneShot(CATALOG, cluster.client(), settings());
     assertEquals(plain.plan(snapshot()).plan(), engine.plan(snapshot()).plan());
     engine.apply(engine.plan(snapshot()), APPLY);
     Engine.PlanRun cached = engine.plan(snapshot());

@@ -2,7 +2,7 @@ package dev.roster.engine;
 
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.plan.Change;
 import dev.roster.plan.Plan;
@@ -54,7 +54,7 @@ final class RolloutFixture implements AutoCloseable {
         return now;
       }
     };
-    return new Engine(CATALOG, cluster.client(), new Engine.Settings("agents", "default",
+    return Engine.oneShot(CATALOG, cluster.client(), new Engine.Settings("agents", "default",
         "default", LoadOptions.defaults(), false, policy), clock);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Ownership;

@@ -3,6 +3,8 @@ package dev.roster.kube;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.devcluster.CatalogCrds;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.validate.Profile;
 import java.util.List;
 import java.util.Optional;

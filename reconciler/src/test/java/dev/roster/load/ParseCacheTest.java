@@ -108,4 +108,17 @@ class ParseCacheTest {
           again.manifests().get(i).index().contains("/data"));
     }
   }
+
+  @Test
+  void noneKeepsNothingAndParsesEveryLoad() {
+    ParseCache none = ParseCache.none();
+    ManifestLoader loader = new ManifestLoader(LoadOptions.defaults(), none);
+    LoadResult first = loader.load(tree);
+    int reads = tree.reads;
+    LoadResult again = loader.load(tree);
+    assertEquals(2 * reads, tree.reads, "every file read again");
+    assertNotSame(first.manifests().get(0), again.manifests().get(0));
+    assertEquals(view(plain.load(tree)), view(again));
+    assertEquals(0, none.size());
+  }
 }

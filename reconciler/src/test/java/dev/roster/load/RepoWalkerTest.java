@@ -54,13 +54,13 @@ class RepoWalkerTest {
   }
 
   @Test
-  void readsOnlyYamlAndYmlFiles() throws IOException {
+  void readsOnlyYamlYmlAndJsonFilesAsKubectlDoes() throws IOException {
     for (String f : List.of("a.yaml", "b.yml", "c.json", "d.yaml.bak", "e.txt", "f.YAML", "yaml")) {
       write(f);
     }
     Files.createDirectories(root.resolve("dir.yaml"));
     write("dir.yaml/inner.yml");
-    assertEquals(List.of("a.yaml", "b.yml", "dir.yaml/inner.yml"),
+    assertEquals(List.of("a.yaml", "b.yml", "c.json", "dir.yaml/inner.yml"),
         files(RepoWalker.list(root), root));
   }
 

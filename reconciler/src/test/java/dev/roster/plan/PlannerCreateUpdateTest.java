@@ -77,8 +77,8 @@ class PlannerCreateUpdateTest {
         "annotations", Map.of("roster.dev/revision", "rev1", "roster.dev/repo", REPO,
             "roster.dev/file", "prompts.yaml", "roster.dev/applied-fields", fields)));
     stamped.put("data", Map.of("a", "1"));
-    assertEquals(new Change(CM_KEY, "v1", Action.CREATE, stamped, null, List.of(), List.of(),
-        new Origin("prompts.yaml", 0, 1, 1), ""), c);
+    assertEquals(Change.builder(CM_KEY, "v1", Action.CREATE).desired(stamped)
+        .origin(new Origin("prompts.yaml", 0, 1, 1)).build(), c);
     assertTrue(c.writes());
     assertTrue(p.hasChanges());
     assertEquals(1, p.count(Action.CREATE));

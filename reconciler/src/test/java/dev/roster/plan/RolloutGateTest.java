@@ -33,8 +33,8 @@ class RolloutGateTest {
       fields.add(new FieldChange(p, FieldChange.Type.CHANGED, 1, 2));
       patch.add(Differ.op("replace", p, 2));
     }
-    return new Change(KEY, "x.io/v1", Action.UPDATE, Map.of("metadata", Map.of()), live, fields,
-        patch, null, "");
+    return Change.builder(KEY, "x.io/v1", Action.UPDATE).desired(Map.of("metadata", Map.of()))
+        .live(live).fields(fields).patch(patch).build();
   }
 
   static Plan gate(Change c, int running) {
@@ -56,10 +56,14 @@ class RolloutGateTest {
     assertEquals(RolloutState.Hold.HELD, out.rollout().hold());
     assertEquals(2, out.rollout().inFlight());
     assertEquals(NOW.plus(Duration.ofHours(1)), out.rollout().deadline());
-    List<Object> paths = out.patch().stream().map(o -> o.get("path")).toList();
-    assertTrue(paths.contains("/spec/max"));
-    assertFalse(paths.contains("/spec/image"));
-    assertTrue(paths.contains("/metadata/annotations/roster.dev~1held-since"));
+    assertEquals(List.of("/spec/image"), out.rollout().heldPointers());
+    assertTrue(HoldRecord.goesNow("/spec/max", out.rollout()));
+    assertFalse(HoldRecord.goesNow("/spec/image", out.rollout()));
+    assertEquals(Map.of(Ownership.HELD_SINCE, "2025-01-01T12:00:00Z",
+        Ownership.HELD_REVISION, "main@sha1:abcdef0123456789"), out.rollout().record().set());
+    assertEquals(update(Map.of(), "/spec/image", "/spec/max").patch(), out.patch(),
+        "the gate leaves the planner's patch as it is; apply sends part of it");
+    assertTrue(out.writes());
   }
 
   @Test
@@ -68,7 +72,9 @@ class RolloutGateTest {
         "/spec/image"), 0).changes().get(0);
     assertEquals(RolloutState.Hold.NONE, out.rollout().hold());
     assertEquals(RolloutState.Marker.RESTART, out.rollout().marker());
-    assertTrue(out.patch().stream().anyMatch(o -> "remove".equals(o.get("op"))));
+    assertEquals(List.of(Ownership.HELD_SINCE), out.rollout().record().clear());
+    assertTrue(out.fields().contains(new FieldChange("/metadata/annotations/roster.dev~1held-since",
+        FieldChange.Type.REMOVED, "2025-01-01T11:00:00Z", null)));
   }
 
   @Test
@@ -76,7 +82,7 @@ class RolloutGateTest {
     Change out = gate(update(Map.of(Ownership.HELD_SINCE, "2025-01-01T11:30:00Z",
         Ownership.HELD_REVISION, "main@sha1:abcdef0123456789"), "/spec/image"), 1)
         .changes().get(0);
-    assertTrue(out.patch().isEmpty());
+    assertTrue(out.rollout().record().isEmpty());
     assertFalse(out.writes());
     assertEquals(Instant.parse("2025-01-01T11:30:00Z"), out.rollout().since());
   }
@@ -92,14 +98,6 @@ class RolloutGateTest {
   void runtimeOwnedIsNeverADifference() {
     Change out = gate(update(Map.of(), "/spec/suspend"), 0).changes().get(0);
     assertEquals(Action.UNCHANGED, out.action());
-  }
-
-  @Test
-  void classification() {
-    assertTrue(RolloutGate.isRestart("/spec/image/tag", AGENT));
-    assertFalse(RolloutGate.isRestart("/metadata/labels/x", AGENT));
-    assertTrue(RolloutGate.isRestart("/spec", AGENT)); // container of restart fields
-    assertTrue(RolloutGate.isRestart("/spec/other", AGENT)); // default restart
   }
 
   @Test

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyResult;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.engine.Engine;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
 import dev.roster.source.DirectoryTree;
@@ -137,7 +137,7 @@ class RolloutStatusTest {
     commit++;
     Snapshot snapshot = new Snapshot(new DirectoryTree(repo),
         "main@sha1:" + String.format("%040x", commit * 0x1111111L), repo.toString());
-    Engine engine = new Engine(SchemaCatalog.bundled(), cluster.client(), new Engine.Settings(
+    Engine engine = Engine.oneShot(SchemaCatalog.bundled(), cluster.client(), new Engine.Settings(
         SOURCE, "default", "default", LoadOptions.defaults(), false), clock);
     Engine.PlanRun run = engine.plan(snapshot);
     ApplyResult applied = engine.apply(run, ApplyOptions.defaults());

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.roster.cli.Main;
 import dev.roster.cli.ServeHarness;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.Problem;
 import dev.roster.source.GitHttpServer;
 import dev.roster.source.GitSource;

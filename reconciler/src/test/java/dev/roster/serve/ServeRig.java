@@ -1,7 +1,7 @@
 package dev.roster.serve;
 
 import dev.roster.apply.ApplyOptions;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
 import dev.roster.source.GitCredentials;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
-import dev.roster.kube.EmbeddedCluster;
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
@@ -62,8 +62,8 @@ class EventRecorderTest {
     ResourceKey key = new ResourceKey("", kind, ns, name);
     Map<String, Object> live = action == Action.CREATE ? null
         : Map.of("metadata", Map.of("name", name, "uid", "uid-" + name));
-    Change c = new Change(key, "v1", action, Map.of(), live, List.of(), List.of(), null,
-        action == Action.REFUSED ? "owned by source 'other'" : "");
+    Change c = Change.builder(key, "v1", action).desired(Map.of()).live(live)
+        .reason(action == Action.REFUSED ? "owned by source 'other'" : "").build();
     return new Outcome(c, status, message);
   }
 

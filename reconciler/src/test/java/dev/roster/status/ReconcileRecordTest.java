@@ -21,8 +21,8 @@ class ReconcileRecordTest {
   static final String REV = rev("abc");
 
   static Outcome outcome(Action action, Outcome.Status status, String name) {
-    Change c = new Change(new ResourceKey("", "ConfigMap", "a", name), "v1", action, Map.of(),
-        null, List.of(), List.of(), null, "");
+    Change c = Change.builder(new ResourceKey("", "ConfigMap", "a", name), "v1", action)
+        .desired(Map.of()).build();
     return new Outcome(c, status, "");
   }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.ClusterException;
-import dev.roster.kube.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;

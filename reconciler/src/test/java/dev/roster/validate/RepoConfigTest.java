@@ -106,7 +106,7 @@ class RepoConfigTest {
       return !n.equals("small");
     };
     var loaded = new ManifestLoader(LoadOptions.defaults()).load(dir);
-    List<String> out = lines(new Validator(catalog, false).validate(loaded, cluster));
+    List<String> out = lines(new Validator(catalog, false).validate(loaded, "default", cluster));
     assertEquals(List.of("bot.yaml:9:3: Agent/bot: /spec/model: Model \"small\" is defined"
         + " neither in the repo nor in the cluster in namespace \"team\": add it to the repo,"
         + " create it in the cluster, or, if something else creates it later, list"

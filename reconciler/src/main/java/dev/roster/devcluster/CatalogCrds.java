@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import dev.roster.validate.KindId;
 import dev.roster.validate.Profile;

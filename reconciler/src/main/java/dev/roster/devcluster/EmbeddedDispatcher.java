@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
@@ -31,11 +31,11 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   private final MergePatchShim merge = new MergePatchShim(this);
   private volatile String serverAddress = "127.0.0.1:0";
   private volatile Runnable beforeEach = () -> { };
-  private final ServerRequests received = new ServerRequests();
+  private final ServerRequests received;
 
-  /** What this server has received. */
-  ServerRequests received() {
-    return received;
+  /** A dispatcher with an empty store that records what it receives in {@code received}. */
+  EmbeddedDispatcher(ServerRequests received) {
+    this.received = received;
   }
 
   /** Runs {@code hook} before each request is dispatched. */

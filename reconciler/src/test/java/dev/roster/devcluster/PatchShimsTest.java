@@ -1,8 +1,8 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
-import static dev.roster.kube.EmbeddedClusterTest.AGENT_API;
-import static dev.roster.kube.EmbeddedClusterTest.agent;
-import static dev.roster.kube.EmbeddedClusterTest.spec;
+import static dev.roster.devcluster.EmbeddedClusterTest.AGENT_API;
+import static dev.roster.devcluster.EmbeddedClusterTest.agent;
+import static dev.roster.devcluster.EmbeddedClusterTest.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.roster.kube.KubeClients;
 import dev.roster.validate.KindId;
 import dev.roster.validate.Profile;
 import dev.roster.validate.SchemaCatalog;

@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.ArrayDeque;

@@ -1,5 +1,6 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
+import dev.roster.kube.KubeClients;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -32,6 +33,12 @@ import java.util.logging.Logger;
  * <p>Still missing: validation, defaulting, admission, RBAC, controllers, garbage collection,
  * managedFields; watches only over WebSocket (fabric8), not kubectl's HTTP streaming ({@code get
  * -w}); no OpenAPI (kubectl needs {@code --validate=false}); no tables (kubectl shows NAME, AGE).
+ *
+ * <p>Restartable, to stand for an API server that goes away and comes back empty: {@link #stop()}
+ * closes the listener and every open connection (watches included) and drops all objects; {@link
+ * #restart()} then listens again on the same port with a fresh store, seeded as at {@link
+ * #start(int, SchemaCatalog)}. Clients built for {@link #url()} before a restart reach the new
+ * server; {@link #client()} and {@link #requests()} stay the same objects throughout.
  */
 public final class EmbeddedCluster implements AutoCloseable {
   /** Name of the cluster, user and context in written kubeconfigs. */
@@ -43,15 +50,18 @@ public final class EmbeddedCluster implements AutoCloseable {
   // A strong reference: JUL keeps loggers weakly, and the level must stick.
   private static final Logger MOCK_LOG = Logger.getLogger(MockWebServer.class.getName());
 
-  private final KubernetesMockServer server;
-  private final KubernetesClient client;
+  private final SchemaCatalog catalog;
+  private final int port;
   private final String url;
   private final ServerRequests requests;
+  private final KubernetesClient client;
+  private KubernetesMockServer server; // null while stopped; guarded by this
 
-  private EmbeddedCluster(KubernetesMockServer server, String url, ServerRequests requests) {
-    this.server = server;
-    this.url = url;
+  private EmbeddedCluster(int port, ServerRequests requests, SchemaCatalog catalog) {
     this.requests = requests;
+    this.catalog = catalog;
+    this.port = port;
+    this.url = "http://127.0.0.1:" + port;
     this.client = KubeClients.forUrl(url, "default");
   }
 
@@ -67,7 +77,48 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   public static EmbeddedCluster start(int port, SchemaCatalog catalog) {
     MOCK_LOG.setLevel(Level.WARNING); // else one INFO line per request on stderr
-    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher();
+    ServerRequests requests = new ServerRequests();
+    KubernetesMockServer server = listen(port, requests);
+    EmbeddedCluster cluster = new EmbeddedCluster(server.getPort(), requests, catalog);
+    try {
+      cluster.serve(server);
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /**
+   * Stops the server, as a killed API server: the port refuses connections, open connections
+   * (watches included) are closed, and every object is lost. Clients stay open. Idempotent.
+   */
+  public synchronized void stop() {
+    if (server != null) {
+      KubernetesMockServer s = server;
+      server = null;
+      s.destroy();
+    }
+  }
+
+  /**
+   * Stops the server if it runs, then starts an empty one on the same port, seeded as a new
+   * cluster (the catalog's CRDs and {@link #NAMESPACES}, nothing else).
+   *
+   * @throws UncheckedIOException wrapping a {@link BindException} if the port was taken meanwhile
+   */
+  public synchronized void restart() {
+    stop();
+    serve(listen(port, requests));
+  }
+
+  /** Whether the server is listening (false after {@link #stop()} until {@link #restart()}). */
+  public synchronized boolean running() {
+    return server != null;
+  }
+
+  private static KubernetesMockServer listen(int port, ServerRequests requests) {
+    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests);
     KubernetesMockServer server = new KubernetesMockServer(
         new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher,
         false);
@@ -82,18 +133,21 @@ public final class EmbeddedCluster implements AutoCloseable {
       throw new UncheckedIOException(bind);
     }
     dispatcher.serverAddress("127.0.0.1:" + server.getPort());
-    EmbeddedCluster cluster = new EmbeddedCluster(server, "http://127.0.0.1:" + server.getPort(),
-        dispatcher.received());
-    try {
-      cluster.seed(catalog);
-    } catch (RuntimeException e) {
-      cluster.close();
-      throw e;
-    }
-    return cluster;
+    return server;
   }
 
-  private void seed(SchemaCatalog catalog) {
+  /** Makes {@code started} this cluster's server and seeds it; stops it if seeding fails. */
+  private void serve(KubernetesMockServer started) {
+    server = started;
+    try {
+      seed();
+    } catch (RuntimeException e) {
+      stop();
+      throw e;
+    }
+  }
+
+  private void seed() {
     for (CustomResourceDefinition crd : CatalogCrds.of(catalog)) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
@@ -109,8 +163,8 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   /**
-   * The requests this server has received from any client, seeding included; call {@link
-   * ServerRequests#reset()} before the part under test.
+   * The requests this server has received from any client, seeding (and re-seeding on {@link
+   * #restart()}) included; call {@link ServerRequests#reset()} before the part under test.
    */
   public ServerRequests requests() {
     return requests;
@@ -121,9 +175,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     return url;
   }
 
-  /** The port it listens on. */
+  /** The port it listens on, the same across {@link #restart()}s. */
   public int port() {
-    return server.getPort();
+    return port;
   }
 
   /**
@@ -133,7 +187,7 @@ public final class EmbeddedCluster implements AutoCloseable {
    * @return {@code file}
    */
   public Path writeKubeconfig(Path file) throws IOException {
-    String yaml = KubeClients.noAuthKubeconfig(NAME, url, "default");
+    String yaml = DevKubeconfig.text(NAME, url, "default");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -147,7 +201,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     try {
       client.close();
     } finally {
-      server.destroy();
+      stop();
     }
   }
 

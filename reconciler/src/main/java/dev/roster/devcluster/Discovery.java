@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import io.fabric8.kubernetes.api.model.APIGroupBuilder;
 import io.fabric8.kubernetes.api.model.APIGroupListBuilder;

@@ -1,4 +1,4 @@
-package dev.roster.kube;
+package dev.roster.devcluster;
 
 import java.util.Locale;
 

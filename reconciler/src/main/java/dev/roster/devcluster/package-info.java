@@ -1,0 +1,42 @@
+/**
+ * The embedded dev cluster: fabric8's CRUD mock API server, made to behave like a real API server
+ * wherever Roster depends on it. Serves {@code roster dev-cluster}, {@code --embedded-cluster},
+ * {@code roster bench} and the tests; the product never needs it against a real cluster.
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>{@link dev.roster.devcluster.EmbeddedCluster} listens on {@code 127.0.0.1} (plain HTTP, no
+ *       authentication) with a permissive CRD for every non-core kind of the schema catalog ({@link
+ *       dev.roster.devcluster.CatalogCrds}, resource names from {@link
+ *       dev.roster.devcluster.Plurals}) and the four usual namespaces. It can be stopped and
+ *       restarted empty on the same port, as an API server that dies and comes back without its
+ *       data; clients made before the restart reach the new server.
+ *   <li>Where Roster or kubectl depend on it, it answers as a real API server does: discovery
+ *       (so kubectl and fabric8's generic clients resolve kinds), JSON Patch with a failing
+ *       {@code test} op as 422, a 409 on a stale resourceVersion, JSON merge patch that removes
+ *       nulls, and lists with set-based label selectors ({@code in}, {@code notin}).
+ *   <li>Where it cannot, it refuses instead of answering wrongly: 400 for {@code dryRun} writes
+ *       and for watches or deletes with set-based selectors, 405 for writes to discovery paths,
+ *       415 for protobuf, 404 outside {@code /api} and {@code /apis}.
+ *   <li>{@link dev.roster.devcluster.ServerRequests} records what reached the server from any
+ *       client, for tests that must prove what was (not) written.
+ * </ul>
+ *
+ * <p>Known gaps; code that must work on a real cluster may not rely on the mock here:
+ *
+ * <ul>
+ *   <li>No real server-side apply: an apply PATCH creates the object or replaces it whole, for a
+ *       single manager; no managedFields, no field-manager conflicts, no field-level merge.
+ *   <li>Strategic merge patch is treated as JSON merge patch (lists are replaced, not merged by
+ *       key).
+ *   <li>No validation against the CRD schemas, no defaulting, admission, RBAC or authentication;
+ *       no controllers, so no garbage collection of owned objects, no finalizers acted on, no
+ *       Deployments rolling out and no status written by anyone but the client.
+ *   <li>No dry run, no OpenAPI document (kubectl needs {@code --validate=false}), no table output
+ *       (kubectl shows NAME and AGE), watches over WebSocket only (not kubectl's {@code get -w}).
+ *   <li>All state is in memory: {@link dev.roster.devcluster.EmbeddedCluster#stop()} or the end of
+ *       the process loses every object.
+ * </ul>
+ */
+package dev.roster.devcluster;
