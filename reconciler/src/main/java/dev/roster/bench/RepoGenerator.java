@@ -74,7 +74,8 @@ public final class RepoGenerator {
           + "spec:\n  instructions: Keep the changelog current.\n  model: claude-sonnet-4-6\n"
           + "  role: worker\n  lifecycle: Sleep\n  skills:\n    - skill-" + u + "\n",
       "apiVersion: claude.amcheste.io/v1alpha1\nkind: AgentTeam\n" + meta + "team-" + u + "\n"
-          + "spec:\n  auth:\n    apiKeySecret: anthropic\n  lead:\n    model: opus\n"
+          + "spec:\n  repository:\n    url: https://example.com/acme/notes.git\n"
+          + "  auth:\n    apiKeySecret: anthropic\n  lead:\n    model: opus\n"
           + "    prompt: Plan the release.\n  teammates:\n    - name: writer\n"
           + "      prompt: Draft notes.\n    - name: checker\n      prompt: Check notes.\n"
           + "      dependsOn: [writer]\n",

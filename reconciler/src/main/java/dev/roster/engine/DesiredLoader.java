@@ -4,6 +4,7 @@ import dev.roster.load.LoadOptions;
 import dev.roster.load.LoadResult;
 import dev.roster.load.ManifestLoader;
 import dev.roster.source.Snapshot;
+import dev.roster.validate.ClusterLookup;
 import dev.roster.validate.SchemaCatalog;
 import dev.roster.validate.ValidationReport;
 import dev.roster.validate.Validator;
@@ -29,14 +30,18 @@ final class DesiredLoader {
     this.memo = caches.desired();
   }
 
-  DesiredState of(Snapshot snapshot) {
+  /**
+   * The desired state of {@code snapshot}; references Git does not resolve are looked up in
+   * {@code cluster} (null: none).
+   */
+  DesiredState of(Snapshot snapshot, ClusterLookup cluster) {
     String id = memo.idOf(snapshot);
     DesiredState same = memo.same(id);
     if (same != null) {
       return same;
     }
     LoadResult loaded = loader.load(snapshot.tree());
-    ValidationReport report = validator.validate(loaded, defaultNamespace);
+    ValidationReport report = validator.validate(loaded, defaultNamespace, cluster);
     DesiredState desired = DesiredState.from(loaded, report, catalog, defaultNamespace,
         memo::earlier);
     memo.remember(id, loaded, desired);

@@ -4,6 +4,7 @@ import dev.roster.load.LoadResult;
 import dev.roster.load.Manifest;
 import dev.roster.plan.DesiredObject;
 import dev.roster.source.Snapshot;
+import dev.roster.validate.RepoConfig;
 import java.io.IOException;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -60,8 +61,11 @@ final class DesiredMemo {
       return;
     }
     Map<Manifest, DesiredObject> made = new IdentityHashMap<>();
-    for (int i = 0; i < loaded.manifests().size(); i++) {
-      made.put(loaded.manifests().get(i), desired.objects().get(i));
+    int i = 0;
+    for (Manifest m : loaded.manifests()) {
+      if (!RepoConfig.is(m)) { // the repo config makes no object
+        made.put(m, desired.objects().get(i++));
+      }
     }
     objects = made;
     treeId = id;

@@ -7,6 +7,7 @@ import dev.roster.load.ResourceKey;
 import dev.roster.plan.DesiredObject;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.Profile;
+import dev.roster.validate.RepoConfig;
 import dev.roster.validate.SchemaCatalog;
 import dev.roster.validate.ValidationReport;
 import java.util.ArrayList;
@@ -33,13 +34,14 @@ public record DesiredState(
   public static DesiredState of(Snapshot snapshot, SchemaCatalog catalog, LoadOptions load,
       boolean allowUnknownKinds, String defaultNamespace) {
     return new DesiredLoader(catalog, load, allowUnknownKinds, defaultNamespace,
-        PassCaches.none()).of(snapshot);
+        PassCaches.none()).of(snapshot, null);
   }
 
   /**
    * The desired state of a loaded and validated tree; throws if the report has errors. {@code
    * earlier} gives the object made from a manifest before (same manifest, same settings), or null.
-   * The objects are in manifest order, one per manifest.
+   * The objects are in manifest order, one per manifest except the repo config (roster.yaml),
+   * which is never applied.
    */
   static DesiredState from(LoadResult loaded, ValidationReport report, SchemaCatalog catalog,
       String defaultNamespace, Function<Manifest, DesiredObject> earlier) {
@@ -49,6 +51,9 @@ public record DesiredState(
     List<DesiredObject> out = new ArrayList<>();
     Map<String, String> versions = new HashMap<>();
     for (Manifest m : loaded.manifests()) {
+      if (RepoConfig.is(m)) {
+        continue;
+      }
       DesiredObject d = earlier.apply(m);
       out.add(d != null ? d : object(m, catalog, defaultNamespace));
       versions.put(m.group() + "/" + m.kind(), m.apiVersion());

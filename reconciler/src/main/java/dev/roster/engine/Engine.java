@@ -73,6 +73,7 @@ public final class Engine {
   private final DesiredLoader desired;
   private final PlanMemo memo;
   private final Drift drift;
+  private final ClusterRefs clusterRefs;
 
   private Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock,
       PassCaches caches, LiveState live) {
@@ -88,6 +89,7 @@ public final class Engine {
     this.desired = new DesiredLoader(catalog, settings.load(), settings.allowUnknownKinds(),
         settings.defaultNamespace(), caches);
     this.memo = caches.plans();
+    this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
     this.drift = new Drift(new Planner(order), settings.source(),
         k -> catalog.profile(k.group(), k.kind()).rollout());
   }
@@ -137,8 +139,8 @@ public final class Engine {
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
-    // Load and validate the desired state.
-    DesiredState desired = this.desired.of(snapshot);
+    // Load and validate the desired state; references Git does not resolve are looked up live.
+    DesiredState desired = this.desired.of(snapshot, clusterRefs);
     // Read the previous inventory and the live objects it and Git name.
     Inventory previous = inventories.read(settings.source());
     Set<ResourceKey> keys = new HashSet<>(previous.keys());

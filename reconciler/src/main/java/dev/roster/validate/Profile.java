@@ -11,6 +11,9 @@ import java.util.List;
  * @param graphs names inside the object that refer to each other
  * @param wave apply order: lower waves are applied first and pruned last
  * @param rollout how changes reach a running agent, or null when the kind has no agent semantics
+ * @param provided objects of this kind the platform installs itself: {@code name} (any namespace)
+ *     or {@code namespace/name}; a reference to one resolves without the object being in Git
+ * @param localRefs names in the object that must name another part of the same object
  */
 public record Profile(
     Scope scope,
@@ -18,7 +21,9 @@ public record Profile(
     List<Reference> references,
     List<Graph> graphs,
     int wave,
-    Rollout rollout) {
+    Rollout rollout,
+    List<String> provided,
+    List<LocalRef> localRefs) {
   /** Wave of kinds whose profile names none: after templates, before squads and teams. */
   public static final int DEFAULT_WAVE = 35;
 
@@ -26,6 +31,12 @@ public record Profile(
   public Profile(Scope scope, NameFormat nameFormat, List<Reference> references,
       List<Graph> graphs, int wave) {
     this(scope, nameFormat, references, graphs, wave, null);
+  }
+
+  /** A profile that provides no objects and has no local references. */
+  public Profile(Scope scope, NameFormat nameFormat, List<Reference> references,
+      List<Graph> graphs, int wave, Rollout rollout) {
+    this(scope, nameFormat, references, graphs, wave, rollout, List.of(), List.of());
   }
 
 
@@ -49,13 +60,37 @@ public record Profile(
    * @param kinds target kinds, tried in order
    * @param namespaceSibling sibling field of the name that overrides the namespace, or null
    * @param allowNamespacePrefix whether the value may be written {@code namespace/name}
+   * @param omitted the name the platform uses when the field is absent (its parent present), or
+   *     null when an absent field names nothing
    */
   public record Reference(
       String path,
       String group,
       List<String> kinds,
       String namespaceSibling,
-      boolean allowNamespacePrefix) {}
+      boolean allowNamespacePrefix,
+      String omitted) {
+    /** A reference that names nothing when absent. */
+    public Reference(String path, String group, List<String> kinds, String namespaceSibling,
+        boolean allowNamespacePrefix) {
+      this(path, group, kinds, namespaceSibling, allowNamespacePrefix, null);
+    }
+  }
+
+  /**
+   * A name inside an object that must be one of the names found elsewhere in it (an approval
+   * gate's {@code spawn-<teammate>} event, an approval annotation).
+   *
+   * @param path pointer pattern of the values; with {@code keys}, of the map entries whose keys
+   *     are the values
+   * @param keys whether the map keys, not the values, are checked
+   * @param prefix only values starting with it are checked, the name being what follows it
+   * @param names pointer pattern of the names the value may take
+   * @param message what the platform does with such a name; {@code {name}} and {@code {known}}
+   *     are replaced by the name and the names present
+   */
+  public record LocalRef(String path, boolean keys, String prefix, String names,
+      String message) {}
 
   /**
    * Named nodes inside one object and the edges between them.

@@ -27,7 +27,8 @@ final class ProfileReader {
             r.containsKey("group") ? str(r.get("group"), "") : null,
             strings(r.get("kinds")),
             str(r.get("namespaceSibling"), null),
-            Boolean.TRUE.equals(r.get("allowNamespacePrefix"))));
+            Boolean.TRUE.equals(r.get("allowNamespacePrefix")),
+            str(r.get("omitted"), null)));
       }
       List<Profile.Graph> graphs = new ArrayList<>();
       for (Map<?, ?> g : maps(m.get("graphs"))) {
@@ -39,8 +40,14 @@ final class ProfileReader {
             !Boolean.FALSE.equals(g.get("acyclic"))));
       }
       int wave = m.get("wave") instanceof Number n ? n.intValue() : Profile.DEFAULT_WAVE;
+      List<Profile.LocalRef> local = new ArrayList<>();
+      for (Map<?, ?> l : maps(m.get("localRefs"))) {
+        local.add(new Profile.LocalRef(str(l.get("path"), null),
+            Boolean.TRUE.equals(l.get("keys")), str(l.get("prefix"), ""),
+            str(l.get("names"), null), str(l.get("message"), "names nothing in this object")));
+      }
       return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs), wave,
-          rollout(m.get("rollout")));
+          rollout(m.get("rollout")), strings(m.get("provided")), List.copyOf(local));
     } catch (RuntimeException e) {
       throw new ValidationException(ValidateReason.INVALID_PROFILE,
           "failed to read profile '" + name + "': " + e.getMessage(), e);

@@ -38,7 +38,8 @@ public final class Validator {
 
   /**
    * Validates {@code loaded} for the namespace {@code default}: namespaced objects that name no
-   * namespace are taken to live there when looking for duplicates.
+   * namespace are taken to live there when looking for duplicates. No cluster: references must
+   * resolve in Git, roster.yaml or the profiles' provided objects.
    */
   public ValidationReport validate(LoadResult loaded) {
     return validate(loaded, DEFAULT_NAMESPACE);
@@ -50,10 +51,24 @@ public final class Validator {
    * namespace at all are the same object when the default is {@code default}.
    */
   public ValidationReport validate(LoadResult loaded, String defaultNamespace) {
+    return validate(loaded, defaultNamespace, null);
+  }
+
+  /**
+   * As {@link #validate(LoadResult, String)}; a reference nothing in Git resolves is looked up in
+   * {@code cluster} (null: none) and is an error only when missing there too.
+   */
+  public ValidationReport validate(LoadResult loaded, String defaultNamespace,
+      ClusterLookup cluster) {
     List<Problem> out = new ArrayList<>(loaded.problems());
     Map<Manifest, ValidationCache.Local> locals = new IdentityHashMap<>();
     List<Manifest> identified = new ArrayList<>();
+    List<Manifest> configDocs = new ArrayList<>();
     for (Manifest m : loaded.manifests()) {
+      if (RepoConfig.concerns(m)) {
+        configDocs.add(m);
+        continue;
+      }
       ValidationCache.Local local = cache.get(m);
       if (local == null) {
         local = local(m);
@@ -67,7 +82,8 @@ public final class Validator {
     cache.replace(locals);
     List<ResourceKey> keys = new ArrayList<>(identified.size());
     identified.forEach(m -> keys.add(locals.get(m).key()));
-    ReferenceChecker refs = new ReferenceChecker(catalog, keys);
+    RepoConfig config = RepoConfig.read(configDocs, catalog, schemas, out);
+    ReferenceChecker refs = new ReferenceChecker(catalog, keys, config, cluster);
     Map<ResourceKey, Manifest> seen = new HashMap<>();
     for (Manifest m : identified) {
       ValidationCache.Local local = locals.get(m);
@@ -82,7 +98,8 @@ public final class Validator {
     }
     out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
         .thenComparingInt(Problem::column));
-    return new ValidationReport(List.copyOf(out), loaded.files(), loaded.manifests().size());
+    return new ValidationReport(List.copyOf(out), loaded.files(),
+        loaded.manifests().size() - configDocs.size());
   }
 
   /** Where {@code key} is applied: a namespaced key without namespace goes to the default. */
@@ -120,6 +137,7 @@ public final class Validator {
       object.add(m.error("/apiVersion", unknownKind(id)));
     }
     object.addAll(ObjectChecker.check(m, profile));
+    object.addAll(LocalRefChecker.check(m, profile));
     return new ValidationCache.Local(List.of(), List.copyOf(object),
         List.copyOf(GraphChecker.check(m, profile)),
         List.copyOf(ReferenceChecker.targets(m, profile)), ReferenceChecker.identity(catalog, m));

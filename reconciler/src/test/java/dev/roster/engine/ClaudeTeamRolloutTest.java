@@ -44,6 +44,7 @@ class ClaudeTeamRolloutTest {
           labels: {tier: %s}
           annotations: {roster.dev/external-refs: "Secret/*"}
         spec:
+          repository: {url: "https://github.com/acme/backend.git"}
           auth: {apiKeySecret: anthropic}
           lead: {model: opus, prompt: "%s"}
           teammates:

@@ -86,6 +86,7 @@ class KomputerAndTeamsRolloutTest {
           annotations: {roster.dev/external-refs: "AgentTeamTemplate/*"}
         spec:
           templateRef: {name: report}
+          workspace: {output: {size: 1Gi}}
           auth: {apiKeySecret: anthropic}
           lead: {prompt: "%s"}
         """.formatted(prompt));

@@ -28,8 +28,9 @@ class ReferenceCheckerTest {
 
   private static String missing(String kinds, String name, String ns, String first) {
     return kinds + " \"" + name + "\" is not defined in the repo"
-        + (ns.isEmpty() ? "" : " in namespace \"" + ns + "\"") + ": add it, or list \"" + first
-        + "/" + name + "\" in the roster.dev/external-refs annotation if it exists outside Git";
+        + (ns.isEmpty() ? "" : " in namespace \"" + ns + "\"") + ": add it, or, if it exists"
+        + " outside Git, list \"" + first + "/" + name + "\" under externalRefs in roster.yaml"
+        + " (or in this object's roster.dev/external-refs annotation)";
   }
 
   /** An Agent in namespace team whose spec is the given lines (indented by two). */
