@@ -107,6 +107,15 @@ public final class Applier {
   }
 
   private Outcome applyOne(Change change, ApplyOptions options) {
+    if (change.heldPrune()) { // kept for now: only its hold record is written
+      try {
+        write(change, options);
+        return new Outcome(change, Outcome.Status.SKIPPED, "prune held: "
+            + change.rollout().describe());
+      } catch (ClusterException e) {
+        return new Outcome(change, Outcome.Status.FAILED, e.getMessage());
+      }
+    }
     Change c = change;
     for (int attempt = 0; ; attempt++) {
       try {
@@ -141,7 +150,13 @@ public final class Applier {
           writer.patch(c.key(), c.apiVersion(), HoldPatch.of(c));
         }
       }
-      case PRUNE -> writer.delete(c.key(), c.apiVersion());
+      case PRUNE -> {
+        if (!c.heldPrune()) {
+          writer.delete(c.key(), c.apiVersion());
+        } else if (c.writes()) { // held: only its hold record
+          writer.patch(c.key(), c.apiVersion(), HoldPatch.of(c));
+        }
+      }
       default -> { }
     }
   }
@@ -180,7 +195,10 @@ public final class Applier {
     }
   }
 
-  /** Desired objects that exist and are ours, plus prunes that failed (retried next time). */
+  /**
+   * Desired objects that exist and are ours, plus prunes that failed or are held (retried next
+   * time).
+   */
   private static Inventory inventory(Plan plan, List<Outcome> outcomes) {
     Set<ResourceKey> keys = new HashSet<>();
     for (Outcome o : outcomes) {
@@ -188,7 +206,7 @@ public final class Applier {
       boolean ok = o.status() != Outcome.Status.FAILED;
       boolean skipped = o.status() == Outcome.Status.SKIPPED;
       if (a == Action.UNCHANGED || (a == Action.CREATE && ok && !skipped) || a == Action.UPDATE
-          || (a == Action.PRUNE && (!ok || skipped))) {
+          || (a == Action.PRUNE && (!ok || skipped || o.change().heldPrune()))) {
         keys.add(o.change().key());
       }
     }

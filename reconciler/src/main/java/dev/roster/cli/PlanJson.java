@@ -58,6 +58,7 @@ public final class PlanJson {
   private static Map<String, Object> change(Change c) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("action", PlanFormat.verb(c.action()));
+    m.put("completed", c.completed()); // removed by the platform on purpose, not re-created
     m.put("apiVersion", c.apiVersion());
     m.put("kind", c.key().kind());
     m.put("namespace", emptyToNull(c.key().namespace()));

@@ -57,10 +57,12 @@ public final class PlanMarkdown {
       }
     }
     List<Change> left = plan.changes().stream()
-        .filter(c -> c.action() == Action.REFUSED || c.action() == Action.ORPHANED).toList();
+        .filter(c -> c.action() == Action.REFUSED || c.action() == Action.ORPHANED
+            || c.completed()).toList();
     if (!left.isEmpty()) {
       b.append("\n**Left alone:**\n\n");
-      left.forEach(c -> b.append("- **").append(PlanFormat.verb(c.action())).append("** ")
+      left.forEach(c -> b.append("- **").append(c.completed() ? "completed"
+          : PlanFormat.verb(c.action())).append("** ")
           .append(escape(PlanFormat.subject(c, true))).append(": ").append(escape(c.reason()))
           .append('\n'));
     }

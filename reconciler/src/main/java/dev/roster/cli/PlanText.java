@@ -39,6 +39,10 @@ public final class PlanText {
    */
   public static void render(Plan plan, PrintWriter out, boolean color) {
     for (Change c : plan.changes()) {
+      if (c.completed()) { // removed by the platform on purpose: left so
+        out.println("  completed " + PlanFormat.subject(c, true) + ": " + c.reason());
+        continue;
+      }
       if (c.action() == Action.UNCHANGED) {
         continue;
       }

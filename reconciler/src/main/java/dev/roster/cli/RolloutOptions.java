@@ -10,10 +10,10 @@ final class RolloutOptions {
   @Option(names = "--rollout-policy", paramLabel = "POLICY", defaultValue = "Rollout",
       converter = ModeConverter.class,
       description = "Rollout policy of objects without a roster.dev/rollout annotation: Rollout,"
-          + " HotReload or Manual. Default: ${DEFAULT-VALUE}.")
+          + " Immediate or Manual (HotReload is still read, as Immediate). Default: ${DEFAULT-VALUE}.")
   RolloutPolicy.Mode policy = RolloutPolicy.Mode.ROLLOUT;
 
-  /** Parses Rollout, HotReload, Manual case-insensitively. */
+  /** Parses Rollout, Immediate, Manual (HotReload read as Immediate) case-insensitively. */
   static final class ModeConverter implements ITypeConverter<RolloutPolicy.Mode> {
     @Override
     public RolloutPolicy.Mode convert(String value) {

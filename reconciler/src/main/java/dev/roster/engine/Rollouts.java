@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The agent-aware part of a pass: leaves cleaned-up runs alone ({@link OneShots}), holds
+ * The agent-aware part of a pass: leaves what the platform deleted on purpose alone ({@link
+ * OneShots}), holds
  * restart-class changes of busy agents ({@link RolloutGate}) with live work counted through
  * {@link RelatedLister}, and records the runs a pass created in the inventory.
  */
@@ -56,8 +57,8 @@ final class Rollouts {
   }
 
   /**
-   * {@code next} with the runs that exist or were created recorded, and those Git no longer
-   * defines forgotten.
+   * {@code next} with the objects the platform may delete on purpose (runs, AutoDelete agents,
+   * squads) that exist or were created recorded, and those Git no longer defines forgotten.
    */
   Inventory record(Plan plan, ApplyResult result, Inventory previous, Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
@@ -65,7 +66,7 @@ final class Rollouts {
     for (Outcome o : result.outcomes()) {
       Change c = o.change();
       Profile.Rollout p = profile(c.key());
-      if (p == null || !p.oneShot() || c.desired() == null) {
+      if (OneShots.deletedBecause(p, c.desired()) == null) {
         continue;
       }
       boolean created = c.action() == Action.CREATE && o.status() == Outcome.Status.APPLIED;

@@ -58,9 +58,23 @@ public record Change(
     return toBuilder().rollout(r).build();
   }
 
+  /**
+   * Whether the platform removed this object on purpose and Roster leaves it so (see {@link
+   * OneShots}): unchanged, defined in Git, absent live.
+   */
+  public boolean completed() {
+    return action == Action.UNCHANGED && desired != null && live == null;
+  }
+
+  /** Whether this is a prune held back by its rollout policy (the object is kept for now). */
+  public boolean heldPrune() {
+    return action == Action.PRUNE && rollout.waiting();
+  }
+
   /** Whether apply writes anything for this change. */
   public boolean writes() {
-    if (action == Action.UPDATE && rollout.waiting() && !HoldRecord.sendsNow(this)) {
+    if ((action == Action.UPDATE || action == Action.PRUNE) && rollout.waiting()
+        && !HoldRecord.sendsNow(this)) {
       return false; // wholly held, and the hold is already recorded live
     }
     return action == Action.CREATE || action == Action.UPDATE || action == Action.PRUNE;

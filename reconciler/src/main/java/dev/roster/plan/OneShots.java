@@ -15,9 +15,12 @@ import java.util.function.Function;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One-shot kinds (profile {@code rollout.oneShot}: Task, AgentTeamRun) are runs: created once per
- * spec. A run Roster created that is gone live (the platform cleaned it up after it finished) is
- * not re-created: its CREATE becomes UNCHANGED, unless Git asks for a new run by changing the
+ * Objects the platform deletes on purpose stay deleted. A run (profile {@code rollout.oneShot}:
+ * Task, AgentTeamRun, AgentTeam) is created once per spec; other kinds declare in {@code
+ * rollout.platformDeletes} when the platform removes them (a KomputerAgent with {@code lifecycle:
+ * AutoDelete}, a squad dissolved or broken up). An object Roster created that is gone live is not
+ * re-created: its CREATE becomes UNCHANGED with no live object ({@link Change#completed()}) and a
+ * reason that says what the platform did, until Git asks again by changing its spec or the
  * annotation {@code roster.dev/rerun}. What Roster created is remembered in a ledger of
  * {@code key → "<spec hash> <rerun token>"} entries (see {@link #entry}).
  */
@@ -26,29 +29,43 @@ public final class OneShots {
 
   private OneShots() {}
 
-  /** The plan with cleaned-up runs left alone. */
+  /** The plan with objects the platform removed on purpose left alone. */
   public static Plan apply(Plan plan, Map<ResourceKey, String> ledger,
       Function<ResourceKey, Profile.Rollout> profiles) {
     List<Change> out = new ArrayList<>();
     for (Change c : plan.changes()) {
       Profile.Rollout p = profiles.apply(c.key());
       String recorded = ledger.get(c.key());
-      if (c.action() != Action.CREATE || p == null || !p.oneShot() || recorded == null) {
+      String deleted = c.action() == Action.CREATE ? deletedBecause(p, c.desired()) : null;
+      if (deleted == null || recorded == null) {
         out.add(c);
         continue;
       }
+      RolloutState marker = p.oneShot() ? RolloutState.of(RolloutState.Marker.NEW_RUN)
+          : RolloutState.NONE;
       String want = entry(c.desired());
-      if (!token(recorded).equals(token(want))) {
-        out.add(c.withRollout(RolloutState.of(RolloutState.Marker.NEW_RUN)));
+      if (!recorded.equals(want)) {
+        out.add(c.withRollout(marker)); // Git asks again: a new spec or rerun token
         continue;
       }
-      String why = "completed and cleaned up by the platform; not re-created"
-          + (hash(recorded).equals(hash(want)) ? ""
-              : " (its spec changed: change " + Ownership.RERUN + " to start a new run)");
+      String why = "completed (" + deleted + "); not re-created until its spec or "
+          + Ownership.RERUN + " changes in Git";
       out.add(c.toBuilder().action(Action.UNCHANGED).live(null).fields(List.of()).patch(List.of())
-          .reason(why).rollout(RolloutState.of(RolloutState.Marker.NEW_RUN)).build());
+          .reason(why).rollout(marker).build());
     }
     return new Plan(plan.source(), plan.revision(), List.copyOf(out), plan.inventorySize());
+  }
+
+  /**
+   * Why the platform deletes {@code desired} on purpose (its kind's profile), or null when it
+   * does not, or when the kind has no rollout profile.
+   */
+  public static String deletedBecause(Profile.Rollout p, Map<String, Object> desired) {
+    if (p == null || desired == null) {
+      return null;
+    }
+    return p.deletedBecause(d -> d.path() == null || Pointers.values(desired, d.path()).stream()
+        .anyMatch(v -> d.values().contains(String.valueOf(v))));
   }
 
   /** The ledger entry of a desired run: hash of its spec, then its rerun token. */
@@ -56,16 +73,6 @@ public final class OneShots {
     String rerun = Metadata.annotation(desired, Ownership.RERUN);
     return sha256(JSON.writeValueAsString(canonical(desired.get("spec")))) + " "
         + (rerun == null ? "" : rerun.replaceAll("\\s", "_"));
-  }
-
-  private static String hash(String entry) {
-    int i = entry.indexOf(' ');
-    return i < 0 ? entry : entry.substring(0, i);
-  }
-
-  private static String token(String entry) {
-    int i = entry.indexOf(' ');
-    return i < 0 ? "" : entry.substring(i + 1);
   }
 
   private static Object canonical(Object o) {

@@ -11,7 +11,7 @@ public final class Ownership {
   public static final String APPLIED_FIELDS = "roster.dev/applied-fields";
   public static final String ADOPT = "roster.dev/adopt";
   public static final String PRUNE = "roster.dev/prune";
-  /** Git: rollout policy, {@code Rollout} (default), {@code HotReload} or {@code Manual}. */
+  /** Git: rollout policy, {@code Rollout} (default), {@code Immediate} or {@code Manual} ({@code HotReload}: Immediate). */
   public static final String ROLLOUT = "roster.dev/rollout";
   /** Git: how long a Rollout hold may last before it is forced (Go duration, default 1h). */
   public static final String ROLLOUT_TIMEOUT = "roster.dev/rollout-timeout";

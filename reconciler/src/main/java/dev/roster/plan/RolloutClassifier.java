@@ -81,7 +81,7 @@ public final class RolloutClassifier {
   }
 
   /** Objects in the plan that name {@code c} through one of its profile's reaches. */
-  private static List<ResourceKey> reached(Change c, Profile.Rollout p,
+  static List<ResourceKey> reached(Change c, Profile.Rollout p,
       Map<ResourceKey, Change> byKey) {
     List<ResourceKey> out = new ArrayList<>();
     for (Profile.Reach r : p.reaches()) {
@@ -100,7 +100,7 @@ public final class RolloutClassifier {
     return out;
   }
 
-  private static String name(ResourceKey k) {
+  static String name(ResourceKey k) {
     return k.kind() + "/" + (k.namespace().isEmpty() ? "" : k.namespace() + "/") + k.name();
   }
 }

@@ -24,14 +24,17 @@ import java.util.function.IntSupplier;
  * dropped and the rest classified ({@link RolloutClassifier}). A template or ConfigMap change
  * counts the work of the objects it reaches as its own; objects a change names through its
  * profile's {@code waitsFor} (e.g. the agents a squad adds) count too ({@link WorkInFlight}).
- * Under {@code HotReload} everything goes now; under {@code Rollout} restart-class fields of an
+ * Under {@code Immediate} everything goes now; under {@code Rollout} restart-class fields of an
  * object with work in flight are held (reason {@code WaitingForTasks}) until the work ends or the
  * hold is older than the timeout (then forced); under {@code Manual} they wait until the live
  * object carries {@code roster.dev/approve: <revision or commit prefix>}. In-place fields go now.
  * A hold is recorded on the live object ({@code roster.dev/held-since}, {@code
  * roster.dev/held-revision}) and removed on release: the gate states this as a {@link HoldRecord}
  * and apply writes it. CREATE is never held. Holds are recomputed from desired and live on every
- * pass, so a newer commit replaces a held change and a revert cancels it.
+ * pass, so a newer commit replaces a held change and a revert cancels it. A PRUNE is gated like
+ * a restart-class change (work-aware prune): its own work and that of the objects it reaches hold
+ * it, under the policy recorded on the live object; a held prune stays PRUNE, writes only its
+ * hold record, and is deleted on release.
  *
  * <p>Every hold goes through {@link #gate}: a new reason to wait is a new {@link Waiting} (what
  * waits, why, and the work it waits for), not a new branch of the policy.
@@ -115,6 +118,14 @@ public final class RolloutGate {
         return k.restart().isEmpty() ? release(c, w.state(RolloutState.Hold.NONE, "", 0, null,
             null, List.of())) : gate(c, w, revision, now);
       }
+      case PRUNE -> {
+        // Work-aware prune: the object's own work and that of what it reaches.
+        List<ResourceKey> reached = RolloutClassifier.reached(c, p, byKey);
+        Waiting w = new Waiting(RolloutState.Marker.NONE, Set.of(),
+            reached.stream().map(RolloutClassifier::name).toList(), WAITING_FOR_TASKS,
+            () -> busy(c, p, reached, byKey, work));
+        return gate(c, w, revision, now);
+      }
       default -> {
         return c;
       }
@@ -124,8 +135,9 @@ public final class RolloutGate {
   /** The policy decision for what {@code w} says may wait. */
   private Change gate(Change c, Waiting w, String revision, Instant now) {
     RolloutState go = w.state(RolloutState.Hold.NONE, "", 0, null, null, List.of());
-    RolloutPolicy policy = policy(c.desired());
-    if (policy.mode() == RolloutPolicy.Mode.HOT_RELOAD) {
+    // A prune's policy is the one Git last gave the object, recorded live.
+    RolloutPolicy policy = policy(c.desired() != null ? c.desired() : c.live());
+    if (policy.mode() == RolloutPolicy.Mode.IMMEDIATE) {
       return release(c, go);
     }
     Instant since = since(c, now);
@@ -154,7 +166,7 @@ public final class RolloutGate {
       Map<ResourceKey, Change> byKey, WorkInFlight work) {
     int busy = work.of(c.key());
     for (ResourceKey k : reached) {
-      if (policy(byKey.get(k).desired()).mode() != RolloutPolicy.Mode.HOT_RELOAD) {
+      if (policy(byKey.get(k).desired()).mode() != RolloutPolicy.Mode.IMMEDIATE) {
         busy += work.of(k);
       }
     }
@@ -188,7 +200,7 @@ public final class RolloutGate {
 
   /** Everything goes; a recorded hold is shown as removed fields and removed with the patch. */
   private static Change release(Change c, RolloutState state) {
-    if (!holdRecorded(c)) {
+    if (!holdRecorded(c) || c.action() == Action.PRUNE) { // a prune deletes the record too
       return c.withRollout(state);
     }
     List<FieldChange> fields = new ArrayList<>(c.fields());
@@ -214,7 +226,7 @@ public final class RolloutGate {
     if (!revision.equals(Metadata.annotation(c.live(), Ownership.HELD_REVISION))) {
       record.put(Ownership.HELD_REVISION, revision);
     }
-    return c.toBuilder().action(Action.UPDATE)
+    return c.toBuilder().action(c.action() == Action.PRUNE ? Action.PRUNE : Action.UPDATE)
         .rollout(state.withRecord(new HoldRecord(record, List.of()))).build();
   }
 }

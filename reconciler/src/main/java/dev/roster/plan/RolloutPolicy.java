@@ -19,27 +19,45 @@ public record RolloutPolicy(Mode mode, Duration timeout) {
 
   /** Policy values. */
   public enum Mode {
-    ROLLOUT, HOT_RELOAD, MANUAL;
+    ROLLOUT, IMMEDIATE, MANUAL;
 
-    /** {@code Rollout}, {@code HotReload} or {@code Manual}, case-insensitively. */
+    /**
+     * {@code Rollout}, {@code Immediate} or {@code Manual}, case-insensitively; the old word
+     * {@code HotReload} is still read as Immediate (see {@link #HOT_RELOAD_WARNING}).
+     */
     public static Mode parse(String text) {
       return switch (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) {
         case "rollout" -> ROLLOUT;
-        case "hotreload" -> HOT_RELOAD;
+        case "immediate", "hotreload" -> IMMEDIATE;
         case "manual" -> MANUAL;
         default -> throw new IllegalArgumentException("invalid rollout policy '" + text
-            + "' (expected Rollout, HotReload or Manual)");
+            + "' (expected Rollout, Immediate or Manual)");
       };
     }
 
-    /** As written in annotations and flags: {@code Rollout}, {@code HotReload}, {@code Manual}. */
+    /** As written in annotations and flags: {@code Rollout}, {@code Immediate}, {@code Manual}. */
     public String text() {
       return switch (this) {
         case ROLLOUT -> "Rollout";
-        case HOT_RELOAD -> "HotReload";
+        case IMMEDIATE -> "Immediate";
         case MANUAL -> "Manual";
       };
     }
+  }
+
+  /** What the old word {@code HotReload} does, said wherever it is read. */
+  public static final String HOT_RELOAD_WARNING = "HotReload is read as Immediate: restart-class"
+      + " changes are applied at once and restart the agent; KubeOpenCode's HotReload means the"
+      + " opposite";
+
+  /** Whether {@code text} is the old word {@code HotReload}. */
+  public static boolean isHotReload(String text) {
+    return text != null && "hotreload".equalsIgnoreCase(text.trim());
+  }
+
+  /** Whether {@code desired} names its policy with the old word {@code HotReload}. */
+  public static boolean saysHotReload(Map<String, Object> desired) {
+    return isHotReload(Metadata.annotation(desired, Ownership.ROLLOUT));
   }
 
   /** The policy of a desired object; unknown values fall back to Rollout, bad timeouts to 1h. */

@@ -51,7 +51,9 @@ public record RolloutReport(List<Change> held, List<Change> started, List<Change
     Set<ResourceKey> written = new HashSet<>();
     if (applied != null) {
       for (Outcome o : applied.outcomes()) {
-        if (o.status() == Outcome.Status.APPLIED) {
+        boolean heldPruneRecorded = o.change().heldPrune() && o.change().writes()
+            && o.status() == Outcome.Status.SKIPPED; // kept, its hold record written
+        if (o.status() == Outcome.Status.APPLIED || heldPruneRecorded) {
           written.add(o.change().key());
         }
       }

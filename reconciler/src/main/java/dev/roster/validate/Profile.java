@@ -116,6 +116,9 @@ public record Profile(
    *     the platform cleans it up
    * @param reaches objects that reference this one and restart when it changes
    * @param waitsFor named objects (e.g. squad members) whose work in flight also holds a change
+   * @param platformDeletes when the platform deletes an object of this kind on purpose (an
+   *     AutoDelete agent, a dissolved squad, a finished team); a run ({@code oneShot}) always is
+   * @param immutable pointer prefixes the platform refuses to change after create
    */
   public record Rollout(
       List<String> restart,
@@ -125,7 +128,42 @@ public record Profile(
       List<String> runtimeOwned,
       boolean oneShot,
       List<Reach> reaches,
-      List<Reach> waitsFor) {}
+      List<Reach> waitsFor,
+      List<Deletion> platformDeletes,
+      List<String> immutable) {
+
+    public Rollout {
+      platformDeletes = platformDeletes == null ? List.of() : List.copyOf(platformDeletes);
+      immutable = immutable == null ? List.of() : List.copyOf(immutable);
+    }
+
+    /** A rollout section without lifecycle data. */
+    public Rollout(List<String> restart, List<String> inPlace, boolean defaultInPlace,
+        ActiveWork activeWork, List<String> runtimeOwned, boolean oneShot, List<Reach> reaches,
+        List<Reach> waitsFor) {
+      this(restart, inPlace, defaultInPlace, activeWork, runtimeOwned, oneShot, reaches,
+          waitsFor, List.of(), List.of());
+    }
+
+    /**
+     * Why the platform deletes an object on purpose, or null when it does not: the first {@link
+     * Deletion} whose rule {@code matches}, else for a run a generic reason.
+     */
+    public String deletedBecause(java.util.function.Predicate<Deletion> matches) {
+      String why = platformDeletes.stream().filter(matches).map(Deletion::why).findFirst()
+          .orElse(null);
+      return why == null && oneShot ? "a run, deleted by the platform once finished" : why;
+    }
+  }
+
+  /**
+   * The platform deletes an object on purpose when the desired value at {@code path} is one of
+   * {@code values} ({@code path} null: always).
+   *
+   * @param why what the platform does, for plan output (e.g. {@code lifecycle AutoDelete:
+   *     komputer deletes the agent when its task completes})
+   */
+  public record Deletion(String path, List<String> values, String why) {}
 
   /**
    * How to count an object's work in flight: either related objects labelled with its name

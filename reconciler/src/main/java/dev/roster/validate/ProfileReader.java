@@ -76,7 +76,20 @@ final class ProfileReader {
     return new Profile.Rollout(strings(r.get("restart")), strings(r.get("inPlace")),
         "in-place".equals(dflt), work, strings(r.get("runtimeOwned")),
         Boolean.TRUE.equals(r.get("oneShot")), reaches(r.get("reaches")),
-        reaches(r.get("waitsFor")));
+        reaches(r.get("waitsFor")), deletions(r.get("platformDeletes")),
+        strings(r.get("immutable")));
+  }
+
+  private static List<Profile.Deletion> deletions(Object o) {
+    List<Profile.Deletion> out = new ArrayList<>();
+    for (Map<?, ?> x : maps(o)) {
+      if (x.get("why") == null) {
+        throw new IllegalArgumentException("rollout.platformDeletes entries need a 'why'");
+      }
+      out.add(new Profile.Deletion(str(x.get("path"), null), strings(x.get("values")),
+          String.valueOf(x.get("why"))));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Profile.Reach> reaches(Object o) {

@@ -60,7 +60,7 @@ class ClaudeTeamRolloutTest {
 
     team("coordinate the smaller refactor", "b");
     var c = change(f.sync(), "AgentTeam", "refactor");
-    assertEquals(RolloutState.Marker.RESTART, c.rollout().marker());
+    assertEquals(RolloutState.Marker.NEW_RUN, c.rollout().marker());
     assertEquals(RolloutState.Hold.HELD, c.rollout().hold());
     assertEquals("WaitingForTasks", c.rollout().reason());
     var live = f.get(TEAM, "default", "refactor");

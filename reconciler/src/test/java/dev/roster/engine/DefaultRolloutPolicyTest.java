@@ -63,7 +63,7 @@ class DefaultRolloutPolicyTest {
 
   @Test
   void hotReloadDefaultLetsTheRestartThroughWhileATaskRuns() {
-    f.policy = RolloutPolicy.Mode.HOT_RELOAD;
+    f.policy = RolloutPolicy.Mode.IMMEDIATE;
     agent("img:v2", "");
     RolloutState r = change(f.sync(), "Agent", "coder").rollout();
     assertEquals(RolloutState.Hold.NONE, r.hold());
@@ -73,7 +73,7 @@ class DefaultRolloutPolicyTest {
 
   @Test
   void annotationOverridesTheDefault() {
-    f.policy = RolloutPolicy.Mode.HOT_RELOAD;
+    f.policy = RolloutPolicy.Mode.IMMEDIATE;
     agent("img:v2", "Rollout");
     assertEquals(RolloutState.Hold.HELD, change(f.sync(), "Agent", "coder").rollout().hold());
     assertEquals("img:v1", image());
@@ -96,8 +96,9 @@ class DefaultRolloutPolicyTest {
 
   @Test
   void modeParsing() {
-    assertEquals(RolloutPolicy.Mode.HOT_RELOAD, RolloutPolicy.Mode.parse("hotreload"));
-    assertEquals("HotReload", RolloutPolicy.Mode.HOT_RELOAD.text());
+    assertEquals(RolloutPolicy.Mode.IMMEDIATE, RolloutPolicy.Mode.parse("hotreload"));
+    assertEquals("Immediate", RolloutPolicy.Mode.IMMEDIATE.text());
+    assertEquals(RolloutPolicy.Mode.IMMEDIATE, RolloutPolicy.Mode.parse("Immediate"));
     assertEquals(RolloutPolicy.Mode.MANUAL,
         RolloutPolicy.of(Map.of(), RolloutPolicy.Mode.MANUAL).mode());
     assertEquals(RolloutPolicy.Mode.ROLLOUT, RolloutPolicy.of(Map.of("metadata",

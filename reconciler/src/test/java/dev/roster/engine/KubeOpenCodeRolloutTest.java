@@ -261,7 +261,8 @@ class KubeOpenCodeRolloutTest {
         .delete(); // KubeOpenCodeConfig cleanup
     Change c = change(f.sync(), "Task", "review");
     assertEquals(Action.UNCHANGED, c.action());
-    assertTrue(c.reason().contains("cleaned up"));
+    assertTrue(c.completed());
+    assertTrue(c.reason().contains("KubeOpenCodeConfig cleanup"), c.reason());
     assertNull(f.get(TASK, "default", "review"));
     // a new run only when Git asks for it
     f.write("task.yaml", """

@@ -30,9 +30,9 @@ class ServeConfigRolloutPolicyTest {
           - {name: agents, repo: /srv/agents, rolloutPolicy: HotReload}
           - {name: infra, repo: /srv/infra}
         """);
-    assertEquals(RolloutPolicy.Mode.HOT_RELOAD, s.get(0).rolloutPolicy());
+    assertEquals(RolloutPolicy.Mode.IMMEDIATE, s.get(0).rolloutPolicy());
     assertNull(s.get(1).rolloutPolicy());
-    assertEquals(RolloutPolicy.Mode.HOT_RELOAD,
+    assertEquals(RolloutPolicy.Mode.IMMEDIATE,
         s.get(0).withDefaultRolloutPolicy(RolloutPolicy.Mode.MANUAL).rolloutPolicy());
     assertEquals(RolloutPolicy.Mode.MANUAL,
         s.get(1).withDefaultRolloutPolicy(RolloutPolicy.Mode.MANUAL).rolloutPolicy());
