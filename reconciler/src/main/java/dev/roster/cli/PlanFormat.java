@@ -85,14 +85,25 @@ final class PlanFormat {
     return b.toString();
   }
 
-  /** Whether every object is unchanged (no writes, nothing refused or orphaned). */
+  /**
+   * Whether every object is unchanged and Git and live agree on every field Git sets (no writes,
+   * nothing refused or orphaned, no field left unwritten).
+   */
   static boolean idle(Plan p) {
-    return p.changes().stream().allMatch(c -> c.action() == Action.UNCHANGED);
+    return p.changes().stream().allMatch(c -> c.action() == Action.UNCHANGED)
+        && p.unwrittenCount() == 0;
+  }
+
+  /** {@code not written: /spec/x (platform-written: detail)}, one line per field left alone. */
+  static List<String> notWritten(Change c) {
+    return c.notWritten().stream().map(u -> "not written: " + u.describe()).toList();
   }
 
   /**
    * {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, then {@code , N refused}
-   * and {@code , N orphaned}, {@code , N held} (rollouts waiting) when not zero; {@code No changes. Live matches revision R.} when
+   * and {@code , N orphaned}, {@code , N held} (rollouts waiting), {@code , N fields not written}
+   * (Git and live differ, left alone: see {@link #notWritten}) when not zero; {@code No changes.
+   * Live matches revision R.} when
    * {@link #idle}.
    */
   static String summary(Plan p) {
@@ -111,6 +122,11 @@ final class PlanFormat {
     }
     if (!p.held().isEmpty()) {
       b.append(", ").append(p.held().size()).append(" held");
+    }
+    long unwritten = p.unwrittenCount();
+    if (unwritten > 0) {
+      b.append(", ").append(unwritten).append(unwritten == 1 ? " field" : " fields")
+          .append(" not written");
     }
     return b.toString();
   }

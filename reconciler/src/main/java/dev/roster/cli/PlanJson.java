@@ -7,6 +7,7 @@ import dev.roster.plan.FieldChange;
 import dev.roster.plan.Ownership;
 import dev.roster.plan.Plan;
 import dev.roster.plan.RolloutState;
+import dev.roster.plan.Unwritten;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,11 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
  *  "summary": {"create": 0, "update": 0, "prune": 0, "unchanged": 0, "refused": 0, "orphaned": 0},
  *  "changes": [{"action": "update", "apiVersion": "...", "kind": "...", "namespace": "...",
  *               "name": "...", "file": "...", "line": 3, "reason": null, "rollout": null,
- *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}]}]}
+ *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}],
+ *               "unwritten": [{"pointer": "/spec/y", "reason": "platform-written", "detail": "…"}]}]}
  * }</pre>
  *
  * <p>Every object is listed in plan order, unchanged ones included; every summary key is always
- * present, plus {@code held} (changes waiting under their rollout policy). {@code rollout} is null
+ * present, plus {@code held} (changes waiting under their rollout policy) and {@code unwritten}
+ * (fields Git and live differ in that apply leaves alone, over all objects). Each change's {@code
+ * unwritten} lists those fields with reason {@code platform-written}, {@code ignored}, {@code
+ * immutable}, {@code held} or {@code held-prune}; held fields also stay in {@code fields}. {@code rollout} is null
  * for kinds without a rollout profile, else {@code {"marker": "in-place|restart|new-run", "hold":
  * "none|held|awaiting-approval|forced", "reason", "inFlight", "since", "deadline", "heldFields",
  * "reaches"}}. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
@@ -50,6 +55,7 @@ public final class PlanJson {
       summary.put(PlanFormat.verb(a), plan.count(a));
     }
     summary.put("held", (long) plan.held().size());
+    summary.put("unwritten", plan.unwrittenCount());
     doc.put("summary", summary);
     doc.put("changes", plan.changes().stream().map(PlanJson::change).toList());
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
@@ -69,6 +75,7 @@ public final class PlanJson {
     m.put("rollout", rollout(c.rollout()));
     m.put("fields", c.fields().stream().filter(f -> !provenance(f.pointer()))
         .map(f -> field(c, f)).toList());
+    m.put("unwritten", c.notWritten().stream().map(PlanJson::unwritten).toList());
     return m;
   }
 
@@ -86,6 +93,14 @@ public final class PlanJson {
     m.put("deadline", r.deadline() == null ? null : r.deadline().toString());
     m.put("heldFields", r.heldPointers());
     m.put("reaches", r.reached());
+    return m;
+  }
+
+  private static Map<String, Object> unwritten(Unwritten u) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("pointer", u.pointer());
+    m.put("reason", u.reason().word());
+    m.put("detail", emptyToNull(u.detail()));
     return m;
   }
 

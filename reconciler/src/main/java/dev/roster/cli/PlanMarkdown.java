@@ -14,12 +14,15 @@ import java.util.List;
  * <ol>
  *   <li>the heading {@code ### Roster plan for S at R};
  *   <li>a table of counts per action (create, update, prune and unchanged always; refused and
- *       orphaned when not zero);
+ *       orphaned when not zero, then {@code fields not written} when not zero);
  *   <li>prunes first, as a ⚠️ list of what would be deleted;
  *   <li>one collapsed {@code <details>} per create or update, its {@code <summary>} the header
  *       (e.g. {@code ~ update Agent ns/name (file)}) and its body a {@code diff} fenced block with
  *       the same lines as {@link PlanText} without colour (the fence is longer than any backtick
  *       run inside, so prompts containing fences cannot break out);
+ *   <li>for objects neither created nor updated, each field Git and live differ in that apply
+ *       leaves alone, as {@code - Subject: not written: /spec/x (reason: detail)} (for creates
+ *       and updates these lines end the diff block, as in {@link PlanText});
  *   <li>refused and orphaned objects with their reasons.
  * </ol>
  *
@@ -44,6 +47,9 @@ public final class PlanMarkdown {
         b.append("| ").append(escape(PlanFormat.verb(a))).append(" | ").append(n).append(" |\n");
       }
     }
+    if (plan.unwrittenCount() > 0) {
+      b.append("| fields not written | ").append(plan.unwrittenCount()).append(" |\n");
+    }
     List<Change> prunes = plan.of(Action.PRUNE);
     if (!prunes.isEmpty()) {
       b.append("\n**⚠️ Would delete ").append(prunes.size())
@@ -55,6 +61,15 @@ public final class PlanMarkdown {
       if (c.action() == Action.CREATE || c.action() == Action.UPDATE) {
         details(b, c, PlanText.body(c, plan.source()));
       }
+    }
+    List<Change> quiet = plan.changes().stream()
+        .filter(c -> c.action() != Action.CREATE && c.action() != Action.UPDATE)
+        .filter(c -> !c.notWritten().isEmpty()).toList();
+    if (!quiet.isEmpty()) {
+      b.append("\n**Git and live differ, not written:**\n\n");
+      quiet.forEach(c -> c.notWritten().forEach(u -> b.append("- ")
+          .append(escape(PlanFormat.subject(c, true))).append(": not written: ")
+          .append(escape(u.describe())).append('\n')));
     }
     List<Change> left = plan.changes().stream()
         .filter(c -> c.action() == Action.REFUSED || c.action() == Action.ORPHANED

@@ -5,6 +5,7 @@ import dev.roster.plan.Change;
 import dev.roster.plan.FieldChange;
 import dev.roster.plan.Plan;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,12 @@ import java.util.List;
  * update …}, {@code - prune …}, {@code ! refused …: reason}, {@code = orphaned …: reason}. Under a
  * create, the new object's YAML with {@code +} before each line; under an update, a unified diff
  * (3 lines of context) of only the fields Git sets (see {@link PlanYaml}); a prune has only its
- * header. Bodies are indented four spaces and followed by a blank line. The last line is the
+ * header. An object with fields Git and live differ in that apply leaves alone (held, written by
+ * the platform, ignored, immutable) gets one {@code not written: /spec/x (reason: detail)} line
+ * per field at the end of its body, and is shown even when otherwise unchanged (header {@code
+ *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
  * summary: {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, with {@code , N
- * refused} and {@code , N orphaned} when not zero, or {@code No changes. Live matches revision
+ * refused}, {@code , N orphaned} and {@code , N fields not written} when not zero, or {@code No changes. Live matches revision
  * R.} Provenance annotations and Secret values are never shown. ANSI colour (green {@code +},
  * red {@code -}, cyan {@code @@}, yellow update headers) is written only when asked for.
  */
@@ -43,7 +47,7 @@ public final class PlanText {
         out.println("  completed " + PlanFormat.subject(c, true) + ": " + c.reason());
         continue;
       }
-      if (c.action() == Action.UNCHANGED) {
+      if (c.action() == Action.UNCHANGED && c.notWritten().isEmpty()) {
         continue;
       }
       out.println(paint(color, headerColor(c.action()), PlanFormat.header(c, true)));
@@ -59,8 +63,21 @@ public final class PlanText {
     out.flush();
   }
 
-  /** The lines under a header, uncoloured: YAML for a create, a diff (or a note) for an update. */
+  /**
+   * The lines under a header, uncoloured: YAML for a create, a diff (or a note) for an update;
+   * then one {@code not written: …} line per field Git and live differ in that apply leaves alone.
+   */
   static List<String> body(Change c, String source) {
+    List<String> notWritten = PlanFormat.notWritten(c);
+    if (notWritten.isEmpty()) {
+      return written(c, source);
+    }
+    List<String> all = new ArrayList<>(written(c, source));
+    all.addAll(notWritten);
+    return all;
+  }
+
+  private static List<String> written(Change c, String source) {
     return switch (c.action()) {
       case CREATE -> PlanYaml.created(c);
       case UPDATE -> {

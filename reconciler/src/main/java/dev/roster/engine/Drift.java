@@ -7,7 +7,7 @@ import dev.roster.plan.DesiredObject;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Planner;
-import dev.roster.plan.RuntimeOwned;
+import dev.roster.plan.ThreeWay;
 import dev.roster.validate.Profile;
 import java.util.HashMap;
 import java.util.List;
@@ -27,11 +27,14 @@ final class Drift {
   private final Planner planner;
   private final Inventory none;
   private final Function<ResourceKey, Profile.Rollout> rollouts;
+  private final Function<ResourceKey, List<String>> ignores;
   private volatile Wanted wanted;
 
   /** @param rollouts a kind's rollout profile, or null when it has none */
-  Drift(Planner planner, String source, Function<ResourceKey, Profile.Rollout> rollouts) {
+  Drift(Planner planner, String source, Function<ResourceKey, Profile.Rollout> rollouts,
+      Function<ResourceKey, List<String>> ignores) {
     this.planner = planner;
+    this.ignores = ignores;
     this.none = Inventory.empty(source);
     this.rollouts = rollouts;
   }
@@ -55,9 +58,9 @@ final class Drift {
     }
     Change c = planner.plan(List.of(d), Map.of(key, live), none, w.options()).changes().get(0);
     Profile.Rollout p = rollouts.apply(key);
-    if (p != null) {
-      c = RuntimeOwned.strip(c, p.runtimeOwned());
-    }
+    List<ThreeWay.Rule> rules = ThreeWay.rules(c, p == null ? List.of() : p.runtimeOwned(),
+        ignores.apply(key));
+    c = ThreeWay.record(ThreeWay.split(c, rules), rules);
     return c.action() != Action.UNCHANGED;
   }
 }

@@ -42,11 +42,27 @@ public final class Engine {
    * @param allowUnknownKinds accept kinds without a schema
    * @param rolloutPolicy the rollout policy of objects without a {@code roster.dev/rollout}
    *     annotation (null: Rollout)
+   * @param ignoreFields per kind, pointers whose live-only changes are left alone (the source's
+   *     {@code ignoreFields}; Git changes still go through, see {@link dev.roster.plan.ThreeWay})
    */
   public record Settings(String source, String defaultNamespace, String inventoryNamespace,
-      LoadOptions load, boolean allowUnknownKinds, RolloutPolicy.Mode rolloutPolicy) {
+      LoadOptions load, boolean allowUnknownKinds, RolloutPolicy.Mode rolloutPolicy,
+      Map<String, List<String>> ignoreFields) {
     public Settings {
       rolloutPolicy = rolloutPolicy == null ? RolloutPolicy.Mode.ROLLOUT : rolloutPolicy;
+      ignoreFields = ignoreFields == null ? Map.of() : Map.copyOf(ignoreFields);
+    }
+
+    /** As the canonical constructor, ignoring no fields. */
+    public Settings(String source, String defaultNamespace, String inventoryNamespace,
+        LoadOptions load, boolean allowUnknownKinds, RolloutPolicy.Mode rolloutPolicy) {
+      this(source, defaultNamespace, inventoryNamespace, load, allowUnknownKinds, rolloutPolicy,
+          Map.of());
+    }
+
+    /** The pointers ignored for {@code key}'s kind. */
+    public List<String> ignored(ResourceKey key) {
+      return ignoreFields.getOrDefault(key.kind(), List.of());
     }
 
     /** As the canonical constructor, with the Rollout policy by default. */
@@ -84,14 +100,15 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
-    this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy());
+    this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy(),
+        settings::ignored);
     this.live = live != null ? live : new LiveReader(client, resolver);
     this.desired = new DesiredLoader(catalog, settings.load(), settings.allowUnknownKinds(),
         settings.defaultNamespace(), caches);
     this.memo = caches.plans();
     this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
     this.drift = new Drift(new Planner(order), settings.source(),
-        k -> catalog.profile(k.group(), k.kind()).rollout());
+        k -> catalog.profile(k.group(), k.kind()).rollout(), settings::ignored);
   }
 
   /** An engine that reads everything afresh on every pass (the CLI): {@link PassCaches#none()}. */

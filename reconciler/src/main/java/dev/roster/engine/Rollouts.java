@@ -33,10 +33,11 @@ final class Rollouts {
   private final Clock clock;
 
   Rollouts(SchemaCatalog catalog, KubernetesClient client, ResourceResolver resolver,
-      Clock clock, RolloutPolicy.Mode defaultMode) {
+      Clock clock, RolloutPolicy.Mode defaultMode,
+      java.util.function.Function<ResourceKey, List<String>> ignores) {
     this.catalog = catalog;
     this.lister = new RelatedLister(client, resolver, this::apiVersion);
-    this.gate = new RolloutGate(this::profile, defaultMode);
+    this.gate = new RolloutGate(this::profile, defaultMode, ignores);
     this.clock = clock;
   }
 

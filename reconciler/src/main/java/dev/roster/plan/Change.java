@@ -2,6 +2,7 @@ package dev.roster.plan;
 
 import dev.roster.load.Origin;
 import dev.roster.load.ResourceKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param reason why it is refused or orphaned; empty otherwise
  * @param rollout how the change reaches a running agent and whether it is held
  *     ({@link RolloutState#NONE} for kinds without a rollout profile)
+ * @param unwritten fields where Git and live differ that apply will not write now, each with its
+ *     reason (held fields are added by {@link #notWritten()}); renderers show every one
  */
 public record Change(
     ResourceKey key,
@@ -33,13 +36,15 @@ public record Change(
     List<Map<String, Object>> patch,
     Origin origin,
     String reason,
-    RolloutState rollout) {
+    RolloutState rollout,
+    List<Unwritten> unwritten) {
 
   public Change {
     fields = fields == null ? List.of() : fields;
     patch = patch == null ? List.of() : patch;
     reason = reason == null ? "" : reason;
     rollout = rollout == null ? RolloutState.NONE : rollout;
+    unwritten = unwritten == null ? List.of() : List.copyOf(unwritten);
   }
 
   /** A change of {@code action} to {@code key}, every other field empty until set. */
@@ -50,7 +55,7 @@ public record Change(
   /** A builder holding this change's fields. */
   public Builder toBuilder() {
     return new Builder(key, apiVersion, action).desired(desired).live(live).fields(fields)
-        .patch(patch).origin(origin).reason(reason).rollout(rollout);
+        .patch(patch).origin(origin).reason(reason).rollout(rollout).unwritten(unwritten);
   }
 
   /** This change with another rollout marker. */
@@ -69,6 +74,20 @@ public record Change(
   /** Whether this is a prune held back by its rollout policy (the object is kept for now). */
   public boolean heldPrune() {
     return action == Action.PRUNE && rollout.waiting();
+  }
+
+  /**
+   * Every field Git and live differ in that apply will not write now: {@link #unwritten} and then
+   * the fields the rollout gate holds ({@link Unwritten.Reason#HELD}, detail the hold reason).
+   */
+  public List<Unwritten> notWritten() {
+    if (!rollout.waiting() || rollout.heldPointers().isEmpty()) {
+      return unwritten;
+    }
+    List<Unwritten> all = new ArrayList<>(unwritten);
+    rollout.heldPointers().forEach(p -> all.add(new Unwritten(p, Unwritten.Reason.HELD,
+        rollout.reason())));
+    return List.copyOf(all);
   }
 
   /** Whether apply writes anything for this change. */
@@ -92,6 +111,7 @@ public record Change(
     private Origin origin;
     private String reason = "";
     private RolloutState rollout = RolloutState.NONE;
+    private List<Unwritten> unwritten = List.of();
 
     private Builder(ResourceKey key, String apiVersion, Action action) {
       this.key = key;
@@ -139,9 +159,14 @@ public record Change(
       return this;
     }
 
+    public Builder unwritten(List<Unwritten> u) {
+      this.unwritten = u;
+      return this;
+    }
+
     public Change build() {
       return new Change(key, apiVersion, action, desired, live, fields, patch, origin, reason,
-          rollout);
+          rollout, unwritten);
     }
   }
 }

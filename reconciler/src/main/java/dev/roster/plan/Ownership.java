@@ -9,6 +9,10 @@ public final class Ownership {
   public static final String REPO = "roster.dev/repo";
   public static final String FILE = "roster.dev/file";
   public static final String APPLIED_FIELDS = "roster.dev/applied-fields";
+  /** Live: digests of Git's values at runtime-owned and ignored pointers ({@link ThreeWay}). */
+  public static final String APPLIED_DIGESTS = "roster.dev/applied-digests";
+  /** Git: pointers (comma-separated) whose live-only changes Roster leaves alone. */
+  public static final String IGNORE_FIELDS = "roster.dev/ignore-fields";
   public static final String ADOPT = "roster.dev/adopt";
   public static final String PRUNE = "roster.dev/prune";
   /** Git: rollout policy, {@code Rollout} (default), {@code Immediate} or {@code Manual} ({@code HotReload}: Immediate). */
@@ -29,7 +33,8 @@ public final class Ownership {
   /** Annotations that record provenance: written with a change, never a change themselves. */
   public static boolean isProvenance(String annotation) {
     return REVISION.equals(annotation) || REPO.equals(annotation) || FILE.equals(annotation)
-        || APPLIED_FIELDS.equals(annotation) || HELD_SINCE.equals(annotation)
+        || APPLIED_FIELDS.equals(annotation) || APPLIED_DIGESTS.equals(annotation)
+        || HELD_SINCE.equals(annotation)
         || HELD_REVISION.equals(annotation);
   }
 }

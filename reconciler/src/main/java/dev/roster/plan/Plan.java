@@ -26,6 +26,11 @@ public record Plan(String source, String revision, List<Change> changes, int inv
     return changes.stream().filter(c -> c.rollout().waiting()).toList();
   }
 
+  /** How many fields differ between Git and live and will not be written now, over all objects. */
+  public long unwrittenCount() {
+    return changes.stream().mapToLong(c -> c.notWritten().size()).sum();
+  }
+
   public List<Change> of(Action action) {
     return changes.stream().filter(c -> c.action() == action).toList();
   }

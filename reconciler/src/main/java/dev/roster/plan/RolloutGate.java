@@ -20,8 +20,9 @@ import java.util.function.IntSupplier;
  * the kinds' rollout profiles, related objects and the time are its only inputs, and it writes
  * nothing.
  *
- * <p>Contract: for each UPDATE of a kind with a rollout profile, runtime-owned differences are
- * dropped and the rest classified ({@link RolloutClassifier}). A template or ConfigMap change
+ * <p>Contract: for every change, differences under runtime-owned and ignored pointers are judged
+ * three-way ({@link ThreeWay}): live-only ones are left alone and reported, Git's go on. Then each
+ * UPDATE of a kind with a rollout profile is classified ({@link RolloutClassifier}). A template or ConfigMap change
  * counts the work of the objects it reaches as its own; objects a change names through its
  * profile's {@code waitsFor} (e.g. the agents a squad adds) count too ({@link WorkInFlight}).
  * Under {@code Immediate} everything goes now; under {@code Rollout} restart-class fields of an
@@ -49,6 +50,7 @@ public final class RolloutGate {
 
   private final Function<ResourceKey, Profile.Rollout> profiles;
   private final RolloutPolicy.Mode defaultMode;
+  private final Function<ResourceKey, List<String>> ignores;
 
   /** @param profiles a kind's rollout profile, or null when it has none */
   public RolloutGate(Function<ResourceKey, Profile.Rollout> profiles) {
@@ -61,8 +63,19 @@ public final class RolloutGate {
    */
   public RolloutGate(Function<ResourceKey, Profile.Rollout> profiles,
       RolloutPolicy.Mode defaultMode) {
+    this(profiles, defaultMode, k -> List.of());
+  }
+
+  /**
+   * @param profiles a kind's rollout profile, or null when it has none
+   * @param defaultMode the policy of objects without a {@code roster.dev/rollout} annotation
+   * @param ignores the pointers a source ignores for an object's kind ({@code ignoreFields})
+   */
+  public RolloutGate(Function<ResourceKey, Profile.Rollout> profiles,
+      RolloutPolicy.Mode defaultMode, Function<ResourceKey, List<String>> ignores) {
     this.profiles = profiles;
     this.defaultMode = defaultMode == null ? RolloutPolicy.Mode.ROLLOUT : defaultMode;
+    this.ignores = ignores == null ? k -> List.of() : ignores;
   }
 
   /**
@@ -91,8 +104,11 @@ public final class RolloutGate {
     List<Change> out = new ArrayList<>();
     for (Change c : plan.changes()) {
       Profile.Rollout p = profiles.apply(c.key());
-      out.add(p == null ? c : decide(RuntimeOwned.strip(c, p.runtimeOwned()), p, plan.revision(),
-          byKey, work, now));
+      List<ThreeWay.Rule> rules = ThreeWay.rules(c, p == null ? List.of() : p.runtimeOwned(),
+          ignores.apply(c.key()));
+      Change split = ThreeWay.split(c, rules);
+      Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
+      out.add(ThreeWay.record(decided, rules));
     }
     return new Plan(plan.source(), plan.revision(), List.copyOf(out), plan.inventorySize());
   }

@@ -21,7 +21,7 @@ class DriftTest {
   private static final ResourceKey KEY = new ResourceKey("", "ConfigMap", "default", "cfg");
   private final Planner planner = new Planner(new KindOrder(SchemaCatalog.bundled()));
   private final Planner.Options options = new Planner.Options("src", "main@sha1:1", "repo");
-  private final Drift drift = new Drift(planner, "src", k -> null);
+  private final Drift drift = new Drift(planner, "src", k -> null, k -> List.of());
   private final DesiredObject desired = new DesiredObject(KEY, "v1", Map.of("apiVersion", "v1",
       "kind", "ConfigMap", "metadata", Map.of("name", "cfg", "namespace", "default"),
       "data", Map.of("k", "v")), null);
