@@ -112,8 +112,11 @@ public final class ThreeWay {
         digests.put(r.pointer(), d);
       }
     }
-    String value = JSON.writeValueAsString(digests);
     String have = c.live() == null ? null : Metadata.annotation(c.live(), DIGESTS);
+    if (digests.isEmpty() && have == null) {
+      return c; // Git sets none of these fields and nothing was recorded: nothing to remember
+    }
+    String value = JSON.writeValueAsString(digests);
     Map<String, Object> desired = withAnnotation(c.desired(), value);
     if (c.action() == Action.CREATE || value.equals(have) || !hasAnnotations(c.live())) {
       return c.toBuilder().desired(desired).build();

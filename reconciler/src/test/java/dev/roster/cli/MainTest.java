@@ -75,7 +75,7 @@ class MainTest {
     List<String> expected = List.of("Exit codes:", "  0   ok", "  1   internal error",
         "  2   usage error (bad flag or argument)", "  3   invalid input (the config repo has"
             + " errors)", "  4   changes pending (plan with --detailed-exit-code)",
-        "  5   apply or prune failed or refused", "  6   source or cluster unreachable");
+        "  5   apply or prune failed or refused", "  6   source or cluster unreachable, or it refused the request");
     assertEquals(expected, exitCodes.lines().limit(8).toList());
     assertTrue(r.out().startsWith("Usage: roster "), r.out());
     assertTrue(r.out().contains("  validate  "), r.out());

@@ -95,9 +95,25 @@ class RolloutGateTest {
   }
 
   @Test
-  void runtimeOwnedIsNeverADifference() {
+  void runtimeOwnedFieldChangedOnlyLiveIsLeftAndReported() {
     Change out = gate(update(Map.of(), "/spec/suspend"), 0).changes().get(0);
     assertEquals(Action.UNCHANGED, out.action());
+    assertEquals(List.of("/spec/suspend"), out.notWritten().stream().map(Unwritten::pointer)
+        .toList());
+    assertEquals(Unwritten.Reason.PLATFORM_WRITTEN, out.notWritten().get(0).reason());
+  }
+
+  @Test
+  void runtimeOwnedFieldChangedInGitIsWritten() {
+    Change c = update(Map.of(ThreeWay.DIGESTS, "{\"/spec/suspend\":\"00000000\"}"),
+        "/spec/suspend");
+    c = c.toBuilder().desired(Map.of("metadata", Map.of(), "spec", Map.of("suspend", 2))).build();
+    Change out = gate(c, 0).changes().get(0);
+    assertEquals(Action.UPDATE, out.action());
+    assertTrue(out.notWritten().isEmpty(), out.notWritten()::toString);
+    assertTrue(out.patch().stream().anyMatch(op -> "/spec/suspend".equals(op.get("path"))));
+    assertTrue(out.patch().stream().anyMatch(op -> String.valueOf(op.get("path"))
+        .endsWith("applied-digests")), "Git's new value is recorded as it is written");
   }
 
   @Test
