@@ -71,8 +71,11 @@ public final class Engine {
   private final Rollouts rollouts;
   private final LiveState live;
   private final DesiredLoader desired;
-  private final PlanMemo memo;
+  private final boolean remembers;
+  private volatile PlanMemo memo;
   private final Drift drift;
+  private final java.util.concurrent.atomic.AtomicBoolean verify =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock,
       PassCaches caches, LiveState live) {
@@ -88,6 +91,7 @@ public final class Engine {
     this.desired = new DesiredLoader(catalog, settings.load(), settings.allowUnknownKinds(),
         settings.defaultNamespace(), caches);
     this.memo = caches.plans();
+    this.remembers = live != null;
     this.drift = new Drift(new Planner(order), settings.source(),
         k -> catalog.profile(k.group(), k.kind()).rollout());
   }
@@ -111,20 +115,57 @@ public final class Engine {
    */
   public static Engine cached(SchemaCatalog catalog, KubernetesClient client, Settings settings,
       LiveCache live, Runnable onDrift) {
+    return cached(catalog, client, settings, live, onDrift, null);
+  }
+
+  /**
+   * As {@link #cached(SchemaCatalog, KubernetesClient, Settings, LiveCache, Runnable)}; and when
+   * an informer of {@code live} reports a watch error, relist or reconnect, the next pass is a
+   * full verification ({@link #verifyNext}) and {@code onReset} (if not null) is told why, so the
+   * caller can run that pass now rather than at the next resync.
+   */
+  public static Engine cached(SchemaCatalog catalog, KubernetesClient client, Settings settings,
+      LiveCache live, Runnable onDrift, java.util.function.Consumer<String> onReset) {
     Engine engine = new Engine(catalog, client, settings, Clock.systemUTC(), PassCaches.fresh(),
         live);
-    if (onDrift != null) {
-      live.listen((key, now) -> {
-        if (engine.drift.departs(key, now)) {
+    live.listen(new LiveCache.Listener() {
+      @Override
+      public void changed(ResourceKey key, LiveObject now) {
+        if (onDrift != null && engine.drift.departs(key, now)) {
           onDrift.run();
         }
-      });
-    }
+      }
+
+      @Override
+      public void reset(String why) {
+        engine.verifyNext();
+        if (onReset != null) {
+          onReset.accept(why);
+        }
+      }
+    });
     return engine;
+  }
+
+  /**
+   * Makes the next {@link #plan} a full verification: discovery asked again, live state listed
+   * afresh ({@link LiveReader}, the CLI's path) instead of read from the informers, and the plan
+   * memo dropped, since what it remembered was judged against a view of the cluster that may
+   * have been wrong (a watch error, a relist, a reconnect, an API server that came back empty,
+   * or simply the resync interval). Thread-safe; many calls before a pass make one verification.
+   */
+  public void verifyNext() {
+    verify.set(true);
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
+    LiveState live = this.live;
+    if (verify.getAndSet(false) && remembers) {
+      resolver.forget();
+      memo = new PlanMemo();
+      live = new LiveReader(client, resolver);
+    }
     // Load and validate the desired state.
     DesiredState desired = this.desired.of(snapshot);
     // Read the previous inventory and the live objects it and Git name.

@@ -29,6 +29,10 @@ public final class SourceSync {
   private final BooleanSupplier stopping; // shutting down, or no longer the leader
   private volatile String lastApplied = "";
 
+  /** Source failures only a change (of commit or configuration) can fix: these stall. */
+  private static final java.util.Set<String> NEEDS_A_CHANGE = java.util.Set.of("InvalidUrl",
+      "InvalidPath", "PathNotFound", "DumbHttpUnsupported");
+
   public SourceSync(SourceConfig config, GitSource source, Engine engine, ApplyOptions options,
       List<SyncListener> listeners, BooleanSupplier stopping) {
     this.config = config;
@@ -47,6 +51,9 @@ public final class SourceSync {
   /** Runs one pass; returns what the worker needs to schedule the next. */
   public SourceWorker.PassResult run(String trigger) {
     SyncReport report = pass(trigger);
+    if (report.outcome() == SyncReport.Outcome.FAILED && touchedCluster(report.reason())) {
+      engine.verifyNext(); // the cluster misbehaved: believe no cache until lists say again
+    }
     for (SyncListener l : listeners) {
       try {
         l.finished(report);
@@ -111,7 +118,7 @@ public final class SourceSync {
           "ReconciliationSucceeded", "applied revision '" + revision + "'", false);
     } catch (SourceException e) {
       return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
-          "SourceFetchFailed", e.getMessage(), e.retryable());
+          "SourceFetchFailed", e.getMessage(), retryable(e));
     } catch (InvalidDesiredStateException e) {
       return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
           "ValidationFailed", e.report().errors() + " validation error(s); nothing applied",
@@ -132,6 +139,19 @@ public final class SourceSync {
       return report(trigger, revision, start, run, null, SyncReport.Outcome.FAILED,
           "ReconcileFailed", "unexpected error: " + e, true);
     }
+  }
+
+  private static boolean touchedCluster(String reason) {
+    return !"SourceFetchFailed".equals(reason) && !"ValidationFailed".equals(reason);
+  }
+
+  /**
+   * Whether a retry can fix a source failure: unreachable, not found, auth failed and timeouts
+   * can mend without a commit (a repo moved back, a token renewed), so they retry with backoff;
+   * only what names a bad URL or path stalls.
+   */
+  static boolean retryable(SourceException e) {
+    return e.retryable() || !NEEDS_A_CHANGE.contains(e.reason());
   }
 
   /** Writes the apply skipped because it was stopped; prunes count only when pruning is on. */

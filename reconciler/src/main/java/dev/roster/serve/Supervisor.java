@@ -38,9 +38,11 @@ public final class Supervisor implements AutoCloseable {
   private final HttpEndpoints http;
   private final LeaderGate gate;
   private final List<LiveCache> liveCaches = new ArrayList<>();
+  private final ClusterHealth health;
+  private final ClusterProbe probe;
 
   private record Unit(SourceConfig config, GitSource source, SourceWorker worker, Poller poller,
-      WebhookTarget target) {}
+      WebhookTarget target, Resync resync) {}
 
   public Supervisor(KubernetesClient client, SchemaCatalog catalog, ServeSettings s,
       Metrics metrics, ServeLog log) {
@@ -50,11 +52,14 @@ public final class Supervisor implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.health = new ClusterHealth(metrics, log);
     StatusStore store = new StatusStore(client, s.systemNamespace());
     EventRecorder events = new EventRecorder(client, s.systemNamespace());
     for (SourceConfig c : s.sources()) {
       units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
     }
+    this.probe = new ClusterProbe(client, health,
+        units.values().stream().map(Unit::resync).toList(), s.probeInterval());
     this.http = new HttpEndpoints(s.listen(),
         new WebhookHandler(units.values().stream().map(Unit::target).toList(),
             d -> {
@@ -75,19 +80,21 @@ public final class Supervisor implements AutoCloseable {
     LiveCache live = new LiveCache(client, c.name());
     liveCaches.add(live);
     AtomicReference<SourceWorker> onDrift = new AtomicReference<>();
+    AtomicReference<Resync> onReset = new AtomicReference<>();
     Engine engine = Engine.cached(catalog, client, new Engine.Settings(c.name(), c.namespace(),
         s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live,
-        () -> Optional.ofNullable(onDrift.get()).ifPresent(w -> w.request("drift")));
+        () -> Optional.ofNullable(onDrift.get()).ifPresent(w -> w.request("drift")),
+        why -> Optional.ofNullable(onReset.get()).ifPresent(r -> r.now("informer")));
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
-        List.of(new StatusListener(c, store, events, metrics, log)),
+        List.of(new StatusListener(c, store, events, metrics, log), health),
         () -> stopping.get() || !leading.get());
-    Duration max = c.interval().compareTo(Duration.ofMinutes(5)) > 0 ? c.interval()
-        : Duration.ofMinutes(5);
-    SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
-        max);
+    SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, s.retry().min(),
+        s.retry().max());
     onDrift.set(worker);
+    Resync resync = new Resync(c.name(), engine, worker, s.resyncInterval(), metrics);
+    onReset.set(resync);
     Poller poller = new Poller(c, source.mirror(), worker, metrics::gitRequest);
-    return new Unit(c, source, worker, poller, new SourceTarget(c, worker));
+    return new Unit(c, source, worker, poller, new SourceTarget(c, worker), resync);
   }
 
   /** The address the HTTP listener is bound to. */
@@ -126,23 +133,32 @@ public final class Supervisor implements AutoCloseable {
     }
     leading.set(true);
     log.info("", "leading: reconciling " + units.size() + " source(s)");
+    probe.start(executor);
     for (Unit u : units.values()) {
       u.worker().start();
       u.poller().start(executor);
+      u.resync().start(executor);
     }
   }
 
   private void standBy() {
     leading.set(false);
     for (Unit u : units.values()) {
+      u.resync().stop();
       u.poller().stop();
       u.worker().stop();
     }
+    probe.stop();
     log.info("", "not leading: reconciles stopped");
   }
 
+  /**
+   * Ready: not shutting down, leading or electing normally, and the API server answered the last
+   * pass that reached for it (a replica that cannot reach its cluster cannot keep any promise).
+   */
   private boolean ready() {
-    return !stopping.get() && (leading.get() || gate == null || gate.elected());
+    return !stopping.get() && (leading.get() || gate == null || gate.elected())
+        && health.reachable();
   }
 
   private static void scrape(Metrics metrics, java.io.OutputStream out) {
@@ -159,9 +175,11 @@ public final class Supervisor implements AutoCloseable {
       return;
     }
     for (Unit u : units.values()) {
+      u.resync().stop();
       u.poller().stop();
       u.worker().stop();
     }
+    probe.stop();
     long deadline = System.nanoTime() + grace.toNanos();
     for (Unit u : units.values()) {
       try {
