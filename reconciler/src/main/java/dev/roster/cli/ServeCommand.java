@@ -102,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
           serve.identity(), cluster.inventoryNamespace,
           ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
               .withConcurrency(serve.concurrency),
-          repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15));
+          repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15))
+          .with(serve.resyncInterval, null, null);
       Supervisor supervisor = new Supervisor(client, catalog, settings, new Metrics(),
           new ServeLog(err));
       try {
@@ -175,6 +176,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "DURATION", converter = IntervalConverter.class,
         description = "Poll interval (30s, 1m, 1h). Default: 1m for Git URLs, 5s for directories.")
     Duration interval;
+
+    @Option(names = "--resync-interval", paramLabel = "DURATION", defaultValue = "10m",
+        converter = IntervalConverter.class,
+        description = "How often each source's pass is a full verification against the cluster"
+            + " (fresh lists, no cache), however quiet it is. Default: ${DEFAULT-VALUE}.")
+    Duration resyncInterval;
 
     @Option(names = "--webhook-secret-file", paramLabel = "FILE",
         description = "Shared secret for webhook signatures (a file; never a flag value).")

@@ -87,9 +87,14 @@ public final class Engine {
   private final Rollouts rollouts;
   private final LiveState live;
   private final DesiredLoader desired;
-  private final PlanMemo memo;
+  private final boolean remembers;
+  private volatile PlanMemo memo;
   private final Drift drift;
   private final ClusterRefs clusterRefs;
+  private final java.util.concurrent.atomic.AtomicBoolean verify =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Runnable onDrift;
+  private volatile java.util.function.Consumer<String> onReset;
 
   private Engine(SchemaCatalog catalog, KubernetesClient client, Settings settings, Clock clock,
       PassCaches caches, LiveState live) {
@@ -107,6 +112,7 @@ public final class Engine {
         settings.defaultNamespace(), caches);
     this.memo = caches.plans();
     this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
+    this.remembers = live != null;
     this.drift = new Drift(new Planner(order), settings.source(),
         k -> catalog.profile(k.group(), k.kind()).rollout(), settings::ignored);
   }
@@ -130,11 +136,39 @@ public final class Engine {
    */
   public static Engine cached(SchemaCatalog catalog, KubernetesClient client, Settings settings,
       LiveCache live, Runnable onDrift) {
+    return cached(catalog, client, settings, live, onDrift, null);
+  }
+
+  /**
+   * As {@link #cached(SchemaCatalog, KubernetesClient, Settings, LiveCache, Runnable)}; and when
+   * an informer of {@code live} reports a watch error, relist or reconnect, the next pass is a
+   * full verification ({@link #verifyNext}) and {@code onReset} (if not null) is told why, so the
+   * caller can run that pass now rather than at the next resync.
+   */
+  public static Engine cached(SchemaCatalog catalog, KubernetesClient client, Settings settings,
+      LiveCache live, Runnable onDrift, java.util.function.Consumer<String> onReset) {
     Engine engine = new Engine(catalog, client, settings, Clock.systemUTC(), PassCaches.fresh(),
         live);
-    if (onDrift != null) {
-      engine.watchDrift(onDrift);
-    }
+    live.listen(new LiveCache.Listener() {
+      @Override
+      public void changed(ResourceKey key, LiveObject now) {
+        Runnable r = engine.onDrift;
+        if (r != null && engine.drift.departs(key, now)) {
+          r.run();
+        }
+      }
+
+      @Override
+      public void reset(String why) {
+        engine.verifyNext();
+        java.util.function.Consumer<String> r = engine.onReset;
+        if (r != null) {
+          r.accept(why);
+        }
+      }
+    });
+    engine.onDrift = onDrift;
+    engine.onReset = onReset;
     return engine;
   }
 
@@ -144,18 +178,45 @@ public final class Engine {
    * worker, which runs this engine's passes) be built after the engine, with no cycle.
    */
   public void watchDrift(Runnable onDrift) {
-    if (!(live instanceof LiveCache cache)) {
-      throw new IllegalStateException("drift is watched only through a LiveCache");
+    requireCache();
+    this.onDrift = onDrift;
+  }
+
+  /**
+   * Tells {@code onReset} why, whenever an informer reports a watch error, relist or reconnect
+   * (the next pass is then a full verification in any case). Only for a {@link #cached} engine.
+   */
+  public void watchResets(java.util.function.Consumer<String> onReset) {
+    requireCache();
+    this.onReset = onReset;
+  }
+
+  private void requireCache() {
+    if (!(live instanceof LiveCache)) {
+      throw new IllegalStateException("the cluster is watched only through a LiveCache");
     }
-    cache.listen((key, now) -> {
-      if (drift.departs(key, now)) {
-        onDrift.run();
-      }
-    });
+  }
+
+  /**
+   * Makes the next {@link #plan} a full verification: discovery asked again, live state listed
+   * afresh ({@link LiveReader}, the CLI's path) instead of read from the informers, and the plan
+   * memo dropped, since what it remembered was judged against a view of the cluster that may
+   * have been wrong (a watch error, a relist, a reconnect, an API server that came back empty,
+   * or simply the resync interval). Thread-safe; many calls before a pass make one verification.
+   */
+  public void verifyNext() {
+    verify.set(true);
   }
 
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
+    LiveState live = this.live;
+    if (verify.getAndSet(false) && remembers) {
+      resolver.forget();
+      inventories.forget();
+      memo = new PlanMemo();
+      live = new LiveReader(client, resolver);
+    }
     // Load and validate the desired state; references Git does not resolve are looked up live.
     DesiredState desired = this.desired.of(snapshot, clusterRefs);
     // Read the previous inventory and the live objects it and Git name.

@@ -81,6 +81,14 @@ public final class InventoryStore {
         RunLedger.parse(cm.getData() == null ? null : cm.getData().get(RunLedger.KEY)));
   }
 
+  /**
+   * Drops what was remembered, so the next read decodes what is stored: a resourceVersion is
+   * unique only within one API server's history, and a server that came back empty reuses them.
+   */
+  public void forget() {
+    last.clear();
+  }
+
   /** Replaces the stored inventory. */
   public void write(Inventory inv) {
     String lines = inv.keys().stream()

@@ -96,10 +96,39 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
     }
   }
 
-  /** The first list is done: events from now on are changes (a later re-list's too). */
+  /**
+   * The first list is done: events from now on are changes (a later re-list's too). A later list
+   * is a relist (the watch expired or reconnected): what was derived from the old view is
+   * suspect, so the listener is told to reset.
+   */
   @Override
   public void onList(String resourceVersion, boolean remainedEmpty) {
+    boolean relist = ready;
     ready = true;
+    if (relist) {
+      reset("relist of " + ctx.getKind());
+    }
+  }
+
+  /**
+   * The informer's list or watch failed (it retries by itself while it was started): the
+   * listener is told to reset, since the store may now lag the cluster by any amount.
+   */
+  boolean failed(boolean started, Throwable t) {
+    reset("watch error on " + ctx.getKind() + ": " + t.getClass().getSimpleName());
+    return started && !io.fabric8.kubernetes.client.informers.ExceptionHandler
+        .isDeserializationException(t);
+  }
+
+  private void reset(String why) {
+    if (listener == null) {
+      return;
+    }
+    try {
+      listener.reset(why);
+    } catch (RuntimeException e) {
+      // a listener's failure must not stop the informer
+    }
   }
 
   @Override

@@ -33,10 +33,17 @@ public final class LiveCache implements LiveState, AutoCloseable {
   /** Missing keys of one kind above which a list is cheaper than one GET each. */
   static final int GET_LIMIT = 32;
 
-  /** Told about every change to a cached object once its kind's first list is done. */
+  /**
+   * Told about every change to a cached object once its kind's first list is done, and about
+   * every watch error, relist or reconnect of an informer, after which nothing derived from the
+   * cache should be believed until verified against fresh lists.
+   */
   public interface Listener {
     /** {@code live} is the object now, or null when it was deleted. */
     void changed(ResourceKey key, LiveObject live);
+
+    /** An informer's view may have departed from the cluster; {@code why} says what happened. */
+    default void reset(String why) {}
   }
 
   private final KubernetesClient client;
@@ -136,9 +143,19 @@ public final class LiveCache implements LiveState, AutoCloseable {
         scoped.withLabel(Ownership.SOURCE, source).runnableInformer(0);
     informer.removeNamespaceIndex();
     informer.itemStore(new CompactStore());
-    KindInformer k = new KindInformer(client, ctx, informer, (key, live) -> listener.changed(key,
-        live));
+    KindInformer k = new KindInformer(client, ctx, informer, new Listener() {
+      @Override
+      public void changed(ResourceKey key, LiveObject live) {
+        listener.changed(key, live);
+      }
+
+      @Override
+      public void reset(String why) {
+        listener.reset(why);
+      }
+    });
     informer.addEventHandler(k);
+    informer.exceptionHandler(k::failed);
     try {
       informer.run();
       return k;

@@ -27,6 +27,11 @@ public final class ResourceResolver {
     this.client = client;
   }
 
+  /** Forgets what discovery said, so the next resolve asks again (the server may have changed). */
+  public void forget() {
+    byGroupVersion.clear();
+  }
+
   /** The context for {@code apiVersion} and {@code kind}, or empty if the server lacks it. */
   public Optional<ResourceDefinitionContext> resolve(String apiVersion, String kind) {
     return Optional.ofNullable(byGroupVersion.computeIfAbsent(apiVersion, this::discover)

@@ -16,13 +16,17 @@ import java.util.stream.Stream;
  * Polls one source for new revisions. A Git source costs one ls-remote per interval and triggers
  * a reconcile only when the tracked commit moved; a directory source compares a fingerprint of
  * file names, sizes and modification times. Intervals carry ±10% jitter so many sources do not
- * poll in step.
+ * poll in step. A poll that cannot read the source after one that could requests a pass, so the
+ * failure shows in status (and the worker retries it with backoff) rather than only in a metric;
+ * the first poll that reads it again requests one too.
  */
 final class Poller {
   private final SourceConfig config;
   private final GitMirror mirror;
   private final SourceWorker worker;
+  /** What the last poll saw; null before the first, {@link #FAILED} after a failed one. */
   private volatile String lastSeen;
+  private static final String FAILED = "";
   private ScheduledFuture<?> next;
   private ScheduledExecutorService executor;
 
@@ -65,10 +69,13 @@ final class Poller {
       }
       lastSeen = seen;
     } catch (SourceException e) {
-      // The pass reports source failures in status; a poll failure only waits for the next tick.
+      // The pass reports source failures in status, and retries them with backoff.
       if (lastSeen == null) {
         worker.request("start");
+      } else if (!FAILED.equals(lastSeen)) {
+        worker.request("poll");
       }
+      lastSeen = FAILED;
     }
   }
 

@@ -45,6 +45,9 @@ public final class SourceSync {
   /** Runs one pass; returns what the worker needs to schedule the next. */
   public SourceWorker.PassResult run(String trigger) {
     SyncReport report = pass(trigger);
+    if (report.outcome() == SyncReport.Outcome.FAILED && touchedCluster(report.reason())) {
+      engine.verifyNext(); // the cluster misbehaved: believe no cache until lists say again
+    }
     for (SyncListener l : listeners) {
       try {
         l.finished(report);
@@ -117,6 +120,11 @@ public final class SourceSync {
     lastApplied = revision;
     return Verdict.of(SyncReport.Outcome.SUCCEEDED, Conditions.RECONCILIATION_SUCCEEDED,
         "applied revision '" + revision + "'").applied(applied);
+  }
+
+  private static boolean touchedCluster(String reason) {
+    return !Conditions.SOURCE_FETCH_FAILED.equals(reason)
+        && !Conditions.VALIDATION_FAILED.equals(reason);
   }
 
   /** Writes the apply skipped because it was stopped; prunes count only when pruning is on. */

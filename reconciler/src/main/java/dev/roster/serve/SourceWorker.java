@@ -3,14 +3,18 @@ package dev.roster.serve;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
  * Single-flight reconciles for one source. {@link #request} never blocks and never runs the pass
  * itself: the first request starts a pass on the executor; requests during a pass coalesce into
  * exactly one follow-up pass. A failed pass that can succeed on retry schedules one retry with
- * exponential backoff; a new request (a new commit, a webhook) supersedes the pending retry.
+ * exponential backoff and jitter, up to a cap, for as long as it keeps failing (so a source that
+ * comes back recovers by itself); a new request (a new commit, a webhook) supersedes the pending
+ * retry. A stalled failure schedules nothing: it waits for a new request.
  */
 public final class SourceWorker {
   /** What a request did. */
@@ -35,6 +39,7 @@ public final class SourceWorker {
   private final Function<String, PassResult> pass;
   private final Duration minBackoff;
   private final Duration maxBackoff;
+  private final DoubleSupplier jitter;
   private boolean running;
   private boolean stopped = true;
   private String pending;
@@ -43,6 +48,18 @@ public final class SourceWorker {
 
   public SourceWorker(String source, ScheduledExecutorService executor,
       Function<String, PassResult> pass, Duration minBackoff, Duration maxBackoff) {
+    this(source, executor, pass, minBackoff, maxBackoff,
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  /**
+   * As the other constructor; {@code jitter} gives a number in [0, 1) per retry, and the retry
+   * waits {@link #backoff()} less up to 20% of it (0 waits the full backoff).
+   */
+  public SourceWorker(String source, ScheduledExecutorService executor,
+      Function<String, PassResult> pass, Duration minBackoff, Duration maxBackoff,
+      DoubleSupplier jitter) {
+    this.jitter = jitter;
     this.source = source;
     this.executor = executor;
     this.pass = pass;
@@ -127,15 +144,21 @@ public final class SourceWorker {
         running = false;
         notifyAll();
         if (result == PassResult.FAILED_RETRYABLE && !stopped) {
-          retry = executor.schedule(() -> request("retry"), backoff().toMillis(),
-              TimeUnit.MILLISECONDS);
+          long base = backoff().toMillis();
+          long delay = Math.max(1, base - (long) (base * 0.2 * jitter.getAsDouble()));
+          retry = executor.schedule(() -> request("retry"), delay, TimeUnit.MILLISECONDS);
         }
         return;
       }
     }
   }
 
-  /** min × 2^(failures-1), capped at max. */
+  /** Failed passes since the last success (0 after a success). */
+  public synchronized int failures() {
+    return failures;
+  }
+
+  /** min × 2^(failures-1), capped at max; the retry waits this less its jitter. */
   synchronized Duration backoff() {
     long millis = minBackoff.toMillis() << Math.min(20, Math.max(0, failures - 1));
     return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));

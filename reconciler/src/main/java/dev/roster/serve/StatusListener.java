@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns each finished pass into status (ConfigMap), Kubernetes Events, metrics and a log line.
- * Failures to write status are logged, never thrown: the loop goes on.
+ * Failures to write status are logged, never thrown: the loop goes on. The last status is also
+ * kept in memory, so a pass whose status could not be written (the API server unreachable) and
+ * a status ConfigMap lost with the cluster (an API server back empty) still show in the next
+ * status written: the unreachable episode is in its history.
  */
 final class StatusListener implements SyncListener {
   private final SourceConfig config;
@@ -24,6 +27,7 @@ final class StatusListener implements SyncListener {
   private final Metrics metrics;
   private final ServeLog log;
   private final Clock clock;
+  private final AtomicReference<SourceStatus> last = new AtomicReference<>();
 
   StatusListener(SourceConfig config, StatusStore store, EventRecorder events, Metrics metrics,
       ServeLog log) {
@@ -61,17 +65,27 @@ final class StatusListener implements SyncListener {
         events.reconcileFailed(r.source(), r.revision(), r.reason(), r.message());
       }
       AtomicReference<RolloutReport> rollouts = new AtomicReference<>(RolloutReport.NONE);
-      SourceStatus status = store.update(r.source(), previous -> {
-        SourceStatus base = previous.orElseGet(() -> StatusReducer.initial(r.source(),
-            config.spec().repo(), config.spec().ref(), now));
-        SourceStatus next = StatusReducer.next(base, record, managed, r.retryable(), now);
-        if (r.plan() == null) {
-          return next; // nothing planned: the holds last reported stand
-        }
-        RolloutReport report = RolloutReport.of(r.plan(), r.applied(), base.heldRollouts());
-        rollouts.set(report);
-        return next.withHeldRollouts(report.entries(r.revision()));
-      });
+      java.util.function.Function<java.util.Optional<SourceStatus>, SourceStatus> step =
+          previous -> {
+            SourceStatus base = previous.or(() -> java.util.Optional.ofNullable(last.get()))
+                .orElseGet(() -> StatusReducer.initial(r.source(), config.spec().repo(),
+                    config.spec().ref(), now));
+            SourceStatus next = StatusReducer.next(base, record, managed, r.retryable(), now);
+            if (r.plan() == null) {
+              return next; // nothing planned: the holds last reported stand
+            }
+            RolloutReport report = RolloutReport.of(r.plan(), r.applied(), base.heldRollouts());
+            rollouts.set(report);
+            return next.withHeldRollouts(report.entries(r.revision()));
+          };
+      SourceStatus status;
+      try {
+        status = store.update(r.source(), step);
+      } catch (RuntimeException e) {
+        last.set(step.apply(java.util.Optional.empty()));
+        throw e;
+      }
+      last.set(status);
       RolloutReport report = rollouts.get();
       events.rollouts(r.source(), r.revision(), report);
       metrics.rollouts(r.source(), "held", report.started().size());

@@ -36,9 +36,11 @@ public final class Supervisor implements AutoCloseable {
   private final HttpEndpoints http;
   private final LeaderGate gate;
   private final List<LiveCache> liveCaches = new ArrayList<>();
+  private final ClusterHealth health;
+  private final ClusterProbe probe;
 
   private record Unit(SourceConfig config, GitSource source, SourceWorker worker, Poller poller,
-      WebhookTarget target) {}
+      WebhookTarget target, Resync resync) {}
 
   public Supervisor(KubernetesClient client, SchemaCatalog catalog, ServeSettings s,
       Metrics metrics, ServeLog log) {
@@ -48,11 +50,14 @@ public final class Supervisor implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    this.health = new ClusterHealth(metrics, log);
     StatusStore store = new StatusStore(client, s.systemNamespace());
     EventRecorder events = new EventRecorder(client, s.systemNamespace());
     for (SourceConfig c : s.sources()) {
       units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
     }
+    this.probe = new ClusterProbe(client, health,
+        units.values().stream().map(Unit::resync).toList(), s.probeInterval());
     this.http = new HttpEndpoints(s.listen(), s.metricsListen(),
         new WebhookHandler(units.values().stream().map(Unit::target).toList(),
             d -> {
@@ -75,16 +80,17 @@ public final class Supervisor implements AutoCloseable {
     Engine engine = Engine.cached(catalog, client, new Engine.Settings(c.name(), c.namespace(),
         s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live, null);
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
-        List.of(new StatusListener(c, store, events, metrics, log)),
+        List.of(new StatusListener(c, store, events, metrics, log), health),
         () -> stopping.get() || !leading.get());
-    Duration max = c.interval().compareTo(Duration.ofMinutes(5)) > 0 ? c.interval()
-        : Duration.ofMinutes(5);
-    SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, Duration.ofSeconds(2),
-        max);
-    engine.watchDrift(() -> worker.request("drift")); // before any pass starts an informer
+    SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, s.retry().min(),
+        s.retry().max());
+    Resync resync = new Resync(c.name(), engine, worker, s.resyncInterval(), metrics);
+    // Before any pass starts an informer.
+    engine.watchDrift(() -> worker.request("drift"));
+    engine.watchResets(why -> resync.now("informer"));
     source.mirror().onRequest(metrics::gitRequest);
     Poller poller = new Poller(c, source.mirror(), worker);
-    return new Unit(c, source, worker, poller, new SourceTarget(c, worker));
+    return new Unit(c, source, worker, poller, new SourceTarget(c, worker), resync);
   }
 
   /** The address the webhook listener is bound to. */
@@ -128,23 +134,32 @@ public final class Supervisor implements AutoCloseable {
     }
     leading.set(true);
     log.info("", "leading: reconciling " + units.size() + " source(s)");
+    probe.start(executor);
     for (Unit u : units.values()) {
       u.worker().start();
       u.poller().start(executor);
+      u.resync().start(executor);
     }
   }
 
   private void standBy() {
     leading.set(false);
     for (Unit u : units.values()) {
+      u.resync().stop();
       u.poller().stop();
       u.worker().stop();
     }
+    probe.stop();
     log.info("", "not leading: reconciles stopped");
   }
 
+  /**
+   * Ready: not shutting down, leading or electing normally, and the API server answered the last
+   * pass that reached for it (a replica that cannot reach its cluster cannot keep any promise).
+   */
   private boolean ready() {
-    return !stopping.get() && (leading.get() || gate == null || gate.elected());
+    return !stopping.get() && (leading.get() || gate == null || gate.elected())
+        && health.reachable();
   }
 
   private static void scrape(Metrics metrics, java.io.OutputStream out) {
@@ -161,9 +176,11 @@ public final class Supervisor implements AutoCloseable {
       return;
     }
     for (Unit u : units.values()) {
+      u.resync().stop();
       u.poller().stop();
       u.worker().stop();
     }
+    probe.stop();
     long deadline = System.nanoTime() + grace.toNanos();
     for (Unit u : units.values()) {
       try {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,14 @@ class SourceWorkerTest {
 
   /** A worker whose passes are recorded, then answered by {@code result}; started. */
   SourceWorker worker(Function<String, PassResult> result) {
+    return worker(result, () -> 0.0);
+  }
+
+  SourceWorker worker(Function<String, PassResult> result, DoubleSupplier jitter) {
     SourceWorker w = new SourceWorker("config", scheduler, trigger -> {
       passes.add(trigger);
       return result.apply(trigger);
-    }, MIN, MAX);
+    }, MIN, MAX, jitter);
     w.start();
     return w;
   }
@@ -150,6 +155,24 @@ class SourceWorkerTest {
     assertEquals(List.of("poll", "retry", "retry", "retry", "retry", "retry", "retry"), passes);
     assertEquals(6, scheduler.scheduled().size(), "no retry after the success");
     assertEquals(MIN, w.backoff(), "a success resets the backoff");
+  }
+
+  @Test
+  void retriesKeepComingWithJitterBelowTheBackoffAndCountFailures() throws Exception {
+    List<Double> draws = new CopyOnWriteArrayList<>(List.of(0.5, 0.999, 0.0, 0.25));
+    SourceWorker w = worker(t -> FAILED_RETRYABLE, () -> draws.remove(0));
+    w.request("poll");
+    awaitIdle(w);
+    List<Long> delays = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      delays.add(scheduler.last().delayMillis);
+      scheduler.last().fire();
+      awaitIdle(w);
+    }
+    delays.add(scheduler.last().delayMillis);
+    assertEquals(List.of(90L, 161L, 400L, 760L), delays,
+        "backoff less up to 20% jitter: 100-10, 200-39, 400-0, 800-40");
+    assertEquals(4, w.failures(), "every failed attempt counts; a retry never gives up");
   }
 
   @Test

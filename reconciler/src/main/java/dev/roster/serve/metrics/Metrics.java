@@ -27,6 +27,11 @@ import java.util.Map;
  *   <li>{@code roster_held_rollouts} gauge {source}: changes held back by the last pass
  *   <li>{@code roster_rollouts_total} counter {source, result}; result {@code held} (a hold
  *       started), {@code released} or {@code forced}
+ *   <li>{@code roster_cluster_reachable} gauge: 1 while the API server answered the last pass
+ *       that reached for it, 0 while it did not
+ *   <li>{@code roster_resyncs_total} counter {source, cause}: full verification passes asked for;
+ *       cause {@code interval}, {@code informer} (a watch error or relist) or {@code reconnect}
+ *       (the API server answers again after an outage)
  *   <li>the JVM's metrics ({@code jvm_*}, {@code process_*})
  * </ul>
  *
@@ -47,6 +52,8 @@ public final class Metrics {
   private final Gauge ready;
   private final Gauge held;
   private final Counter rollouts;
+  private final Gauge reachable;
+  private final Counter resyncs;
 
   /** A registry with every family registered and the JVM metrics. */
   public Metrics() {
@@ -72,6 +79,11 @@ public final class Metrics {
     rollouts = Counter.builder().name("roster_rollouts_total")
         .help("Rollout holds started (held), released, and forced after their timeout.")
         .labelNames("source", "result").register(registry);
+    reachable = Gauge.builder().name("roster_cluster_reachable")
+        .help("1 while the API server answers, 0 while it does not.").register(registry);
+    resyncs = Counter.builder().name("roster_resyncs_total")
+        .help("Full verification passes asked for, by cause (interval, informer, reconnect).")
+        .labelNames("source", "cause").register(registry);
     JvmMetrics.builder().register(registry);
   }
 
@@ -119,6 +131,16 @@ public final class Metrics {
   /** Counts {@code n} rollouts of {@code source} that were held, released or forced. */
   public void rollouts(String source, String result, long n) {
     rollouts.labelValues(source, result).inc(n);
+  }
+
+  /** Sets whether the API server answers. */
+  public void clusterReachable(boolean answers) {
+    reachable.set(answers ? 1 : 0);
+  }
+
+  /** Counts a full verification pass asked for {@code source}; cause interval or informer. */
+  public void resync(String source, String cause) {
+    resyncs.labelValues(source, cause).inc();
   }
 
   /** Drops every series of {@code source}, e.g. when it is removed from the configuration. */
