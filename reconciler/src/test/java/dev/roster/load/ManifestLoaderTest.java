@@ -134,7 +134,7 @@ class ManifestLoaderTest {
   void failsOnlyForAMissingRoot() {
     SourceException e = assertThrows(SourceException.class, () -> loader.load(root.resolve("nope")));
     assertEquals("RootNotFound", e.reason().text());
-    assertFalse(e.retryable());
+    assertTrue(e.retryable(), "mends with no new commit: serve retries it");
     assertEquals("'" + root.resolve("nope") + "' is not a directory", e.getMessage());
   }
 

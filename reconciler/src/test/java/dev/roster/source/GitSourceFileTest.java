@@ -168,7 +168,7 @@ class GitSourceFileTest {
       SourceException e = assertThrows(SourceException.class,
           () -> source.snapshot(spec(ref, null)), ref);
       assertEquals("RefNotFound", e.reason().text(), e.getMessage());
-      assertFalse(e.retryable());
+      assertTrue(e.retryable(), "mends with no new commit: serve retries it");
     }
   }
 
@@ -262,6 +262,6 @@ class GitSourceFileTest {
     SourceSpec s = new SourceSpec(fileUrl(tmp.resolve("nowhere")), null, null, cache);
     SourceException e = assertThrows(SourceException.class, () -> source.snapshot(s));
     assertEquals("RepoNotFound", e.reason().text(), e.getMessage());
-    assertFalse(e.retryable());
+    assertTrue(e.retryable(), "mends with no new commit: serve retries it");
   }
 }

@@ -3,6 +3,7 @@ package dev.roster.source;
 import static dev.roster.source.TestRepos.commit;
 import static dev.roster.source.TestRepos.write;
 import static dev.roster.source.TestRepos.yaml;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,7 +76,7 @@ class GitSourceSshTest {
     for (Path hosts : new Path[] {empty, tmp.resolve("missing_known_hosts")}) {
       SourceException e = assertThrows(SourceException.class, () -> snapshot(keyFile, hosts));
       assertEquals("HostKeyUnknown", e.reason().text(), e.getMessage());
-      assertFalse(e.retryable());
+      assertTrue(e.retryable(), "mends with no new commit: serve retries it");
     }
   }
 
@@ -96,6 +97,6 @@ class GitSourceSshTest {
     Path otherKey = GitSshServer.writePrivateKey(GitSshServer.newKeyPair(), tmp.resolve("id_x"));
     SourceException e = assertThrows(SourceException.class, () -> snapshot(otherKey, hosts));
     assertEquals("AuthenticationFailed", e.reason().text(), e.getMessage());
-    assertFalse(e.retryable());
+    assertTrue(e.retryable(), "mends with no new commit (a key rotated back): serve retries it");
   }
 }

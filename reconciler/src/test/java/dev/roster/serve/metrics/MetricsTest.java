@@ -108,12 +108,13 @@ class MetricsTest {
     for (String family : new String[] {"roster_reconcile_duration_seconds histogram",
         "roster_reconciles_total counter", "roster_git_requests_total counter",
         "roster_webhook_deliveries_total counter", "roster_managed_objects gauge",
-        "roster_source_ready gauge", "roster_held_rollouts gauge"}) {
+        "roster_source_ready gauge", "roster_held_rollouts gauge",
+        "roster_cluster_reachable gauge"}) {
       assertTrue(text.contains("\n# TYPE " + family + "\n"), family);
     }
     assertTrue(s.keySet().stream().anyMatch(k -> k.startsWith("jvm_memory_used_bytes")),
         "JVM metrics");
-    assertEquals(7, text.lines().filter(l -> l.startsWith("# TYPE roster_")).count(),
+    assertEquals(8, text.lines().filter(l -> l.startsWith("# TYPE roster_")).count(),
         "exactly the roster_ families");
   }
 
