@@ -80,14 +80,16 @@ public final class ServeConfigReader {
         out.add(m.error("/sources/" + i + "/name", "source name '" + s.get("name")
             + "' is used by an earlier source"));
       }
-      if (s.get("interval") != null) {
-        String text = String.valueOf(s.get("interval"));
+      for (String key : List.of("interval", "resyncInterval")) {
+        if (s.get(key) == null) {
+          continue;
+        }
         try {
-          if (Durations.parse(text).isZero()) {
-            out.add(m.error("/sources/" + i + "/interval", "interval must be more than 0"));
+          if (Durations.parse(String.valueOf(s.get(key))).isZero()) {
+            out.add(m.error("/sources/" + i + "/" + key, key + " must be more than 0"));
           }
         } catch (IllegalArgumentException e) {
-          out.add(m.error("/sources/" + i + "/interval", e.getMessage()));
+          out.add(m.error("/sources/" + i + "/" + key, e.getMessage()));
         }
       }
     }
@@ -136,6 +138,8 @@ public final class ServeConfigReader {
         .webhookSecret(webhookSecret)
         .rolloutPolicy(s.get("rolloutPolicy") == null ? null
             : RolloutPolicy.Mode.parse(String.valueOf(s.get("rolloutPolicy"))))
+        .resyncInterval(s.get("resyncInterval") == null ? null
+            : Durations.parse(String.valueOf(s.get("resyncInterval"))))
         .build();
   }
 

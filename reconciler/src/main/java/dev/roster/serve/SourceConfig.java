@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param webhookSecret shared secret for webhook verification, or null (webhooks refused)
  * @param rolloutPolicy rollout policy of objects without a {@code roster.dev/rollout}
  *     annotation; null until serve's default ({@code --rollout-policy}) is filled in
+ * @param resyncInterval how often this source's pass is a full verification against the
+ *     cluster; null for serve's {@code --resync-interval}
  */
 public record SourceConfig(
     String name,
@@ -30,7 +32,8 @@ public record SourceConfig(
     boolean suspend,
     boolean driftReportOnly,
     byte[] webhookSecret,
-    RolloutPolicy.Mode rolloutPolicy) {
+    RolloutPolicy.Mode rolloutPolicy,
+    Duration resyncInterval) {
 
   /**
    * A builder for source {@code name} reading {@code spec}, with serve's defaults: no
@@ -45,7 +48,7 @@ public record SourceConfig(
   public Builder toBuilder() {
     return new Builder(name, spec).credentials(credentials).interval(interval)
         .namespace(namespace).prune(prune).suspend(suspend).driftReportOnly(driftReportOnly)
-        .webhookSecret(webhookSecret).rolloutPolicy(rolloutPolicy);
+        .webhookSecret(webhookSecret).rolloutPolicy(rolloutPolicy).resyncInterval(resyncInterval);
   }
 
   /** This source with {@code mode} as its default when it names none. */
@@ -65,6 +68,7 @@ public record SourceConfig(
     private boolean driftReportOnly;
     private byte[] webhookSecret;
     private RolloutPolicy.Mode rolloutPolicy;
+    private Duration resyncInterval;
 
     private Builder(String name, SourceSpec spec) {
       this.name = name;
@@ -111,9 +115,14 @@ public record SourceConfig(
       return this;
     }
 
+    public Builder resyncInterval(Duration value) {
+      resyncInterval = value;
+      return this;
+    }
+
     public SourceConfig build() {
       return new SourceConfig(name, spec, credentials, interval, namespace, prune, suspend,
-          driftReportOnly, webhookSecret, rolloutPolicy);
+          driftReportOnly, webhookSecret, rolloutPolicy, resyncInterval);
     }
   }
 }

@@ -84,7 +84,8 @@ public final class Supervisor implements AutoCloseable {
         () -> stopping.get() || !leading.get());
     SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, s.retry().min(),
         s.retry().max());
-    Resync resync = new Resync(c.name(), engine, worker, s.resyncInterval(), metrics);
+    Resync resync = new Resync(c.name(), engine, worker,
+        c.resyncInterval() != null ? c.resyncInterval() : s.resyncInterval(), metrics);
     // Before any pass starts an informer.
     engine.watchDrift(() -> worker.request("drift"));
     engine.watchResets(why -> resync.now("informer"));

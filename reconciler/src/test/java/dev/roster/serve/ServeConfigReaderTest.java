@@ -69,6 +69,7 @@ class ServeConfigReaderTest {
         "    ref: main",
         "    path: clusters/prod",
         "    interval: 1m30s",
+        "    resyncInterval: 5m",
         "    namespace: platform",
         "    prune: false",
         "    drift: report",
@@ -93,6 +94,8 @@ class ServeConfigReaderTest {
     assertEquals("clusters/prod", p.spec().path());
     assertEquals(tmp.resolve("cache"), p.spec().cacheDir());
     assertEquals(Duration.ofSeconds(90), p.interval());
+    assertEquals(Duration.ofMinutes(5), p.resyncInterval());
+    assertNull(sources.get(1).resyncInterval(), "serve's --resync-interval applies");
     assertEquals("platform", p.namespace());
     assertFalse(p.prune());
     assertFalse(p.suspend());
@@ -190,6 +193,16 @@ class ServeConfigReaderTest {
     assertEquals(1, p.size(), p.toString());
     assertTrue(p.get(0).startsWith("serve.yaml:6:"), p.toString());
     assertTrue(p.get(0).contains("/sources/0/interval"), p.toString());
+  }
+
+  @Test
+  void aZeroResyncIntervalIsLocated() throws Exception {
+    List<String> p = problems(config(
+        "  - name: config",
+        "    repo: https://git.example.com/config.git",
+        "    resyncInterval: 0s"));
+    assertEquals(List.of("serve.yaml:6:5: ServeConfig/<no name>: /sources/0/resyncInterval:"
+        + " resyncInterval must be more than 0"), p);
   }
 
   @Test
@@ -297,6 +310,10 @@ class ServeConfigReaderTest {
     Run g = roster("serve", "--repo", tmp.toString(), "--shutdown-grace", "soon",
         "--kubeconfig", nowhere().toString(), "--listen", "127.0.0.1:0");
     assertEquals(2, g.code(), g.err());
+    Run z = roster("serve", "--repo", tmp.toString(), "--resync-interval", "0",
+        "--kubeconfig", nowhere().toString(), "--listen", "127.0.0.1:0");
+    assertEquals(2, z.code(), z.err());
+    assertTrue(z.err().contains("the interval must be more than 0"), z.err());
   }
 
   @Test
