@@ -9,33 +9,43 @@ package dev.roster.apply;
  * @param concurrency writes in flight at once within one wave
  * @param prune whether to prune at all; when false, prune candidates stay live and in the
  *     inventory
+ * @param lockTimeout how long to wait for another apply of the same source to finish
  */
 public record ApplyOptions(
     boolean serverSide, boolean allowMassPrune, double maxPruneRatio, int concurrency,
-    boolean prune) {
+    boolean prune, java.time.Duration lockTimeout) {
 
-  /** JSON Patch, mass-prune guard on at 25%, 8 writes in flight, pruning. */
+  /** JSON Patch, mass-prune guard on at 25%, 8 writes in flight, pruning, 1m lock wait. */
   public static ApplyOptions defaults() {
-    return new ApplyOptions(false, false, 0.25, 8, true);
+    return new ApplyOptions(false, false, 0.25, 8, true, java.time.Duration.ofMinutes(1));
+  }
+
+  public ApplyOptions withLockTimeout(java.time.Duration value) {
+    return new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, concurrency, prune, value);
   }
 
   public ApplyOptions withServerSide(boolean value) {
-    return new ApplyOptions(value, allowMassPrune, maxPruneRatio, concurrency, prune);
+    return new ApplyOptions(value, allowMassPrune, maxPruneRatio, concurrency, prune,
+        lockTimeout);
   }
 
   public ApplyOptions withAllowMassPrune(boolean value) {
-    return new ApplyOptions(serverSide, value, maxPruneRatio, concurrency, prune);
+    return new ApplyOptions(serverSide, value, maxPruneRatio, concurrency, prune,
+        lockTimeout);
   }
 
   public ApplyOptions withMaxPruneRatio(double value) {
-    return new ApplyOptions(serverSide, allowMassPrune, value, concurrency, prune);
+    return new ApplyOptions(serverSide, allowMassPrune, value, concurrency, prune,
+        lockTimeout);
   }
 
   public ApplyOptions withConcurrency(int value) {
-    return new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, value, prune);
+    return new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, value, prune,
+        lockTimeout);
   }
 
   public ApplyOptions withPrune(boolean value) {
-    return new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, concurrency, value);
+    return new ApplyOptions(serverSide, allowMassPrune, maxPruneRatio, concurrency, value,
+        lockTimeout);
   }
 }

@@ -38,10 +38,20 @@ public final class ServerRequests {
   }
 
   private final Map<String, Long> counts = new TreeMap<>();
+  private final Map<String, Long> leases = new TreeMap<>();
   private final Deque<Request> recent = new ArrayDeque<>();
 
+  /**
+   * Records one request. Requests for Leases (leader election, the per-source apply lock) are
+   * counted apart, in {@link #leases()}, so the other counts stay a proof of what was written to
+   * objects and inventories.
+   */
   synchronized void record(RecordedRequest r) {
     String method = String.valueOf(r.getMethod()).toUpperCase(Locale.ROOT);
+    if (String.valueOf(r.getPath()).startsWith("/apis/coordination.k8s.io/")) {
+      leases.merge(method, 1L, Long::sum);
+      return;
+    }
     counts.merge(method, 1L, Long::sum);
     if (recent.size() == KEEP) {
       recent.removeFirst();
@@ -74,9 +84,15 @@ public final class ServerRequests {
     return recent.stream().filter(Request::write).toList();
   }
 
+  /** Lease requests by method since the last reset (never in the other counts). */
+  public synchronized Map<String, Long> leases() {
+    return new TreeMap<>(leases);
+  }
+
   /** Forgets everything counted and kept so far. */
   public synchronized void reset() {
     counts.clear();
+    leases.clear();
     recent.clear();
   }
 

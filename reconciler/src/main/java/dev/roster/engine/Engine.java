@@ -1,9 +1,15 @@
 package dev.roster.engine;
 
+import dev.roster.apply.ApplyException;
 import dev.roster.apply.ApplyOptions;
+import dev.roster.apply.ApplyReason;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Applier;
+import dev.roster.kube.ApplyLock;
+import dev.roster.kube.ClusterException;
+import dev.roster.kube.ClusterReason;
 import dev.roster.kube.InventoryStore;
+import dev.roster.kube.LabelledObjects;
 import dev.roster.kube.LiveCache;
 import dev.roster.kube.LiveReader;
 import dev.roster.kube.LiveState;
@@ -84,6 +90,9 @@ public final class Engine {
   private final Planner planner;
   private final ResourceResolver resolver;
   private final InventoryStore inventories;
+  private final ApplyLock locks;
+  private final Strays strays;
+  private volatile boolean rebuild;
   private final Rollouts rollouts;
   private final LiveState live;
   private final DesiredLoader desired;
@@ -105,6 +114,8 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
+    this.locks = new ApplyLock(client, settings.inventoryNamespace());
+    this.strays = new Strays(catalog, new LabelledObjects(client, resolver), settings.source());
     this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy(),
         settings::ignored);
     this.live = live != null ? live : new LiveReader(client, resolver);
@@ -219,8 +230,16 @@ public final class Engine {
     }
     // Load and validate the desired state; references Git does not resolve are looked up live.
     DesiredState desired = this.desired.of(snapshot, clusterRefs);
+    return planAgainst(desired, new Planner.Options(settings.source(), snapshot.revision(),
+        snapshot.repo()), live);
+  }
+
+  /** Plans a loaded desired state against the inventory and {@code live} as they are now. */
+  private PlanRun planAgainst(DesiredState desired, Planner.Options options, LiveState live) {
     // Read the previous inventory and the live objects it and Git name.
-    Inventory previous = inventories.read(settings.source());
+    Strays.Found found = strays.check(readInventory(), desired.objects(),
+        desired.apiVersions(), rebuild);
+    Inventory previous = found.previous();
     Set<ResourceKey> keys = new HashSet<>(previous.keys());
     desired.objects().forEach(d -> keys.add(d.key()));
     Map<String, String> versions = new HashMap<>(desired.apiVersions());
@@ -229,13 +248,34 @@ public final class Engine {
     }
     Map<ResourceKey, LiveObject> liveObjects = live.read(keys, versions);
     // Plan.
-    Planner.Options options = new Planner.Options(settings.source(), snapshot.revision(),
-        snapshot.repo());
     drift.wanted(desired.objects(), options);
     Plan plan = planner.plan(desired.objects(), liveObjects, previous, options, memo);
     // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
     plan = rollouts.decide(plan, previous);
+    // Say what a lost inventory left behind; never prune it on a guess.
+    plan = Strays.withUnlisted(plan, found.unlisted());
     return new PlanRun(desired, plan, previous, options);
+  }
+
+  /** The stored inventory; with a rebuild, an undecodable one reads as empty. */
+  private Inventory readInventory() {
+    try {
+      return inventories.read(settings.source());
+    } catch (ClusterException e) {
+      if (!rebuild || e.reason() != ClusterReason.INVENTORY_CORRUPT) {
+        throw e;
+      }
+      return Inventory.empty(settings.source());
+    }
+  }
+
+  /**
+   * From now on, plans rebuild the inventory: objects labelled for this source that it does not
+   * list join it (so those Git no longer defines are pruned), and an undecodable inventory is
+   * replaced instead of refused. For {@code roster apply --rebuild-inventory}.
+   */
+  public void rebuildInventory() {
+    this.rebuild = true;
   }
 
   /** Applies a plan made by {@link #plan}, then stores the resulting inventory. */
@@ -245,6 +285,32 @@ public final class Engine {
 
   /** As {@link #apply(PlanRun, ApplyOptions)}, skipping writes not started once stop is true. */
   public ApplyResult apply(PlanRun run, ApplyOptions options, BooleanSupplier stop) {
+    if (run.plan().changes().stream().noneMatch(Change::writes)) {
+      return applyLocked(run, options, stop); // writes no object: no lock, no intent
+    }
+    // One apply per source at a time, CLI and serve alike.
+    try (ApplyLock.Held lock = locks.acquire(settings.source(), ApplyLock.newHolder(),
+        options.lockTimeout())) {
+      Inventory now = readInventory();
+      if (!rebuild && (!now.keys().equals(run.previous().keys())
+          || !now.revision().equals(run.previous().revision()))) {
+        // Applied by another process since this plan: plan again against what it left.
+        run = planAgainst(run.desired(), run.options(), new LiveReader(client, resolver));
+      }
+      // Record the intent before the first write, so a kill never leaves objects unlisted.
+      Inventory intent = Intent.of(run.plan(), run.previous());
+      if (!intent.keys().equals(run.previous().keys())) {
+        inventories.write(intent);
+      }
+      return applyLocked(run, options, stop);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApplyException(ApplyReason.INTERRUPTED, "interrupted while waiting for the"
+          + " apply lock of source '" + settings.source() + "'; nothing written");
+    }
+  }
+
+  private ApplyResult applyLocked(PlanRun run, ApplyOptions options, BooleanSupplier stop) {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     run.desired().objects().forEach(d -> byKey.put(d.key(), d));
     Applier applier = new Applier(client, resolver, order,

@@ -1,6 +1,7 @@
 package dev.roster.kube;
 
 import static dev.roster.failure.FailureKind.BAD_ARGUMENT;
+import static dev.roster.failure.FailureKind.REFUSED;
 import static dev.roster.failure.FailureKind.UNAVAILABLE;
 
 import dev.roster.failure.FailureKind;
@@ -29,7 +30,11 @@ public enum ClusterReason implements Reason {
   /** 5xx: the server failed. */
   SERVER_ERROR(true, UNAVAILABLE),
   /** The kubeconfig is missing, unreadable, or lacks the requested context. */
-  KUBECONFIG_INVALID(false, BAD_ARGUMENT);
+  KUBECONFIG_INVALID(false, BAD_ARGUMENT),
+  /** The source's inventory ConfigMap cannot be decoded; nothing is planned or pruned. */
+  INVENTORY_CORRUPT(false, REFUSED),
+  /** Another apply of the same source holds its lock past the lock timeout. */
+  APPLY_LOCKED(true, REFUSED);
 
   private final boolean retryable;
   private final FailureKind kind;

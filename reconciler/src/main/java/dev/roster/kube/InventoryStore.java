@@ -45,7 +45,11 @@ public final class InventoryStore {
     return n.length() > 253 ? n.substring(0, 253) : n;
   }
 
-  /** The stored inventory, or an empty one when the source never applied. */
+  /**
+   * The stored inventory, or an empty one when the source never applied. Throws {@link
+   * ClusterException} ({@link ClusterReason#INVENTORY_CORRUPT}) naming the ConfigMap when it
+   * cannot be decoded: a guess could prune the wrong objects or keep the wrong ones forever.
+   */
   public Inventory read(String source) {
     ConfigMap cm;
     try {
@@ -61,7 +65,15 @@ public final class InventoryStore {
     if (known != null && rv != null && rv.equals(known.resourceVersion())) {
       return known.inventory(); // unchanged since read or written: skip decoding it again
     }
-    Inventory inv = decode(source, cm);
+    Inventory inv;
+    try {
+      inv = decode(source, cm);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new ClusterException(ClusterReason.INVENTORY_CORRUPT, "inventory ConfigMap "
+          + namespace + "/" + name(source) + " cannot be decoded (" + e.getMessage() + "):"
+          + " nothing planned, nothing pruned; rebuild it from Git and the objects labelled "
+          + "roster.dev/source=" + source + " with 'roster apply --rebuild-inventory'", e);
+    }
     if (rv != null) {
       last.put(source, new Stored(rv, inv));
     }
@@ -104,8 +116,7 @@ public final class InventoryStore {
         .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
         .build();
     try {
-      ConfigMap stored = client.configMaps().inNamespace(namespace).resource(cm)
-          .createOr(c -> c.update());
+      ConfigMap stored = store(cm, last.get(inv.source()));
       if (stored != null && stored.getMetadata() != null
           && stored.getMetadata().getResourceVersion() != null) {
         last.put(inv.source(), new Stored(stored.getMetadata().getResourceVersion(), inv));
@@ -116,6 +127,26 @@ public final class InventoryStore {
       last.remove(inv.source());
       throw ClusterException.from(e);
     }
+  }
+
+  /**
+   * Writes {@code cm}: a replace at the resourceVersion last seen when there is one (one request),
+   * else create-or-replace; a replace that finds the ConfigMap changed or gone falls back too.
+   */
+  private ConfigMap store(ConfigMap cm, Stored known) {
+    var configMaps = client.configMaps().inNamespace(namespace);
+    if (known != null) {
+      cm.getMetadata().setResourceVersion(known.resourceVersion());
+      try {
+        return configMaps.resource(cm).update();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404 && e.getCode() != 409) {
+          throw e;
+        }
+        cm.getMetadata().setResourceVersion(null);
+      }
+    }
+    return configMaps.resource(cm).createOr(c -> c.update());
   }
 
   private static byte[] gzip(String s) {

@@ -36,7 +36,8 @@ public final class StatusReasons {
       return switch (c) {
         case CLUSTER_UNREACHABLE, TIMEOUT, TLS_FAILED -> Conditions.CLUSTER_UNREACHABLE;
         case UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID, TOO_MANY_REQUESTS,
-            SERVER_ERROR, KUBECONFIG_INVALID -> Conditions.APPLY_FAILED;
+            SERVER_ERROR, KUBECONFIG_INVALID, INVENTORY_CORRUPT, APPLY_LOCKED ->
+            Conditions.APPLY_FAILED;
       };
     }
     // ServeConfigReason: read once at start, never the outcome of a pass.

@@ -65,6 +65,8 @@ class FailureMappingTest {
       e("cluster TooManyRequests", 6, true, "ApplyFailed"),
       e("cluster ServerError", 6, true, "ApplyFailed"),
       e("cluster KubeconfigInvalid", 2, false, "ApplyFailed"),
+      e("cluster InventoryCorrupt", 5, false, "ApplyFailed"),
+      e("cluster ApplyLocked", 5, true, "ApplyFailed"),
       e("apply PruneRefused", 5, false, "PruneRefused"),
       e("apply Interrupted", 5, true, "ApplyFailed"),
       e("apply DuplicateObject", 5, false, "ApplyFailed"),
