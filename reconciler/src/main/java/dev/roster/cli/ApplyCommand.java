@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:applied (or nothing to do)", "2:usage error",
         "3:the config repo has errors; nothing applied",
-        "5:an object failed or was refused, or prune was refused (nothing deleted)",
+        "5:an object failed or was refused, prune was refused (nothing deleted), another apply"
+            + " of the source held its lock, or the inventory is corrupt",
         "6:source or cluster unreachable; nothing applied", "1:internal error"})
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,6 +54,18 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Largest share of managed objects one apply may prune. Default: ${DEFAULT-VALUE}.")
   double maxPruneRatio;
 
+  @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "1m",
+      converter = ServeCommand.DurationConverter.class,
+      description = "How long to wait while another apply of this source (CLI or serve) holds"
+          + " its lock, the Lease roster-apply-<source>. Default: ${DEFAULT-VALUE}.")
+  java.time.Duration lockTimeout;
+
+  @Option(names = "--rebuild-inventory",
+      description = "Rebuild the source's inventory from Git and the objects labelled"
+          + " roster.dev/source=<source> live (after it was lost, emptied or corrupted); those"
+          + " Git no longer defines are pruned, under the mass-prune guard.")
+  boolean rebuildInventory;
+
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
       description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
   int concurrency;
@@ -63,6 +76,9 @@ final class ApplyCommand implements Callable<Integer> {
     try (Sessions s = new Sessions(source)) {
       Engine engine = Engine.oneShot(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
           Sessions.settings(source, cluster, repo, rollout));
+      if (rebuildInventory) {
+        engine.rebuildInventory();
+      }
       Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
       Render.plan(run.plan(), output, out);
       // With -o json or markdown, stdout holds only the plan document: the summary goes to stderr.
@@ -74,7 +90,7 @@ final class ApplyCommand implements Callable<Integer> {
       ApplyResult result = engine.apply(run,
           ApplyOptions.defaults().withServerSide(serverSide)
               .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
-              .withConcurrency(concurrency));
+              .withConcurrency(concurrency).withLockTimeout(lockTimeout));
       report(result, run.plan(), summary, spec.commandLine().getErr());
       boolean refused = run.plan().count(Action.REFUSED) > 0;
       return result.failed() || refused ? ExitCode.APPLY_FAILED : ExitCode.OK;

@@ -120,7 +120,9 @@ class ServeFaultTest {
         "a lost remote is retried, not stalled: " + failing.conditions());
     assertTrue(failing.history().stream().anyMatch(r -> "retry".equals(r.trigger())),
         "the worker retried by itself: " + failing.history());
-    assertTrue(sup.worker(ServeRig.SOURCE).failures() >= 3);
+    // Status is written inside the pass; the worker counts the failure when the pass returns.
+    Waits.until("the worker to count three failures in a row",
+        () -> sup.worker(ServeRig.SOURCE).failures() >= 3);
     assertEquals(Map.of("a", "v1"), rig.live(), "nothing pruned while the source is gone");
 
     Files.move(away, repo);
