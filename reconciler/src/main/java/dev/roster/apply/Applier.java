@@ -51,10 +51,7 @@ public final class Applier {
    * are skipped (writes in flight finish), for a graceful shutdown.
    */
   public ApplyResult apply(Plan plan, ApplyOptions options, BooleanSupplier stop) {
-    guardDuplicates(plan);
-    if (options.prune()) {
-      guardMassPrune(plan, options);
-    }
+    refuseEarly(plan, options);
     Map<Integer, List<Change>> applyWaves = new java.util.TreeMap<>();
     Map<Integer, List<Change>> pruneWaves = new java.util.TreeMap<>(
         java.util.Comparator.reverseOrder());
@@ -158,6 +155,18 @@ public final class Applier {
         }
       }
       default -> { }
+    }
+  }
+
+  /**
+   * Throws the {@link ApplyException} {@link #apply} would throw before its first write: a plan
+   * changing one object twice, or a prune the mass-prune guard refuses. For callers that write
+   * something of their own first (the inventory's intent).
+   */
+  public static void refuseEarly(Plan plan, ApplyOptions options) {
+    guardDuplicates(plan);
+    if (options.prune()) {
+      guardMassPrune(plan, options);
     }
   }
 

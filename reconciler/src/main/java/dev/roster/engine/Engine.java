@@ -79,9 +79,15 @@ public final class Engine {
     }
   }
 
-  /** A plan and the desired state it was made from. */
-  public record PlanRun(
-      DesiredState desired, Plan plan, Inventory previous, Planner.Options options) {}
+  /**
+   * A plan and the desired state it was made from.
+   *
+   * @param previous the inventory planned with (on a rebuild, with the labelled objects taken)
+   * @param relists whether apply stores another inventory even if no object changes: labelled
+   *     objects Git defines are missing from it (it was lost), or what it says is unlisted moved
+   */
+  public record PlanRun(DesiredState desired, Plan plan, Inventory previous,
+      Planner.Options options, boolean relists) {}
 
   private final SchemaCatalog catalog;
   private final KubernetesClient client;
@@ -114,8 +120,9 @@ public final class Engine {
     this.planner = new Planner(order);
     this.resolver = new ResourceResolver(client);
     this.inventories = new InventoryStore(client, settings.inventoryNamespace());
-    this.locks = new ApplyLock(client, settings.inventoryNamespace());
-    this.strays = new Strays(catalog, new LabelledObjects(client, resolver), settings.source());
+    this.locks = new ApplyLock(client, settings.inventoryNamespace(), clock);
+    this.strays = new Strays(catalog, new LabelledObjects(client, resolver), settings.source(),
+        settings.inventoryNamespace() + "/" + InventoryStore.name(settings.source()));
     this.rollouts = new Rollouts(catalog, client, resolver, clock, settings.rolloutPolicy(),
         settings::ignored);
     this.live = live != null ? live : new LiveReader(client, resolver);
@@ -236,10 +243,11 @@ public final class Engine {
 
   /** Plans a loaded desired state against the inventory and {@code live} as they are now. */
   private PlanRun planAgainst(DesiredState desired, Planner.Options options, LiveState live) {
-    // Read the previous inventory and the live objects it and Git name.
-    Strays.Found found = strays.check(readInventory(), desired.objects(),
-        desired.apiVersions(), rebuild);
+    // Read the previous inventory (and, if it was lost, what is labelled for this source).
+    Inventory stored = readInventory();
+    Strays.Found found = strays.check(stored, desired.objects(), desired.apiVersions(), rebuild);
     Inventory previous = found.previous();
+    // Read the live objects the inventory and Git name.
     Set<ResourceKey> keys = new HashSet<>(previous.keys());
     desired.objects().forEach(d -> keys.add(d.key()));
     Map<String, String> versions = new HashMap<>(desired.apiVersions());
@@ -253,8 +261,9 @@ public final class Engine {
     // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
     plan = rollouts.decide(plan, previous);
     // Say what a lost inventory left behind; never prune it on a guess.
-    plan = Strays.withUnlisted(plan, found.unlisted());
-    return new PlanRun(desired, plan, previous, options);
+    plan = Strays.withUnlisted(plan, found, rebuild);
+    return new PlanRun(desired, plan, previous, options,
+        found.relisted() > 0 || previous.differs(stored));
   }
 
   /** The stored inventory; with a rebuild, an undecodable one reads as empty. */
@@ -270,9 +279,10 @@ public final class Engine {
   }
 
   /**
-   * From now on, plans rebuild the inventory: objects labelled for this source that it does not
-   * list join it (so those Git no longer defines are pruned), and an undecodable inventory is
-   * replaced instead of refused. For {@code roster apply --rebuild-inventory}.
+   * From now on, plans rebuild the inventory: objects labelled for this source with Roster's
+   * provenance that it does not list join it (so those Git no longer defines are pruned), and an
+   * undecodable inventory is replaced instead of refused. For {@code roster apply
+   * --rebuild-inventory} (and {@code roster plan --rebuild-inventory}, to see it first).
    */
   public void rebuildInventory() {
     this.rebuild = true;
@@ -283,10 +293,20 @@ public final class Engine {
     return apply(run, options, () -> false);
   }
 
-  /** As {@link #apply(PlanRun, ApplyOptions)}, skipping writes not started once stop is true. */
+  /**
+   * As {@link #apply(PlanRun, ApplyOptions)}, skipping writes not started once stop is true.
+   * Anything written (objects or the inventory) is written under the source's apply lock: the
+   * inventory is read again under it (and the plan made again if another apply landed since),
+   * the intent is stored before the first object write, and the exact set after. A plan that
+   * writes nothing and leaves the inventory as stored takes no lock.
+   */
   public ApplyResult apply(PlanRun run, ApplyOptions options, BooleanSupplier stop) {
-    if (run.plan().changes().stream().noneMatch(Change::writes)) {
-      return applyLocked(run, options, stop); // writes no object: no lock, no intent
+    Applier.refuseEarly(run.plan(), options); // refusals come before any write, the intent's too
+    if (!run.relists() && run.plan().changes().stream().noneMatch(Change::writes)) {
+      Applied quiet = execute(run, options, stop); // writes no object
+      if (!run.previous().differs(quiet.next())) {
+        return quiet.result();
+      }
     }
     // One apply per source at a time, CLI and serve alike.
     try (ApplyLock.Held lock = locks.acquire(settings.source(), ApplyLock.newHolder(),
@@ -299,10 +319,21 @@ public final class Engine {
       }
       // Record the intent before the first write, so a kill never leaves objects unlisted.
       Inventory intent = Intent.of(run.plan(), run.previous());
-      if (!intent.keys().equals(run.previous().keys())) {
+      if (now.differs(intent)) {
         inventories.write(intent);
       }
-      return applyLocked(run, options, stop);
+      Applied done = execute(run, options, () -> stop.getAsBoolean() || lock.lost());
+      if (lock.lost()) { // another apply took over: its inventory is newer than ours
+        throw new ClusterException(ClusterReason.APPLY_LOCKED, "lost the lock of source '"
+            + settings.source() + "' to " + lock.takenBy() + " during the apply (no renewal"
+            + " for " + ApplyLock.DURATION.toSeconds() + "s); writes not started were skipped,"
+            + " the inventory keeps this apply's intent");
+      }
+      // Store what this source manages now: the exact set.
+      if (intent.differs(done.next())) {
+        inventories.write(done.next());
+      }
+      return done.result();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApplyException(ApplyReason.INTERRUPTED, "interrupted while waiting for the"
@@ -310,21 +341,19 @@ public final class Engine {
     }
   }
 
-  private ApplyResult applyLocked(PlanRun run, ApplyOptions options, BooleanSupplier stop) {
+  /** What an apply did, and the inventory to store after it. */
+  private record Applied(ApplyResult result, Inventory next) {}
+
+  private Applied execute(PlanRun run, ApplyOptions options, BooleanSupplier stop) {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     run.desired().objects().forEach(d -> byKey.put(d.key(), d));
     Applier applier = new Applier(client, resolver, order,
         (c, fresh) -> rollouts.redecide(run.plan(), replan(byKey, c, fresh, run.options())));
     // Apply in waves, then prune.
     ApplyResult result = applier.apply(run.plan(), options, stop);
-    Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory());
-    // Store what this source manages now.
-    if (!next.keys().equals(run.previous().keys())
-        || !next.revision().equals(run.previous().revision())
-        || !next.runs().equals(run.previous().runs())) {
-      inventories.write(next);
-    }
-    return new ApplyResult(result.outcomes(), next);
+    Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory())
+        .withUnlisted(run.previous().unlisted());
+    return new Applied(new ApplyResult(result.outcomes(), next), next);
   }
 
   private Change replan(Map<ResourceKey, DesiredObject> byKey, Change c, Map<String, Object> fresh,

@@ -20,9 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Contract: {@link #acquire} returns a {@link Held} only when this process holds the Lease;
  * a Lease held by another holder is waited for (polled every {@code poll}) up to the timeout,
- * then refused with {@link ClusterReason#APPLY_LOCKED} naming the holder. A Lease whose holder
- * stopped renewing for longer than its duration (a killed apply) is taken over. Every change
- * of holder is an update that tests the Lease's resourceVersion, so two takers never both win.
+ * then refused with {@link ClusterReason#APPLY_LOCKED} naming the holder. While held it is
+ * renewed every {@link #DURATION} / 3, so a long apply keeps it. A Lease whose holder stopped
+ * renewing for longer than its duration (a killed apply) is taken over. Every change of holder
+ * is an update that tests the Lease's resourceVersion, so two takers never both win; a holder
+ * whose renewal finds the Lease taken says so through {@link Held#lost()}.
  */
 public final class ApplyLock {
   /** How long a holder that stopped renewing keeps the Lease. */
@@ -40,14 +42,15 @@ public final class ApplyLock {
   private final Duration poll;
 
   public ApplyLock(KubernetesClient client, String namespace) {
-    this(client, namespace, Clock.systemUTC(), Duration.ofMillis(500));
+    this(client, namespace, Clock.systemUTC());
   }
 
-  ApplyLock(KubernetesClient client, String namespace, Clock clock, Duration poll) {
+  /** As {@link #ApplyLock(KubernetesClient, String)}; {@code clock} judges expired holders. */
+  public ApplyLock(KubernetesClient client, String namespace, Clock clock) {
     this.client = client;
     this.namespace = namespace;
     this.clock = clock;
-    this.poll = poll;
+    this.poll = Duration.ofMillis(250);
   }
 
   private static final AtomicLong APPLIES = new AtomicLong();
@@ -75,6 +78,7 @@ public final class ApplyLock {
     private final String source;
     private final String holder;
     private final ScheduledFuture<?> renewal;
+    private volatile String takenBy;
 
     private Held(String source, String holder) {
       this.source = source;
@@ -83,10 +87,20 @@ public final class ApplyLock {
       this.renewal = RENEWER.scheduleAtFixedRate(() -> {
         try {
           renew();
-        } catch (RuntimeException e) {
+        } catch (ClusterException e) {
           // the next renewal tries again; the Lease outlives two missed renewals
         }
       }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a renewal found the Lease held by another, or gone: this apply should stop. */
+    public boolean lost() {
+      return takenBy != null;
+    }
+
+    /** Who took the Lease once {@link #lost()}, else null. */
+    public String takenBy() {
+      return takenBy;
     }
 
     /** Who holds the lock: host, process and apply. */
@@ -97,10 +111,13 @@ public final class ApplyLock {
     /** Renews the Lease; call at least every {@link #DURATION} / 3 during long applies. */
     public void renew() {
       Lease l = get(source);
-      if (l != null && holder.equals(l.getSpec().getHolderIdentity())) {
-        l.getSpec().setRenewTime(now());
-        replace(l);
+      if (l == null || !holder.equals(l.getSpec().getHolderIdentity())) {
+        takenBy = l == null ? "nobody (the Lease was deleted)" : l.getSpec().getHolderIdentity();
+        renewal.cancel(false);
+        return;
       }
+      l.getSpec().setRenewTime(now());
+      replace(l);
     }
 
     @Override
@@ -128,7 +145,7 @@ public final class ApplyLock {
           create(lease(source, holder));
           return new Held(source, holder);
         }
-        if (current == null || current.isEmpty() || current.equals(holder) || expired(l)) {
+        if (current == null || current.isEmpty() || expired(l)) {
           l.getSpec().setHolderIdentity(holder);
           l.getSpec().setAcquireTime(now());
           l.getSpec().setRenewTime(now());
@@ -142,13 +159,14 @@ public final class ApplyLock {
         }
         continue; // someone else moved first: look again
       }
-      if (System.nanoTime() >= deadline) {
+      if (System.nanoTime() - deadline >= 0) {
         throw new ClusterException(ClusterReason.APPLY_LOCKED, "source '" + source
             + "' is being applied by " + current + " (Lease " + namespace + "/" + name(source)
             + ", renewed " + l.getSpec().getRenewTime() + "); waited " + timeout.toSeconds()
             + "s (--lock-timeout); nothing written");
       }
-      Thread.sleep(poll.toMillis());
+      Thread.sleep(Math.max(1, Math.min(poll.toMillis(),
+          (deadline - System.nanoTime()) / 1_000_000))); // never past the deadline
     }
   }
 

@@ -27,6 +27,8 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class InventoryStore {
   static final String KEY = "inventory.gz";
+  /** Data key of {@link Inventory#unlisted}, present only when not zero. */
+  static final String UNLISTED = "unlisted";
   private final KubernetesClient client;
   private final String namespace;
   /** The last inventory read or written per source, with its ConfigMap's resourceVersion. */
@@ -70,7 +72,8 @@ public final class InventoryStore {
       inv = decode(source, cm);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       throw new ClusterException(ClusterReason.INVENTORY_CORRUPT, "inventory ConfigMap "
-          + namespace + "/" + name(source) + " cannot be decoded (" + e.getMessage() + "):"
+          + namespace + "/" + name(source) + " cannot be decoded (binaryData." + KEY + ": "
+          + e.getMessage() + "):"
           + " nothing planned, nothing pruned; rebuild it from Git and the objects labelled "
           + "roster.dev/source=" + source + " with 'roster apply --rebuild-inventory'", e);
     }
@@ -83,14 +86,33 @@ public final class InventoryStore {
   private static Inventory decode(String source, ConfigMap cm) {
     String revision = cm.getData() == null ? "" : cm.getData().getOrDefault("revision", "");
     Set<ResourceKey> keys = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
-    for (String line : gunzip(Base64.getDecoder().decode(cm.getBinaryData().get(KEY))).split("\n")) {
-      String[] p = line.split("\\|", -1);
-      if (p.length == 4) {
-        keys.add(new ResourceKey(p[0], p[1], p[2], p[3]));
+    String[] lines = gunzip(Base64.getDecoder().decode(cm.getBinaryData().get(KEY))).split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].isEmpty()) {
+        continue;
       }
+      String[] p = lines[i].split("\\|", -1);
+      if (p.length != 4 || p[1].isEmpty() || p[3].isEmpty()) {
+        throw new IllegalArgumentException("line " + (i + 1) + " is not group|Kind|namespace|name");
+      }
+      keys.add(new ResourceKey(p[0], p[1], p[2], p[3]));
     }
     return new Inventory(source, revision, Set.copyOf(keys),
-        RunLedger.parse(cm.getData() == null ? null : cm.getData().get(RunLedger.KEY)));
+        RunLedger.parse(cm.getData() == null ? null : cm.getData().get(RunLedger.KEY)),
+        unlisted(cm));
+  }
+
+  /** {@code data.unlisted}; anything but a count reads as 1, so plans keep looking. */
+  private static int unlisted(ConfigMap cm) {
+    String n = cm.getData() == null ? null : cm.getData().get(UNLISTED);
+    if (n == null || n.isBlank()) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(n.strip()));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   /**
@@ -111,8 +133,7 @@ public final class InventoryStore {
         .addToLabels("app.kubernetes.io/managed-by", "roster")
         .addToLabels("roster.dev/inventory", "true")
         .endMetadata()
-        .withData(RunLedger.withRuns(Map.of("source", inv.source(), "revision", inv.revision(),
-            "count", String.valueOf(inv.keys().size())), inv.runs()))
+        .withData(RunLedger.withRuns(data(inv), inv.runs()))
         .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
         .build();
     try {
@@ -127,6 +148,15 @@ public final class InventoryStore {
       last.remove(inv.source());
       throw ClusterException.from(e);
     }
+  }
+
+  private static Map<String, String> data(Inventory inv) {
+    Map<String, String> data = new java.util.HashMap<>(Map.of("source", inv.source(),
+        "revision", inv.revision(), "count", String.valueOf(inv.keys().size())));
+    if (inv.unlisted() > 0) {
+      data.put(UNLISTED, String.valueOf(inv.unlisted()));
+    }
+    return data;
   }
 
   /**

@@ -53,7 +53,7 @@ public final class OneShots {
       out.add(c.toBuilder().action(Action.UNCHANGED).live(null).fields(List.of()).patch(List.of())
           .reason(why).rollout(marker).build());
     }
-    return new Plan(plan.source(), plan.revision(), List.copyOf(out), plan.inventorySize());
+    return plan.withChanges(out);
   }
 
   /**

@@ -9,8 +9,31 @@ import java.util.List;
  * @param revision the desired revision
  * @param changes all objects, including unchanged ones
  * @param inventorySize size of the previous inventory, for the mass-prune guard
+ * @param warnings what every output shows with the plan, each a sentence with its counts (such
+ *     as objects labelled for this source that no inventory lists, so never pruned)
  */
-public record Plan(String source, String revision, List<Change> changes, int inventorySize) {
+public record Plan(String source, String revision, List<Change> changes, int inventorySize,
+    List<String> warnings) {
+  public Plan {
+    warnings = warnings == null ? List.of() : List.copyOf(warnings);
+  }
+
+  /** A plan without warnings. */
+  public Plan(String source, String revision, List<Change> changes, int inventorySize) {
+    this(source, revision, changes, inventorySize, List.of());
+  }
+
+  /** This plan with {@code other} changes (source, revision, inventory size, warnings kept). */
+  public Plan withChanges(List<Change> other) {
+    return new Plan(source, revision, List.copyOf(other), inventorySize, warnings);
+  }
+
+  /** This plan with {@code warning} after its own. */
+  public Plan withWarning(String warning) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.add(warning);
+    return new Plan(source, revision, changes, inventorySize, all);
+  }
 
   public long count(Action action) {
     return changes.stream().filter(c -> c.action() == action).count();

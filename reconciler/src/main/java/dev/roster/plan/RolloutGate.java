@@ -110,7 +110,7 @@ public final class RolloutGate {
       Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
       out.add(ThreeWay.record(decided, rules));
     }
-    return new Plan(plan.source(), plan.revision(), List.copyOf(out), plan.inventorySize());
+    return plan.withChanges(out);
   }
 
   private RolloutPolicy policy(Map<String, Object> desired) {
