@@ -62,8 +62,9 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Option(names = "--rebuild-inventory",
       description = "Rebuild the source's inventory from Git and the objects labelled"
-          + " roster.dev/source=<source> live (after it was lost, emptied or corrupted); those"
-          + " Git no longer defines are pruned, under the mass-prune guard.")
+          + " roster.dev/source=<source> live that carry Roster's provenance (after it was lost,"
+          + " emptied or corrupted); those Git no longer defines are pruned, under the"
+          + " mass-prune guard. See it first with 'plan --rebuild-inventory'.")
   boolean rebuildInventory;
 
   @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
@@ -113,6 +114,7 @@ final class ApplyCommand implements Callable<Integer> {
         r.count(Action.UPDATE, Outcome.Status.APPLIED),
         r.count(Action.PRUNE, Outcome.Status.APPLIED), r.failures().size(),
         refused == 0 ? "" : ", " + refused + " refused");
+    PlanFormat.warnings(plan).forEach(err::println); // on stderr too: with the outcome, always
   }
 
   /** {@code Kind namespace/name}, or {@code Kind name} when cluster-scoped. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok (no changes, or changes without --detailed-exit-code)",
         "2:usage error", "3:the config repo has errors", "4:changes pending (--detailed-exit-code)",
+        "5:the inventory is corrupt (see 'apply --rebuild-inventory')",
         "6:source or cluster unreachable, or it refused the request", "1:internal error"})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -38,6 +39,12 @@ final class PlanCommand implements Callable<Integer> {
       description = "Compare against desired state at REF instead of the cluster (offline).")
   String base;
 
+  @Option(names = "--rebuild-inventory",
+      description = "Show what 'apply --rebuild-inventory' would do: objects labelled"
+          + " roster.dev/source=<source> with Roster's provenance that the inventory does not list"
+          + " join it, so those Git no longer defines show as prunes.")
+  boolean rebuildInventory;
+
   @Override
   public Integer call() {
     try (Sessions s = new Sessions(source)) {
@@ -48,7 +55,11 @@ final class PlanCommand implements Callable<Integer> {
       if (base != null) {
         plan = OfflinePlanner.plan(catalog, settings, s.source.at(s.spec, base), head);
       } else {
-        plan = Engine.oneShot(catalog, s.client(cluster), settings).plan(head).plan();
+        Engine engine = Engine.oneShot(catalog, s.client(cluster), settings);
+        if (rebuildInventory) {
+          engine.rebuildInventory();
+        }
+        plan = engine.plan(head).plan();
       }
       Render.plan(plan, output, spec.commandLine().getOut());
       return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;

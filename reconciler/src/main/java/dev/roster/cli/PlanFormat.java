@@ -87,11 +87,16 @@ final class PlanFormat {
 
   /**
    * Whether every object is unchanged and Git and live agree on every field Git sets (no writes,
-   * nothing refused or orphaned, no field left unwritten).
+   * nothing refused or orphaned, no field left unwritten), with no warning.
    */
   static boolean idle(Plan p) {
     return p.changes().stream().allMatch(c -> c.action() == Action.UNCHANGED)
-        && p.unwrittenCount() == 0;
+        && p.unwrittenCount() == 0 && p.warnings().isEmpty();
+  }
+
+  /** One {@code warning: …} line per warning of {@code p}, each with its counts. */
+  static List<String> warnings(Plan p) {
+    return p.warnings().stream().map(w -> "warning: " + w).toList();
   }
 
   /** {@code not written: /spec/x (platform-written: detail)}, one line per field left alone. */

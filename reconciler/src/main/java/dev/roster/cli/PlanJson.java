@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{@code
  * {"source": "...", "revision": "...",
  *  "summary": {"create": 0, "update": 0, "prune": 0, "unchanged": 0, "refused": 0, "orphaned": 0},
+ *  "warnings": ["12 objects labelled roster.dev/source=... are live but not in its inventory ..."],
  *  "changes": [{"action": "update", "apiVersion": "...", "kind": "...", "namespace": "...",
  *               "name": "...", "file": "...", "line": 3, "reason": null, "rollout": null,
  *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}],
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Every object is listed in plan order, unchanged ones included; every summary key is always
  * present, plus {@code held} (changes waiting under their rollout policy) and {@code unwritten}
- * (fields Git and live differ in that apply leaves alone, over all objects). Each change's {@code
+ * (fields Git and live differ in that apply leaves alone, over all objects). {@code warnings} is
+ * always present: sentences with their counts, empty when there is nothing to warn about (such
+ * as objects labelled for the source that no inventory lists). Each change's {@code
  * unwritten} lists those fields with reason {@code platform-written}, {@code ignored}, {@code
  * immutable}, {@code held} or {@code held-prune}; held fields also stay in {@code fields}. {@code rollout} is null
  * for kinds without a rollout profile, else {@code {"marker": "in-place|restart|new-run", "hold":
@@ -57,6 +60,7 @@ public final class PlanJson {
     summary.put("held", (long) plan.held().size());
     summary.put("unwritten", plan.unwrittenCount());
     doc.put("summary", summary);
+    doc.put("warnings", plan.warnings());
     doc.put("changes", plan.changes().stream().map(PlanJson::change).toList());
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
   }

@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>the heading {@code ### Roster plan for S at R};
  *   <li>a table of counts per action (create, update, prune and unchanged always; refused and
  *       orphaned when not zero, then {@code fields not written} when not zero);
+ *   <li>each plan warning (with its counts) as a {@code > **⚠️ Warning:** …} quote;
  *   <li>prunes first, as a ⚠️ list of what would be deleted;
  *   <li>one collapsed {@code <details>} per create or update, its {@code <summary>} the header
  *       (e.g. {@code ~ update Agent ns/name (file)}) and its body a {@code diff} fenced block with
@@ -49,6 +50,10 @@ public final class PlanMarkdown {
     }
     if (plan.unwrittenCount() > 0) {
       b.append("| fields not written | ").append(plan.unwrittenCount()).append(" |\n");
+    }
+    if (!plan.warnings().isEmpty()) {
+      b.append('\n');
+      plan.warnings().forEach(w -> b.append("> **⚠️ Warning:** ").append(escape(w)).append('\n'));
     }
     List<Change> prunes = plan.of(Action.PRUNE);
     if (!prunes.isEmpty()) {

@@ -23,7 +23,8 @@ import java.util.List;
  *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
  * summary: {@code Plan: 2 to create, 1 to update, 1 to prune, 30 unchanged}, with {@code , N
  * refused}, {@code , N orphaned} and {@code , N fields not written} when not zero, or {@code No changes. Live matches revision
- * R.} Provenance annotations and Secret values are never shown. ANSI colour (green {@code +},
+ * R.}, after one {@code warning: …} line per plan warning (e.g. objects labelled for the source
+ * that no inventory lists, with their count). Provenance annotations and Secret values are never shown. ANSI colour (green {@code +},
  * red {@code -}, cyan {@code @@}, yellow update headers) is written only when asked for.
  */
 public final class PlanText {
@@ -59,6 +60,7 @@ public final class PlanText {
         out.println();
       }
     }
+    PlanFormat.warnings(plan).forEach(w -> out.println(paint(color, YELLOW, w)));
     out.println(PlanFormat.summary(plan));
     out.flush();
   }

@@ -101,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
           serve.leaderElect,
           serve.identity(), cluster.inventoryNamespace,
           ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
-              .withConcurrency(serve.concurrency),
+              .withConcurrency(serve.concurrency).withLockTimeout(serve.lockTimeout),
           repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15))
           .with(serve.resyncInterval, null, null);
       Supervisor supervisor = new Supervisor(client, catalog, settings, new Metrics(),
@@ -210,6 +210,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
         description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
     int concurrency;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "1m",
+        converter = DurationConverter.class,
+        description = "How long a reconcile waits while another apply of its source holds the"
+            + " Lease roster-apply-<source>, before it fails (retried with backoff)."
+            + " Default: ${DEFAULT-VALUE}.")
+    Duration lockTimeout;
 
     @Option(names = "--shutdown-grace", paramLabel = "DURATION", defaultValue = "30s",
         converter = DurationConverter.class,

@@ -81,7 +81,15 @@ public final class SourceSync {
     }
     return new SyncReport(config.name(), trigger, revision, start,
         Duration.between(start, Instant.now()), verdict.plan(), verdict.applied(),
-        verdict.outcome(), verdict.reason(), verdict.message(), verdict.retryable());
+        verdict.outcome(), verdict.reason(), withWarnings(verdict), verdict.retryable());
+  }
+
+  /** The verdict's message, then the plan's warnings: status and log say them every pass. */
+  private static String withWarnings(Verdict v) {
+    if (v.plan() == null || v.plan().warnings().isEmpty()) {
+      return v.message();
+    }
+    return v.message() + "; warning: " + String.join("; warning: ", v.plan().warnings());
   }
 
   private Verdict applyOrReport(Engine.PlanRun run, String revision) {
@@ -94,7 +102,7 @@ public final class SourceSync {
       return Verdict.failed(Conditions.APPLY_FAILED, refused + " object(s) refused: they exist"
           + " live and are not managed by this source");
     }
-    if (!run.plan().hasChanges()) {
+    if (!run.plan().hasChanges() && !run.relists()) {
       lastApplied = revision;
       return Verdict.of(SyncReport.Outcome.NO_OP, Conditions.RECONCILIATION_SUCCEEDED,
           "live matches revision '" + revision + "'");

@@ -51,8 +51,13 @@ final class StatusListener implements SyncListener {
         r.duration(), r.plan(), r.applied(), r.outcome() == SyncReport.Outcome.FAILED,
         r.reason(), r.message());
     ManagedCounts managed = r.applied() == null ? null : ManagedCounts.of(r.applied());
-    log.info(r.source(), record.result() + " " + r.revision() + " trigger=" + r.trigger()
-        + " in " + r.duration().toMillis() + "ms: " + r.message());
+    String line = record.result() + " " + r.revision() + " trigger=" + r.trigger() + " in "
+        + r.duration().toMillis() + "ms: " + r.message();
+    if (r.plan() != null && !r.plan().warnings().isEmpty()) {
+      log.warn(r.source(), line); // the message ends with the plan's warnings
+    } else {
+      log.info(r.source(), line);
+    }
     metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
     if (r.plan() != null) {
       metrics.heldRollouts(r.source(), r.plan().held().size());
