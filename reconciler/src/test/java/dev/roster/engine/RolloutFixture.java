@@ -41,6 +41,11 @@ final class RolloutFixture implements AutoCloseable {
 
   /** A new Engine, as after a restart of Roster. */
   Engine engine() {
+    return engine(cluster.client());
+  }
+
+  /** A new Engine talking through {@code client}, on this fixture's clock. */
+  Engine engine(io.fabric8.kubernetes.client.KubernetesClient client) {
     Clock clock = new Clock() {
       @Override public ZoneOffset getZone() {
         return ZoneOffset.UTC;
@@ -54,7 +59,7 @@ final class RolloutFixture implements AutoCloseable {
         return now;
       }
     };
-    return Engine.oneShot(CATALOG, cluster.client(), new Engine.Settings("agents", "default",
+    return Engine.oneShot(CATALOG, client, new Engine.Settings("agents", "default",
         "default", LoadOptions.defaults(), false, policy), clock);
   }
 
