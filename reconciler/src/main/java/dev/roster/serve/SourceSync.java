@@ -9,6 +9,7 @@ import dev.roster.plan.Action;
 import dev.roster.source.GitSource;
 import dev.roster.source.Snapshot;
 import dev.roster.status.Conditions;
+import dev.roster.status.ReconcileRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -89,7 +90,8 @@ public final class SourceSync {
     if (v.plan() == null || v.plan().warnings().isEmpty()) {
       return v.message();
     }
-    return v.message() + "; warning: " + String.join("; warning: ", v.plan().warnings());
+    return v.message() + ReconcileRecord.WARNING
+        + String.join(ReconcileRecord.WARNING, v.plan().warnings());
   }
 
   private Verdict applyOrReport(Engine.PlanRun run, String revision) {

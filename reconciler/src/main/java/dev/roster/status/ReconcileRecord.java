@@ -42,6 +42,12 @@ public record ReconcileRecord(
   /** Nothing applied because a guard refused the revision (e.g. mass prune). */
   public static final String REFUSED = "refused";
 
+  /**
+   * What a message's warnings start with: a pass that succeeded with something to warn about
+   * (such as objects no inventory lists) ends its message with them, and {@code Ready} keeps them.
+   */
+  public static final String WARNING = "; warning: ";
+
   public static final String POLL = "poll";
   public static final String WEBHOOK = "webhook";
   public static final String DRIFT = "drift";

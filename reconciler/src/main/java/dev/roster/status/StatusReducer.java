@@ -54,7 +54,8 @@ public final class StatusReducer {
    *
    * <ul>
    *   <li>success ({@code succeeded}, {@code no-op}): {@code Ready=True/ReconciliationSucceeded}
-   *       ("applied revision '…'"), {@code Stalled} removed, {@code lastAppliedRevision} set;
+   *       ("applied revision '…'", then the warnings the record's message ends with, if any),
+   *       {@code Stalled} removed, {@code lastAppliedRevision} set;
    *   <li>failure ({@code failed}, {@code refused}): {@code Ready=False} with the record's reason
    *       and message, and {@code Stalled=False} when {@code retryable}, else {@code
    *       Stalled=True} with the same reason and message. A failed record without a reason
@@ -96,7 +97,8 @@ public final class StatusReducer {
     } else if (record.ok()) {
       applied = record.revision();
       conditions = Conditions.set(conditions, Conditions.READY, Conditions.TRUE,
-          Conditions.RECONCILIATION_SUCCEEDED, "applied revision " + quote(record.revision()), now);
+          Conditions.RECONCILIATION_SUCCEEDED, "applied revision " + quote(record.revision())
+              + warnings(record.message()), now);
       conditions = Conditions.remove(conditions, Conditions.STALLED);
     } else {
       reason = failureReason(record);
@@ -133,6 +135,12 @@ public final class StatusReducer {
       Instant now) {
     return with(previous, previous.conditions(), previous.lastAppliedRevision(),
         previous.lastAttemptedRevision(), delivery, previous.history(), previous.managed(), now);
+  }
+
+  /** The warnings {@code message} ends with ({@link ReconcileRecord#WARNING} on), or empty. */
+  private static String warnings(String message) {
+    int at = message.indexOf(ReconcileRecord.WARNING);
+    return at < 0 ? "" : message.substring(at);
   }
 
   private static String failureReason(ReconcileRecord r) {
