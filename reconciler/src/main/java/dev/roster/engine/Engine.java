@@ -316,6 +316,7 @@ public final class Engine {
           || !now.revision().equals(run.previous().revision()))) {
         // Applied by another process since this plan: plan again against what it left.
         run = planAgainst(run.desired(), run.options(), new LiveReader(client, resolver));
+        Applier.refuseEarly(run.plan(), options);
       }
       // Record the intent before the first write, so a kill never leaves objects unlisted.
       Inventory intent = Intent.of(run.plan(), run.previous());

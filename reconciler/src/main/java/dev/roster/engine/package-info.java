@@ -3,7 +3,12 @@
  * desired objects, read inventory and live state, plan, apply, store the inventory.
  *
  * <p>Contract: nothing is applied, and nothing is pruned, unless the whole snapshot loaded and
- * validated without error ({@link dev.roster.engine.InvalidDesiredStateException}).
+ * validated without error ({@link dev.roster.engine.InvalidDesiredStateException}). Whatever an
+ * apply writes, objects or the inventory, it writes holding the source's apply lock (a Lease),
+ * and before its first object write the inventory lists every object Git defines (the intent),
+ * so a process killed at any point leaves nothing of its source unlisted. Objects labelled for
+ * the source that no inventory lists are never pruned on a guess: each plan says so (a warning
+ * with the counts) until {@link dev.roster.engine.Engine#rebuildInventory} takes them back.
  *
  * <p>An engine is built one of two ways. {@link dev.roster.engine.Engine#oneShot} (the CLI) lists
  * live state and remembers nothing ({@link dev.roster.engine.PassCaches#none()}). {@link
