@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,9 +68,12 @@ public final class KubeClients {
     return forUrl(masterUrl, namespace, null);
   }
 
-  /** As {@link #forUrl(String, String)}, counting requests in {@code counter} (may be null). */
+  /**
+   * As {@link #forUrl(String, String)}, every request passing {@code counter} first (may be
+   * null): a {@link RequestCounter}, or a test's interceptor.
+   */
   public static KubernetesClient forUrl(String masterUrl, String namespace,
-      RequestCounter counter) {
+      Interceptor counter) {
     Config config = Config.empty();
     config.setMasterUrl(masterUrl);
     config.setNamespace(namespace);
@@ -82,8 +86,8 @@ public final class KubeClients {
     return build(config, null);
   }
 
-  /** As {@link #build(Config)}, counting every request in {@code counter} (when not null). */
-  public static KubernetesClient build(Config config, RequestCounter counter) {
+  /** As {@link #build(Config)}, every request passing {@code counter} first (when not null). */
+  public static KubernetesClient build(Config config, Interceptor counter) {
     config.setConnectionTimeout(CONNECT_TIMEOUT_MS);
     config.setRequestTimeout(REQUEST_TIMEOUT_MS);
     config.setRequestRetryBackoffLimit(RETRY_LIMIT);

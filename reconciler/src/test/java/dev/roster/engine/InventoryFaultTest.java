@@ -12,25 +12,19 @@ import dev.roster.kube.ApplyLock;
 import dev.roster.kube.ClusterException;
 import dev.roster.kube.ClusterReason;
 import dev.roster.kube.InventoryStore;
-import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Plan;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,33 +57,6 @@ class InventoryFaultTest {
     f.close();
   }
 
-  /** Git: exactly these ConfigMaps in {@code default}. */
-  private void git(String... names) {
-    try (var files = Files.list(repo)) {
-      for (Path p : files.toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (String n : names) {
-      f.write(n + ".yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + n
-          + "\n  namespace: default\ndata:\n  k: v\n");
-    }
-  }
-
-  /** ConfigMaps labelled for the source, live. */
-  private Set<String> live() {
-    return f.cluster.client().configMaps().inNamespace("default")
-        .withLabel("roster.dev/source", "agents").list().getItems().stream()
-        .map(c -> c.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  private Set<String> inventory() {
-    return new InventoryStore(f.cluster.client(), "default").read("agents").keys().stream()
-        .map(ResourceKey::name).collect(Collectors.toCollection(TreeSet::new));
-  }
-
   /** One write at a time, so a kill point is one exact write. */
   private static ApplyOptions one() {
     return ApplyOptions.defaults().withConcurrency(1);
@@ -104,9 +71,9 @@ class InventoryFaultTest {
   @ParameterizedTest(name = "killed after {0} writes")
   @ValueSource(ints = {0, 1, 2, 3, 4, 5})
   void aKillAtAnyWriteLeavesEveryObjectListedAndTheNextApplyConverges(int writes) {
-    git("a", "x");
+    f.configMaps("a", "x");
     f.sync();
-    git("a", "b", "c", "d");
+    f.configMaps("a", "b", "c", "d");
     Requests.Kill kill = new Requests.Kill(writes);
     try (KubernetesClient doomed = Requests.client(f.cluster, kill)) {
       Engine engine = f.engine(doomed);
@@ -114,20 +81,20 @@ class InventoryFaultTest {
       assertThrows(RuntimeException.class, () -> engine.apply(run, one().withAllowMassPrune(true)));
     }
     assertTrue(kill.happened());
-    Set<String> listed = inventory();
-    assertTrue(listed.containsAll(live()), "every object written is listed: live " + live()
+    Set<String> listed = f.inventory();
+    assertTrue(listed.containsAll(f.labelled()), "every object written is listed: live " + f.labelled()
         + ", inventory " + listed);
     assertTrue(f.cluster.client().leases().inNamespace("default").withName(LEASE).get() != null,
         "the dead apply still holds its Lease");
 
-    git("a", "c", "d");
+    f.configMaps("a", "c", "d");
     f.advance(ApplyLock.DURATION.plusSeconds(1)); // the dead holder stopped renewing
     Engine next = f.engine();
     ApplyResult r = next.apply(next.plan(f.snapshot()),
         one().withAllowMassPrune(true).withLockTimeout(Duration.ZERO));
     assertFalse(r.failed(), r.outcomes()::toString);
-    assertEquals(Set.of("a", "c", "d"), live());
-    assertEquals(Set.of("a", "c", "d"), inventory(), "the inventory is exact again");
+    assertEquals(Set.of("a", "c", "d"), f.labelled());
+    assertEquals(Set.of("a", "c", "d"), f.inventory(), "the inventory is exact again");
     assertNull(f.cluster.client().leases().inNamespace("default").withName(LEASE).get());
   }
 
@@ -140,9 +107,9 @@ class InventoryFaultTest {
   @Test
   void twoAppliesFromTwoThreadsOneWaitsTheOtherFailsNamingTheHolderAndTheResultIsExact()
       throws Exception {
-    git("a", "c");
+    f.configMaps("a", "c");
     Engine.PlanRun planC = f.engine().plan(f.snapshot());
-    git("a", "b");
+    f.configMaps("a", "b");
     Engine.PlanRun planA = f.engine().plan(f.snapshot());
     CountDownLatch aHolds = new CountDownLatch(1);
     CountDownLatch releaseA = new CountDownLatch(1);
@@ -153,8 +120,8 @@ class InventoryFaultTest {
       releaseA.countDown();
       threads.shutdownNow();
     }
-    assertEquals(Set.of("a", "c"), live());
-    assertEquals(Set.of("a", "c"), inventory());
+    assertEquals(Set.of("a", "c"), f.labelled());
+    assertEquals(Set.of("a", "c"), f.inventory());
     assertNull(f.cluster.client().leases().inNamespace("default").withName(LEASE).get());
   }
 
@@ -205,14 +172,14 @@ class InventoryFaultTest {
    */
   @Test
   void aLostInventoryWarnsOnEveryPlanUntilRebuiltAndARebuildTakesOnlyWhatRosterApplied() {
-    git("a", "b", "c");
+    f.configMaps("a", "b", "c");
     f.sync();
     f.cluster.client().configMaps().inNamespace("default")
         .withName(InventoryStore.name("agents")).delete();
     f.cluster.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
         .withNewMetadata().withName("hand").withNamespace("default")
         .addToLabels("roster.dev/source", "agents").endMetadata().build()).create();
-    git("a");
+    f.configMaps("a");
 
     Plan first = f.plan();
     assertEquals(List.of("4 objects labelled roster.dev/source=agents are live but not in its"
@@ -223,7 +190,7 @@ class InventoryFaultTest {
     assertEquals(3, first.count(Action.ORPHANED));
 
     f.engine().apply(f.engine().plan(f.snapshot()), ApplyOptions.defaults());
-    assertEquals(Set.of("a"), inventory());
+    assertEquals(Set.of("a"), f.inventory());
     assertEquals("3", f.cluster.client().configMaps().inNamespace("default")
         .withName(InventoryStore.name("agents")).get().getData().get("unlisted"));
     Plan later = f.plan();
@@ -232,7 +199,7 @@ class InventoryFaultTest {
         + " Git defines will be listed again by apply; 3 that Git no longer defines are kept and"
         + " never pruned until 'roster apply --rebuild-inventory'"), later.warnings(),
         "an apply without a rebuild never makes the warning go away");
-    assertEquals(Set.of("a", "b", "c", "hand"), live(), "nothing pruned on a guess");
+    assertEquals(Set.of("a", "b", "c", "hand"), f.labelled(), "nothing pruned on a guess");
 
     Engine rebuilding = f.engine();
     rebuilding.rebuildInventory();
@@ -247,8 +214,8 @@ class InventoryFaultTest {
         + " --rebuild-inventory and never pruned; delete it by hand if it is not wanted",
         run.plan().of(Action.ORPHANED).get(0).reason());
     rebuilding.apply(run, ApplyOptions.defaults().withAllowMassPrune(true));
-    assertEquals(Set.of("a", "hand"), live());
-    assertEquals(Set.of("a"), inventory());
+    assertEquals(Set.of("a", "hand"), f.labelled());
+    assertEquals(Set.of("a"), f.inventory());
     assertEquals(1, f.plan().warnings().size(), "the hand-made object is still said");
   }
 

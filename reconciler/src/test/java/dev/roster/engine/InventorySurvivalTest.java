@@ -12,7 +12,6 @@ import dev.roster.kube.ApplyLock;
 import dev.roster.kube.ClusterException;
 import dev.roster.kube.ClusterReason;
 import dev.roster.kube.InventoryStore;
-import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
 import dev.roster.plan.Plan;
@@ -45,32 +44,9 @@ class InventorySurvivalTest {
     f.close();
   }
 
-  private void configMaps(String... names) {
-    try (var files = java.nio.file.Files.list(repo)) {
-      files.forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    for (String n : names) {
-      f.write(n + ".yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + n
-          + "\n  namespace: default\ndata:\n  k: v\n");
-    }
-  }
-
-  private Set<String> live() {
-    return f.cluster.client().configMaps().inNamespace("default")
-        .withLabel("roster.dev/source", "agents").list().getItems().stream()
-        .map(c -> c.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  private Set<String> inventory() {
-    return new InventoryStore(f.cluster.client(), "default").read("agents").keys().stream()
-        .map(ResourceKey::name).collect(Collectors.toCollection(TreeSet::new));
-  }
-
   @Test
   void aKillMidApplyLeavesEveryWrittenObjectListedSoTheNextApplyPrunesWhatGitDropped() {
-    configMaps("a", "b", "c", "d");
+    f.configMaps("a", "b", "c", "d");
     Engine.PlanRun run = f.engine().plan(f.snapshot());
     long before = f.cluster.requests().writes();
     // The process dies after its second object write: no final inventory is stored.
@@ -83,24 +59,24 @@ class InventorySurvivalTest {
           return false;
         }));
     assertTrue(String.valueOf(killed.getCause()).contains("killed"), killed::toString);
-    Set<String> written = live();
+    Set<String> written = f.labelled();
     assertEquals(2, written.size(), written::toString);
-    assertTrue(inventory().containsAll(written), "intent lists what was written: " + inventory());
+    assertTrue(f.inventory().containsAll(written), "intent lists what was written: " + f.inventory());
 
     // Git drops one of the objects the dead apply wrote; the next apply prunes it.
     String dropped = written.iterator().next();
     Set<String> keep = new TreeSet<>(Set.of("a", "b", "c", "d"));
     keep.remove(dropped);
-    configMaps(keep.toArray(String[]::new));
+    f.configMaps(keep.toArray(String[]::new));
     ApplyResult r = f.engine().apply(f.engine().plan(f.snapshot()), ApplyOptions.defaults());
     assertTrue(!r.failed(), r.outcomes()::toString);
-    assertEquals(keep, live());
-    assertEquals(keep, inventory(), "after a completed apply the inventory is exact");
+    assertEquals(keep, f.labelled());
+    assertEquals(keep, f.inventory(), "after a completed apply the inventory is exact");
   }
 
   @Test
   void aSecondApplyWaitsForTheLockThenFailsNamingTheHolderAndWritesNothing() throws Exception {
-    configMaps("a");
+    f.configMaps("a");
     Engine.PlanRun run = f.engine().plan(f.snapshot());
     ApplyLock lock = new ApplyLock(f.cluster.client(), "default");
     try (ApplyLock.Held held = lock.acquire("agents", "ci-job-42", Duration.ZERO)) {
@@ -112,35 +88,35 @@ class InventorySurvivalTest {
           + " (Lease default/roster-apply-agents"), e.getMessage());
       assertTrue(e.retryable());
       assertEquals(before, f.cluster.requests().writes(), f.cluster.requests()::toString);
-      assertEquals(Set.of(), live());
+      assertEquals(Set.of(), f.labelled());
     }
     assertNull(f.cluster.client().leases().inNamespace("default").withName("roster-apply-agents")
         .get(), "released");
     f.engine().apply(run, ApplyOptions.defaults());
-    assertEquals(Set.of("a"), live());
+    assertEquals(Set.of("a"), f.labelled());
     assertNull(f.cluster.client().leases().inNamespace("default").withName("roster-apply-agents")
         .get(), "an apply releases its lock");
   }
 
   @Test
   void anApplyPlannedBeforeAnotherOneLandedPlansAgainUnderTheLock() {
-    configMaps("a");
+    f.configMaps("a");
     Engine.PlanRun stale = f.engine().plan(f.snapshot()); // Git: a
-    configMaps("a", "b");
+    f.configMaps("a", "b");
     f.engine().apply(f.engine().plan(f.snapshot()), ApplyOptions.defaults()); // Git: a, b
-    assertEquals(Set.of("a", "b"), live());
+    assertEquals(Set.of("a", "b"), f.labelled());
 
     // The stale apply (Git: a) runs last: it plans again against the inventory the other left,
     // so b is pruned, not left live and unlisted.
     ApplyResult r = f.engine().apply(stale, ApplyOptions.defaults().withAllowMassPrune(true));
     assertTrue(!r.failed(), r.outcomes()::toString);
-    assertEquals(Set.of("a"), live());
-    assertEquals(Set.of("a"), inventory());
+    assertEquals(Set.of("a"), f.labelled());
+    assertEquals(Set.of("a"), f.inventory());
   }
 
   @Test
   void aCorruptInventoryIsRefusedNamingItsConfigMapAndRebuiltOnRequest() {
-    configMaps("a", "b");
+    f.configMaps("a", "b");
     f.sync();
     f.cluster.client().configMaps().inNamespace("default")
         .withName(InventoryStore.name("agents"))
@@ -148,7 +124,7 @@ class InventorySurvivalTest {
           cm.getBinaryData().put("inventory.gz", "bm90IGd6aXA=");
           return cm;
         });
-    configMaps("a");
+    f.configMaps("a");
     ClusterException e = assertThrows(ClusterException.class,
         () -> f.engine().plan(f.snapshot()));
     assertEquals(ClusterReason.INVENTORY_CORRUPT, e.reason());
@@ -162,17 +138,17 @@ class InventorySurvivalTest {
     Engine.PlanRun run = rebuilding.plan(f.snapshot());
     assertEquals(1, run.plan().count(Action.PRUNE), run.plan().changes()::toString);
     rebuilding.apply(run, ApplyOptions.defaults().withAllowMassPrune(true));
-    assertEquals(Set.of("a"), live());
-    assertEquals(Set.of("a"), inventory());
+    assertEquals(Set.of("a"), f.labelled());
+    assertEquals(Set.of("a"), f.inventory());
   }
 
   @Test
   void aLostInventoryIsReportedObjectByObjectAndNeverPrunedOnAGuess() {
-    configMaps("a", "b", "c");
+    f.configMaps("a", "b", "c");
     f.sync();
     f.cluster.client().configMaps().inNamespace("default")
         .withName(InventoryStore.name("agents")).delete();
-    configMaps("a");
+    f.configMaps("a");
 
     Plan plan = f.engine().plan(f.snapshot()).plan();
     assertEquals(0, plan.count(Action.PRUNE));
@@ -183,14 +159,14 @@ class InventorySurvivalTest {
         + " emptied), so never pruned; 'roster apply --rebuild-inventory' lists it again",
         orphaned.get("b"));
     f.engine().apply(f.engine().plan(f.snapshot()), ApplyOptions.defaults());
-    assertEquals(Set.of("a", "b", "c"), live(), "nothing pruned on a guess");
+    assertEquals(Set.of("a", "b", "c"), f.labelled(), "nothing pruned on a guess");
 
     Engine rebuilding = f.engine();
     rebuilding.rebuildInventory();
     rebuilding.apply(rebuilding.plan(f.snapshot()),
         ApplyOptions.defaults().withAllowMassPrune(true));
-    assertEquals(Set.of("a"), live());
-    assertEquals(Set.of("a"), inventory());
+    assertEquals(Set.of("a"), f.labelled());
+    assertEquals(Set.of("a"), f.inventory());
     assertNotNull(f.cluster.client().configMaps().inNamespace("default").withName("a").get());
   }
 }

@@ -2,9 +2,7 @@ package dev.roster.engine;
 
 import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.kube.KubeClients;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
@@ -21,14 +19,7 @@ final class Requests {
 
   /** A client of {@code cluster} with Roster's settings whose requests pass {@code i} first. */
   static KubernetesClient client(EmbeddedCluster cluster, Interceptor i) {
-    Config config = Config.empty();
-    config.setMasterUrl(cluster.url());
-    config.setNamespace("default");
-    config.setHttp2Disable(true);
-    config.setConnectionTimeout(KubeClients.CONNECT_TIMEOUT_MS);
-    config.setRequestTimeout(KubeClients.REQUEST_TIMEOUT_MS);
-    return new KubernetesClientBuilder().withConfig(config)
-        .withHttpClientBuilderConsumer(h -> h.addOrReplaceInterceptor("test", i)).build();
+    return KubeClients.forUrl(cluster.url(), "default", i);
   }
 
   private static boolean lease(HttpRequest r) {

@@ -71,6 +71,36 @@ final class RolloutFixture implements AutoCloseable {
     }
   }
 
+  /** The repo holds exactly these ConfigMaps (namespace {@code default}), nothing else. */
+  void configMaps(String... names) {
+    try (var files = Files.list(repo)) {
+      for (Path p : files.toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (String n : names) {
+      write(n + ".yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + n
+          + "\n  namespace: default\ndata:\n  k: v\n");
+    }
+  }
+
+  /** Names of the ConfigMaps in {@code default} labelled for this source, live. */
+  java.util.Set<String> labelled() {
+    return cluster.client().configMaps().inNamespace("default")
+        .withLabel("roster.dev/source", "agents").list().getItems().stream()
+        .map(c -> c.getMetadata().getName())
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
+  /** Names of the objects this source's stored inventory lists. */
+  java.util.Set<String> inventory() {
+    return new dev.roster.kube.InventoryStore(cluster.client(), "default").read("agents").keys()
+        .stream().map(dev.roster.load.ResourceKey::name)
+        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+  }
+
   Snapshot snapshot() {
     commit++;
     String hash = String.format("%040x", commit * 0x1111111L);
