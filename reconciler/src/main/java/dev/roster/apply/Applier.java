@@ -186,22 +186,33 @@ public final class Applier {
   }
 
   private static void guardMassPrune(Plan plan, ApplyOptions options) {
+    String why = pruneRefusal(plan, options);
+    if (why != null) {
+      throw new ApplyException(ApplyReason.PRUNE_REFUSED, why);
+    }
+  }
+
+  /**
+   * Why apply with {@code options} would refuse {@code plan}'s prunes before any write (the
+   * mass-prune guard), or null when it would not; lets a plan predict its apply.
+   */
+  public static String pruneRefusal(Plan plan, ApplyOptions options) {
     long prunes = plan.count(Action.PRUNE);
-    if (prunes == 0 || options.allowMassPrune()) {
-      return;
+    if (prunes == 0 || options.allowMassPrune() || !options.prune()) {
+      return null;
     }
     long desired = plan.changes().size() - prunes - plan.count(Action.ORPHANED);
     if (desired == 0) {
-      throw new ApplyException(ApplyReason.PRUNE_REFUSED,
-          "refusing to prune all " + prunes + " objects:"
+      return "refusing to prune all " + prunes + " objects:"
           + " the desired state is empty (wrong --path or ref?); pass --allow-mass-prune if this"
-          + " is intended");
+          + " is intended";
     }
     if (prunes > options.maxPruneRatio() * plan.inventorySize()) {
-      throw new ApplyException(ApplyReason.PRUNE_REFUSED, String.format("refusing to prune %d of %d"
+      return String.format("refusing to prune %d of %d"
           + " managed objects (more than --max-prune-ratio %.2f); pass --allow-mass-prune if"
-          + " this is intended", prunes, plan.inventorySize(), options.maxPruneRatio()));
+          + " this is intended", prunes, plan.inventorySize(), options.maxPruneRatio());
     }
+    return null;
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.roster.cli;
 
+import dev.roster.apply.ApplyOptions;
+import dev.roster.apply.Applier;
 import dev.roster.engine.Engine;
 import dev.roster.engine.OfflinePlanner;
+import dev.roster.plan.Action;
 import dev.roster.plan.Plan;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
@@ -17,9 +20,11 @@ import picocli.CommandLine.Spec;
     description = {"Show what apply would change: desired (Git) against live (cluster).",
         "With --base REF, compare desired at REF with desired at --ref, offline (no cluster)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:ok (no changes, or changes without --detailed-exit-code)",
+    exitCodeList = {"0:ok (nothing for apply to write, or any plan without --detailed-exit-code)",
         "2:usage error", "3:the config repo has errors", "4:changes pending (--detailed-exit-code)",
-        "5:the inventory is corrupt (see 'apply --rebuild-inventory')",
+        "5:apply would fail: an object is refused, or the mass-prune guard would refuse the"
+            + " prunes (--detailed-exit-code); or the inventory is corrupt (see 'apply"
+            + " --rebuild-inventory')",
         "6:source or cluster unreachable, or it refused the request", "1:internal error"})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -32,8 +37,19 @@ final class PlanCommand implements Callable<Integer> {
       description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
-  @Option(names = "--detailed-exit-code", description = "Exit 4 when there are changes.")
+  @Option(names = "--detailed-exit-code",
+      description = "Exit as apply would: 5 when it would refuse an object or the prunes, else 4"
+          + " when it would write (or forget an orphan, or a change is held), else 0.")
   boolean detailedExitCode;
+
+  @Option(names = "--allow-mass-prune",
+      description = "With --detailed-exit-code: predict an apply given --allow-mass-prune.")
+  boolean allowMassPrune;
+
+  @Option(names = "--max-prune-ratio", paramLabel = "R", defaultValue = "0.25",
+      description = "With --detailed-exit-code: predict an apply given this --max-prune-ratio."
+          + " Default: ${DEFAULT-VALUE}.")
+  double maxPruneRatio;
 
   @Option(names = "--base", paramLabel = "REF",
       description = "Compare against desired state at REF instead of the cluster (offline).")
@@ -62,9 +78,24 @@ final class PlanCommand implements Callable<Integer> {
         plan = engine.plan(head).plan();
       }
       Render.plan(plan, output, spec.commandLine().getOut());
-      return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+      return detailedExitCode ? predicted(plan, ApplyOptions.defaults()
+          .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)) : ExitCode.OK;
     } catch (RuntimeException e) {
       return Failures.report(e, spec.commandLine().getErr());
     }
+  }
+
+  /**
+   * The exit code apply would return for {@code plan}, as {@code --detailed-exit-code} reports
+   * it: {@link ExitCode#APPLY_FAILED} when an object is refused or the mass-prune guard would
+   * refuse the prunes; {@link ExitCode#CHANGES} when apply would write, a change is held, or an
+   * orphan would leave the inventory; else {@link ExitCode#OK} (fields left to the platform or
+   * ignored are listed by the plan, and apply writes nothing for them).
+   */
+  static int predicted(Plan plan, ApplyOptions options) {
+    if (plan.count(Action.REFUSED) > 0 || Applier.pruneRefusal(plan, options) != null) {
+      return ExitCode.APPLY_FAILED;
+    }
+    return plan.hasChanges() || plan.count(Action.ORPHANED) > 0 ? ExitCode.CHANGES : ExitCode.OK;
   }
 }

@@ -99,6 +99,28 @@ final class PlanFormat {
     return p.warnings().stream().map(w -> "warning: " + w).toList();
   }
 
+  /** How many fields the in-sync summary names. */
+  static final int LISTED = 3;
+
+  /**
+   * Whether every object is unchanged (nothing to write, nothing held, refused or orphaned) but
+   * some fields differ and are left alone: not "No changes".
+   */
+  static boolean inSyncExceptUnwritten(Plan p) {
+    return p.changes().stream().allMatch(c -> c.action() == Action.UNCHANGED)
+        && p.unwrittenCount() > 0;
+  }
+
+  private static String inSyncExcept(Plan p) {
+    List<String> all = p.changes().stream().flatMap(c -> c.notWritten().stream()
+        .map(u -> c.key().kind() + " " + name(c.key()) + " " + u.pointer() + " ("
+            + u.reason().word() + ")")).toList();
+    String named = String.join(", ", all.subList(0, Math.min(LISTED, all.size())))
+        + (all.size() > LISTED ? " and " + (all.size() - LISTED) + " more" : "");
+    return "In sync with revision " + p.revision() + " except " + all.size()
+        + (all.size() == 1 ? " field" : " fields") + " not written: " + named + ".";
+  }
+
   /** {@code not written: /spec/x (platform-written: detail)}, one line per field left alone. */
   static List<String> notWritten(Change c) {
     return c.notWritten().stream().map(u -> "not written: " + u.describe()).toList();
@@ -109,11 +131,16 @@ final class PlanFormat {
    * and {@code , N orphaned}, {@code , N held} (rollouts waiting), {@code , N fields not written}
    * (Git and live differ, left alone: see {@link #notWritten}) when not zero; {@code No changes.
    * Live matches revision R.} when
-   * {@link #idle}.
+   * {@link #idle}; and when apply has nothing to write but fields differ ({@link
+   * #inSyncExceptUnwritten}), {@code In sync with revision R except N fields not written: Kind
+   * ns/name /spec/x (reason), …} (at most {@value #LISTED} named, then {@code and N more}).
    */
   static String summary(Plan p) {
     if (idle(p)) {
       return "No changes. Live matches revision " + p.revision() + ".";
+    }
+    if (inSyncExceptUnwritten(p)) {
+      return inSyncExcept(p);
     }
     StringBuilder b = new StringBuilder("Plan: ")
         .append(p.count(Action.CREATE)).append(" to create, ")

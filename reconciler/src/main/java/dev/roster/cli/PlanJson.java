@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  *  "changes": [{"action": "update", "apiVersion": "...", "kind": "...", "namespace": "...",
  *               "name": "...", "file": "...", "line": 3, "reason": null, "rollout": null,
  *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}],
- *               "unwritten": [{"pointer": "/spec/y", "reason": "platform-written", "detail": "…"}]}]}
+ *               "unwritten": [{"pointer": "/spec/y", "reason": "platform-written", "detail": "…"}],
+ *               "effects": [{"pointer": "/spec/x", "says": "takes effect at …"}]}]}
  * }</pre>
  *
  * <p>Every object is listed in plan order, unchanged ones included; every summary key is always
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * always present: sentences with their counts, empty when there is nothing to warn about (such
  * as objects labelled for the source that no inventory lists). Each change's {@code
  * unwritten} lists those fields with reason {@code platform-written}, {@code ignored}, {@code
- * immutable}, {@code held} or {@code held-prune}; held fields also stay in {@code fields}. {@code rollout} is null
+ * immutable}, {@code held} or {@code held-prune}; held fields also stay in {@code fields}, the
+ * others do not (as in the text diff). {@code effects} says what writing a field does on the
+ * platform (profile {@code rollout.effects}). {@code rollout} is null
  * for kinds without a rollout profile, else {@code {"marker": "in-place|restart|new-run", "hold":
  * "none|held|awaiting-approval|forced", "reason", "inFlight", "since", "deadline", "heldFields",
  * "reaches"}}. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
@@ -80,6 +83,8 @@ public final class PlanJson {
     m.put("fields", c.fields().stream().filter(f -> !provenance(f.pointer()))
         .map(f -> field(c, f)).toList());
     m.put("unwritten", c.notWritten().stream().map(PlanJson::unwritten).toList());
+    m.put("effects", c.effects().stream().map(e -> Map.of("pointer", e.pointer(),
+        "says", e.says())).toList());
     return m;
   }
 

@@ -12,7 +12,9 @@ import java.util.List;
  * changes, live matches.} Otherwise, in order:
  *
  * <ol>
- *   <li>the heading {@code ### Roster plan for S at R};
+ *   <li>the heading {@code ### Roster plan for S at R}; when apply has nothing to write but
+ *       fields differ, the text summary {@code In sync with revision R except N fields not
+ *       written: …};
  *   <li>a table of counts per action (create, update, prune and unchanged always; refused and
  *       orphaned when not zero, then {@code fields not written} when not zero);
  *   <li>each plan warning (with its counts) as a {@code > **⚠️ Warning:** …} quote;
@@ -41,7 +43,11 @@ public final class PlanMarkdown {
     if (PlanFormat.idle(plan)) {
       return b.append(title).append(": no changes, live matches.\n").toString();
     }
-    b.append(title).append("\n\n| Action | Count |\n| --- | ---: |\n");
+    b.append(title).append("\n\n");
+    if (PlanFormat.inSyncExceptUnwritten(plan)) {
+      b.append(escape(PlanFormat.summary(plan))).append("\n\n");
+    }
+    b.append("| Action | Count |\n| --- | ---: |\n");
     for (Action a : PlanFormat.SUMMARY_ORDER) {
       long n = plan.count(a);
       if (n > 0 || (a != Action.REFUSED && a != Action.ORPHANED)) {

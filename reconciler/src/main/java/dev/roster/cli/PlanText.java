@@ -17,7 +17,8 @@ import java.util.List;
  * update …}, {@code - prune …}, {@code ! refused …: reason}, {@code = orphaned …: reason}. Under a
  * create, the new object's YAML with {@code +} before each line; under an update, a unified diff
  * (3 lines of context) of only the fields Git sets (see {@link PlanYaml}); a prune has only its
- * header. An object with fields Git and live differ in that apply leaves alone (held, written by
+ * header. An update that writes a field whose profile says what writing it does on the platform
+ * gets an {@code effect: /spec/x: …} line. An object with fields Git and live differ in that apply leaves alone (held, written by
  * the platform, ignored, immutable) gets one {@code not written: /spec/x (reason: detail)} line
  * per field at the end of its body, and is shown even when otherwise unchanged (header {@code
  *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
@@ -67,14 +68,17 @@ public final class PlanText {
 
   /**
    * The lines under a header, uncoloured: YAML for a create, a diff (or a note) for an update;
-   * then one {@code not written: …} line per field Git and live differ in that apply leaves alone.
+   * then one {@code effect: /spec/x: what writing it does} line per profile effect of a written
+   * field, and one {@code not written: …} line per field Git and live differ in that apply
+   * leaves alone.
    */
   static List<String> body(Change c, String source) {
     List<String> notWritten = PlanFormat.notWritten(c);
-    if (notWritten.isEmpty()) {
+    if (notWritten.isEmpty() && c.effects().isEmpty()) {
       return written(c, source);
     }
     List<String> all = new ArrayList<>(written(c, source));
+    c.effects().forEach(e -> all.add("effect: " + e.describe()));
     all.addAll(notWritten);
     return all;
   }

@@ -7,6 +7,7 @@ import dev.roster.plan.Action;
 import dev.roster.plan.Change;
 import dev.roster.plan.FieldChange;
 import dev.roster.plan.Ownership;
+import dev.roster.plan.Unwritten;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,6 +46,9 @@ final class PlanYaml {
       return List.of();
     }
     Map<String, Object> after = PlanRedaction.withoutProvenance(c.desired());
+    for (Unwritten u : c.unwritten()) { // left to the platform or ignored: not written, not shown
+      after = leftAlone(after, c.live(), u.pointer());
+    }
     Object applied = source.equals(Metadata.label(c.live(), Ownership.SOURCE))
         ? parse(Metadata.annotation(c.live(), Ownership.APPLIED_FIELDS)) : null;
     Object before = project(after, sorted(c.live()), applied); // a copy: putAt may add to it
@@ -56,6 +60,38 @@ final class PlanYaml {
       }
     }
     return LineDiff.unified(lines(c.key(), before), lines(c.key(), after), CONTEXT);
+  }
+
+  /**
+   * {@code after} with the value at {@code pointer} taken from {@code live} (removed when live has
+   * none); maps on the path are copied, never changed in place.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> leftAlone(Map<String, Object> after, Map<String, Object> live,
+      String pointer) {
+    String[] parts = pointer.substring(1).split("/", -1);
+    Map<String, Object> root = new LinkedHashMap<>(after);
+    Map<String, Object> at = root;
+    Object there = live;
+    for (int i = 0; i < parts.length; i++) {
+      String k = PointerIndex.unescape(parts[i]);
+      there = there instanceof Map<?, ?> m ? m.get(k) : null;
+      if (i == parts.length - 1) {
+        if (there == null) {
+          at.remove(k);
+        } else {
+          at.put(k, there);
+        }
+        break;
+      }
+      if (!(at.get(k) instanceof Map<?, ?> next)) {
+        break; // crosses a list or scalar: shown whole, as the differ compares it
+      }
+      Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) next);
+      at.put(k, copy);
+      at = copy;
+    }
+    return root;
   }
 
   /** The object a create writes, each line prefixed with {@code +}; empty for other actions. */

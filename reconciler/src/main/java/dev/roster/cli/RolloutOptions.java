@@ -1,17 +1,40 @@
 package dev.roster.cli;
 
 import dev.roster.plan.RolloutPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-/** The source's default rollout policy, for plan, apply and serve. */
+/**
+ * What a source leaves to the platform, for plan, apply and serve: the default rollout policy
+ * and the fields whose live-only changes are left alone.
+ */
 final class RolloutOptions {
   @Option(names = "--rollout-policy", paramLabel = "POLICY", defaultValue = "Rollout",
       converter = ModeConverter.class,
       description = "Rollout policy of objects without a roster.dev/rollout annotation: Rollout,"
           + " Immediate or Manual (HotReload is still read, as Immediate). Default: ${DEFAULT-VALUE}.")
   RolloutPolicy.Mode policy = RolloutPolicy.Mode.ROLLOUT;
+
+  @Option(names = "--ignore-fields", paramLabel = "KIND=POINTER[,POINTER…]",
+      converter = IgnoreConverter.class,
+      description = "Leave live-only changes of these fields alone for KIND (or group/KIND);"
+          + " a change in Git is still applied, and every plan lists what differs. Repeatable;"
+          + " with serve --config, added to every source's ignoreFields.")
+  List<Map.Entry<String, List<String>>> ignoreFields = new ArrayList<>();
+
+  /** The {@code --ignore-fields} entries by kind, pointers in the order given. */
+  Map<String, List<String>> ignored() {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    ignoreFields.forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+        .addAll(e.getValue()));
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return out;
+  }
 
   /** Parses Rollout, Immediate, Manual (HotReload read as Immediate) case-insensitively. */
   static final class ModeConverter implements ITypeConverter<RolloutPolicy.Mode> {
@@ -22,6 +45,29 @@ final class RolloutOptions {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** Parses {@code KomputerAgent=/spec/model,/spec/lifecycle}: a kind and JSON pointers. */
+  static final class IgnoreConverter implements ITypeConverter<Map.Entry<String, List<String>>> {
+    @Override
+    public Map.Entry<String, List<String>> convert(String value) {
+      int eq = value.indexOf('=');
+      String kind = eq < 0 ? "" : value.substring(0, eq).trim();
+      List<String> pointers = new ArrayList<>();
+      if (eq >= 0) {
+        for (String p : value.substring(eq + 1).split(",")) {
+          if (!p.isBlank()) {
+            pointers.add(p.trim());
+          }
+        }
+      }
+      if (kind.isEmpty() || pointers.isEmpty()
+          || pointers.stream().anyMatch(p -> !p.startsWith("/"))) {
+        throw new TypeConversionException("'" + value + "': expected KIND=POINTER[,POINTER…],"
+            + " e.g. KomputerAgent=/spec/model,/spec/lifecycle (pointers start with /)");
+      }
+      return Map.entry(kind, List.copyOf(pointers));
     }
   }
 }

@@ -89,8 +89,8 @@ final class ServeCommand implements Callable<Integer> {
             ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
                 source.cacheDir())
             : List.of(single());
-        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy))
-            .toList();
+        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy)
+            .withMoreIgnoreFields(rollout.ignored())).toList();
         client.getKubernetesVersion(); // serve only when the cluster answers
       } catch (ServeConfigException e) {
         return Failures.report(e, err);

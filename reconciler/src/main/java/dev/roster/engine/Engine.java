@@ -48,8 +48,10 @@ public final class Engine {
    * @param allowUnknownKinds accept kinds without a schema
    * @param rolloutPolicy the rollout policy of objects without a {@code roster.dev/rollout}
    *     annotation (null: Rollout)
-   * @param ignoreFields per kind, pointers whose live-only changes are left alone (the source's
-   *     {@code ignoreFields}; Git changes still go through, see {@link dev.roster.plan.ThreeWay})
+   * @param ignoreFields per kind ({@code Kind}, or {@code group/Kind} for one group only; the
+   *     core group is {@code core}), pointers whose live-only changes are left alone (the source's
+   *     {@code ignoreFields}, {@code --ignore-fields}; Git changes still go through, see {@link
+   *     dev.roster.plan.ThreeWay})
    */
   public record Settings(String source, String defaultNamespace, String inventoryNamespace,
       LoadOptions load, boolean allowUnknownKinds, RolloutPolicy.Mode rolloutPolicy,
@@ -66,9 +68,17 @@ public final class Engine {
           Map.of());
     }
 
-    /** The pointers ignored for {@code key}'s kind. */
+    /** The pointers ignored for {@code key}'s kind: those of {@code Kind}, then {@code group/Kind}. */
     public List<String> ignored(ResourceKey key) {
-      return ignoreFields.getOrDefault(key.kind(), List.of());
+      List<String> any = ignoreFields.getOrDefault(key.kind(), List.of());
+      List<String> one = ignoreFields.getOrDefault(
+          (key.group().isEmpty() ? "core" : key.group()) + "/" + key.kind(), List.of());
+      if (one.isEmpty()) {
+        return any;
+      }
+      List<String> all = new java.util.ArrayList<>(any);
+      all.addAll(one);
+      return List.copyOf(all);
     }
 
     /** As the canonical constructor, with the Rollout policy by default. */

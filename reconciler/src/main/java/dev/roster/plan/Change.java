@@ -25,6 +25,8 @@ import java.util.Map;
  *     ({@link RolloutState#NONE} for kinds without a rollout profile)
  * @param unwritten fields where Git and live differ that apply will not write now, each with its
  *     reason (held fields are added by {@link #notWritten()}); renderers show every one
+ * @param effects what writing its fields does on the platform (profile {@code rollout.effects}),
+ *     for an update that writes them; renderers show every one
  */
 public record Change(
     ResourceKey key,
@@ -37,7 +39,8 @@ public record Change(
     Origin origin,
     String reason,
     RolloutState rollout,
-    List<Unwritten> unwritten) {
+    List<Unwritten> unwritten,
+    List<WriteEffect> effects) {
 
   public Change {
     fields = fields == null ? List.of() : fields;
@@ -45,6 +48,7 @@ public record Change(
     reason = reason == null ? "" : reason;
     rollout = rollout == null ? RolloutState.NONE : rollout;
     unwritten = unwritten == null ? List.of() : List.copyOf(unwritten);
+    effects = effects == null ? List.of() : List.copyOf(effects);
   }
 
   /** A change of {@code action} to {@code key}, every other field empty until set. */
@@ -55,7 +59,7 @@ public record Change(
   /** A builder holding this change's fields. */
   public Builder toBuilder() {
     return new Builder(key, apiVersion, action).desired(desired).live(live).fields(fields)
-        .patch(patch).origin(origin).reason(reason).rollout(rollout).unwritten(unwritten);
+        .patch(patch).origin(origin).reason(reason).rollout(rollout).unwritten(unwritten).effects(effects);
   }
 
   /** This change with another rollout marker. */
@@ -112,6 +116,7 @@ public record Change(
     private String reason = "";
     private RolloutState rollout = RolloutState.NONE;
     private List<Unwritten> unwritten = List.of();
+    private List<WriteEffect> effects = List.of();
 
     private Builder(ResourceKey key, String apiVersion, Action action) {
       this.key = key;
@@ -164,9 +169,14 @@ public record Change(
       return this;
     }
 
+    public Builder effects(List<WriteEffect> e) {
+      this.effects = e;
+      return this;
+    }
+
     public Change build() {
       return new Change(key, apiVersion, action, desired, live, fields, patch, origin, reason,
-          rollout, unwritten);
+          rollout, unwritten, effects);
     }
   }
 }

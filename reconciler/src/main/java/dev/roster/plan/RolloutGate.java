@@ -108,9 +108,27 @@ public final class RolloutGate {
           ignores.apply(c.key()));
       Change split = ThreeWay.split(c, rules);
       Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
-      out.add(ThreeWay.record(decided, rules));
+      out.add(effects(ThreeWay.record(decided, rules), p));
     }
     return plan.withChanges(out);
+  }
+
+  /** {@code c} with what writing its fields now does on the platform ({@code rollout.effects}). */
+  private static Change effects(Change c, Profile.Rollout p) {
+    if (p == null || p.effects().isEmpty() || c.action() != Action.UPDATE) {
+      return c;
+    }
+    List<String> held = c.rollout().waiting() ? c.rollout().heldPointers() : List.of();
+    List<WriteEffect> out = new ArrayList<>();
+    for (Profile.Effect e : p.effects()) {
+      boolean written = c.fields().stream().map(FieldChange::pointer)
+          .filter(f -> held.stream().noneMatch(h -> Pointers.covers(h, f)))
+          .anyMatch(f -> Pointers.covers(e.path(), f) || Pointers.covers(f, e.path()));
+      if (written) {
+        out.add(new WriteEffect(e.path(), e.says()));
+      }
+    }
+    return out.isEmpty() ? c : c.toBuilder().effects(out).build();
   }
 
   private RolloutPolicy policy(Map<String, Object> desired) {

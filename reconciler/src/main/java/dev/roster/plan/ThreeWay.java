@@ -22,8 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * a pointer Git does not set has no entry). Comparing Git's digest with the recorded one tells who
  * changed a field: when they differ, Git changed it, and the difference is written like any other
  * (through the rollout gate); when they are equal, only live changed, and the difference is left
- * alone and reported as {@link Unwritten}. A live object without the annotation (made before this
- * record existed, or adopted) is taken as platform-written: live is kept, Git's digest recorded.
+ * alone and reported as {@link Unwritten}. A live object without the annotation (Git set none of
+ * these fields when it was last applied, or it was made before this record existed, or adopted):
+ * a field Git sets now and did not set then ({@code roster.dev/applied-fields}) is Git's change
+ * and written; any other difference is taken as platform-written: live is kept, Git's digest
+ * recorded.
  * A create writes Git's value. A held field keeps its recorded digest until it is written.
  */
 public final class ThreeWay {
@@ -43,14 +46,16 @@ public final class ThreeWay {
       return c;
     }
     Map<String, String> recorded = recorded(c.live());
+    Object setBefore = recorded == null ? appliedFields(c.live()) : null;
     List<FieldChange> fields = new ArrayList<>();
     List<Unwritten> unwritten = new ArrayList<>(c.unwritten());
     List<String> dropped = new ArrayList<>();
     for (FieldChange f : c.fields()) {
       Rule r = rule(f.pointer(), rules);
       String mine = r == null ? null : digest(c.desired(), r.pointer());
-      boolean gitChanged = r == null || recorded != null && !Objects.equals(mine,
-          recorded.get(r.pointer()));
+      boolean gitChanged = r == null || (recorded != null
+          ? !Objects.equals(mine, recorded.get(r.pointer()))
+          : mine != null && setBefore != null && Pointers.values(setBefore, r.pointer()).isEmpty());
       if (gitChanged) {
         fields.add(f);
         continue;
@@ -183,6 +188,16 @@ public final class ThreeWay {
       return out;
     } catch (RuntimeException e) {
       return null; // unreadable: as if never recorded, so live is kept
+    }
+  }
+
+  /** The fields Git set at the last apply ({@code roster.dev/applied-fields}), or null. */
+  private static Object appliedFields(Map<String, Object> live) {
+    String s = Metadata.annotation(live, Ownership.APPLIED_FIELDS);
+    try {
+      return s == null ? null : JSON.readValue(s, LinkedHashMap.class);
+    } catch (RuntimeException e) {
+      return null; // unreadable: as if unknown, so live is kept
     }
   }
 

@@ -140,7 +140,18 @@ public final class ServeConfigReader {
             : RolloutPolicy.Mode.parse(String.valueOf(s.get("rolloutPolicy"))))
         .resyncInterval(s.get("resyncInterval") == null ? null
             : Durations.parse(String.valueOf(s.get("resyncInterval"))))
+        .ignoreFields(ignoreFields(s.get("ignoreFields")))
         .build();
+  }
+
+  /** {@code ignoreFields:} of a source: kind to pointers, as the schema checked it. */
+  private static Map<String, List<String>> ignoreFields(Object o) {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (o instanceof Map<?, ?> m) {
+      m.forEach((kind, pointers) -> out.put(String.valueOf(kind), pointers instanceof List<?> l
+          ? l.stream().map(String::valueOf).toList() : List.of()));
+    }
+    return out;
   }
 
   private static String str(Map<?, ?> m, String key) {

@@ -4,6 +4,10 @@ import dev.roster.plan.RolloutPolicy;
 import dev.roster.source.GitCredentials;
 import dev.roster.source.SourceSpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One source that serve keeps in sync.
@@ -21,6 +25,8 @@ import java.time.Duration;
  *     annotation; null until serve's default ({@code --rollout-policy}) is filled in
  * @param resyncInterval how often this source's pass is a full verification against the
  *     cluster; null for serve's {@code --resync-interval}
+ * @param ignoreFields per kind ({@code Kind} or {@code group/Kind}), pointers whose live-only
+ *     changes are left alone ({@code ignoreFields:} in the serve config, {@code --ignore-fields})
  */
 public record SourceConfig(
     String name,
@@ -33,12 +39,17 @@ public record SourceConfig(
     boolean driftReportOnly,
     byte[] webhookSecret,
     RolloutPolicy.Mode rolloutPolicy,
-    Duration resyncInterval) {
+    Duration resyncInterval,
+    Map<String, List<String>> ignoreFields) {
+
+  public SourceConfig {
+    ignoreFields = ignoreFields == null ? Map.of() : Map.copyOf(ignoreFields);
+  }
 
   /**
    * A builder for source {@code name} reading {@code spec}, with serve's defaults: no
    * credentials, polled every minute, namespace {@code default}, pruning, not suspended, drift
-   * reverted, webhooks refused, the rollout policy left to serve's default.
+   * reverted, webhooks refused, the rollout policy left to serve's default, no fields ignored.
    */
   public static Builder builder(String name, SourceSpec spec) {
     return new Builder(name, spec);
@@ -48,12 +59,27 @@ public record SourceConfig(
   public Builder toBuilder() {
     return new Builder(name, spec).credentials(credentials).interval(interval)
         .namespace(namespace).prune(prune).suspend(suspend).driftReportOnly(driftReportOnly)
-        .webhookSecret(webhookSecret).rolloutPolicy(rolloutPolicy).resyncInterval(resyncInterval);
+        .webhookSecret(webhookSecret).rolloutPolicy(rolloutPolicy).resyncInterval(resyncInterval)
+        .ignoreFields(ignoreFields);
   }
 
   /** This source with {@code mode} as its default when it names none. */
   public SourceConfig withDefaultRolloutPolicy(RolloutPolicy.Mode mode) {
     return rolloutPolicy != null ? this : toBuilder().rolloutPolicy(mode).build();
+  }
+
+  /** This source with {@code more} ignored fields besides its own (serve's {@code --ignore-fields}). */
+  public SourceConfig withMoreIgnoreFields(Map<String, List<String>> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<String, List<String>> all = new LinkedHashMap<>(ignoreFields);
+    more.forEach((kind, pointers) -> {
+      List<String> merged = new ArrayList<>(all.getOrDefault(kind, List.of()));
+      pointers.stream().filter(p -> !merged.contains(p)).forEach(merged::add);
+      all.put(kind, List.copyOf(merged));
+    });
+    return toBuilder().ignoreFields(all).build();
   }
 
   /** Builds a {@link SourceConfig} field by named field; see {@link #builder}. */
@@ -69,6 +95,7 @@ public record SourceConfig(
     private byte[] webhookSecret;
     private RolloutPolicy.Mode rolloutPolicy;
     private Duration resyncInterval;
+    private Map<String, List<String>> ignoreFields = Map.of();
 
     private Builder(String name, SourceSpec spec) {
       this.name = name;
@@ -120,9 +147,14 @@ public record SourceConfig(
       return this;
     }
 
+    public Builder ignoreFields(Map<String, List<String>> value) {
+      ignoreFields = value;
+      return this;
+    }
+
     public SourceConfig build() {
       return new SourceConfig(name, spec, credentials, interval, namespace, prune, suspend,
-          driftReportOnly, webhookSecret, rolloutPolicy, resyncInterval);
+          driftReportOnly, webhookSecret, rolloutPolicy, resyncInterval, ignoreFields);
     }
   }
 }

@@ -78,7 +78,8 @@ public final class Supervisor implements AutoCloseable {
     LiveCache live = new LiveCache(client, c.name());
     liveCaches.add(live);
     Engine engine = Engine.cached(catalog, client, new Engine.Settings(c.name(), c.namespace(),
-        s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy()), live, null);
+        s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy(),
+        c.ignoreFields()), live, null);
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
         List.of(new StatusListener(c, store, events, metrics, log), health),
         () -> stopping.get() || !leading.get());

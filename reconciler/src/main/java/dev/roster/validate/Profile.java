@@ -119,6 +119,8 @@ public record Profile(
    * @param platformDeletes when the platform deletes an object of this kind on purpose (an
    *     AutoDelete agent, a dissolved squad, a finished team); a run ({@code oneShot}) always is
    * @param immutable pointer prefixes the platform refuses to change after create
+   * @param effects what writing a field does on the platform, said in the plan beside an update
+   *     that writes it (e.g. komputer's {@code instructions}: at the agent's next pod start)
    */
   public record Rollout(
       List<String> restart,
@@ -130,11 +132,21 @@ public record Profile(
       List<Reach> reaches,
       List<Reach> waitsFor,
       List<Deletion> platformDeletes,
-      List<String> immutable) {
+      List<String> immutable,
+      List<Effect> effects) {
 
     public Rollout {
       platformDeletes = platformDeletes == null ? List.of() : List.copyOf(platformDeletes);
       immutable = immutable == null ? List.of() : List.copyOf(immutable);
+      effects = effects == null ? List.of() : List.copyOf(effects);
+    }
+
+    /** A rollout section without effects. */
+    public Rollout(List<String> restart, List<String> inPlace, boolean defaultInPlace,
+        ActiveWork activeWork, List<String> runtimeOwned, boolean oneShot, List<Reach> reaches,
+        List<Reach> waitsFor, List<Deletion> platformDeletes, List<String> immutable) {
+      this(restart, inPlace, defaultInPlace, activeWork, runtimeOwned, oneShot, reaches,
+          waitsFor, platformDeletes, immutable, List.of());
     }
 
     /** A rollout section without lifecycle data. */
@@ -155,6 +167,13 @@ public record Profile(
       return why == null && oneShot ? "a run, deleted by the platform once finished" : why;
     }
   }
+
+  /**
+   * What writing the field at {@code path} (a pointer prefix) does on the platform.
+   *
+   * @param says one line for people, e.g. {@code takes effect at the agent's next pod start}
+   */
+  public record Effect(String path, String says) {}
 
   /**
    * The platform deletes an object on purpose when the desired value at {@code path} is one of

@@ -77,7 +77,18 @@ final class ProfileReader {
         "in-place".equals(dflt), work, strings(r.get("runtimeOwned")),
         Boolean.TRUE.equals(r.get("oneShot")), reaches(r.get("reaches")),
         reaches(r.get("waitsFor")), deletions(r.get("platformDeletes")),
-        strings(r.get("immutable")));
+        strings(r.get("immutable")), effects(r.get("effects")));
+  }
+
+  private static List<Profile.Effect> effects(Object o) {
+    List<Profile.Effect> out = new ArrayList<>();
+    for (Map<?, ?> x : maps(o)) {
+      if (x.get("path") == null || x.get("says") == null) {
+        throw new IllegalArgumentException("rollout.effects entries need a 'path' and 'says'");
+      }
+      out.add(new Profile.Effect(String.valueOf(x.get("path")), String.valueOf(x.get("says"))));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Profile.Deletion> deletions(Object o) {

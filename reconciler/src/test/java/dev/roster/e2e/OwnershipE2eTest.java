@@ -40,30 +40,36 @@ class OwnershipE2eTest {
   @Test
   void driftInAFieldGitSetsIsShownAndReverted() {
     f.applyOk();
-    f.patchLive(KOMPUTER, "KomputerAgent", NS, "triage-bot", """
-        [{"op": "replace", "path": "/spec/model", "value": "claude-haiku"},
-         {"op": "add", "path": "/spec/priority", "value": 7}]""");
+    f.patchLive(KOC, "Agent", NS, "team-agent", """
+        [{"op": "replace", "path": "/spec/workspaceDir", "value": "/tmp"},
+         {"op": "add", "path": "/spec/port", "value": 4097}]""");
+    // komputer-api writes spec.model at run time (its profile makes it runtime-owned): left
+    // alone until Git changes it, and said so
+    f.patchLive(KOMPUTER, "KomputerAgent", NS, "triage-bot",
+        "[{\"op\": \"replace\", \"path\": \"/spec/model\", \"value\": \"claude-haiku\"}]");
 
     E2eFixture.Run plan = f.plan("--detailed-exit-code");
     assertEquals(4, plan.exit(), plan::toString);
-    assertTrue(plan.outLines().contains("~ update komputer.komputer.ai/v1alpha1 KomputerAgent"
-        + " agents/triage-bot (komputer/agents.yaml)"), plan::toString);
-    // spec.instructions would not do: komputer-api rewrites it, so its profile makes it
-    // runtime-owned (never drift); spec.model is Git's
-    assertTrue(plan.outLines().contains("    -  model: claude-haiku"), plan::toString);
-    assertTrue(plan.outLines().contains("    +  model: claude-sonnet-4-6"), plan::toString);
-    assertFalse(plan.out().contains("priority"), "a field Git never set is not drift: " + plan);
+    assertTrue(plan.outLines().contains("~ update kubeopencode.io/v1alpha1 Agent"
+        + " agents/team-agent (kubeopencode/agent.yaml)"), plan::toString);
+    assertTrue(plan.outLines().contains("    -  workspaceDir: /tmp"), plan::toString);
+    assertTrue(plan.outLines().contains("    +  workspaceDir: /workspace"), plan::toString);
+    assertFalse(plan.out().contains("port"), "a field Git never set is not drift: " + plan);
+    assertTrue(plan.out().contains("not written: /spec/model (platform-written: "), plan::toString);
 
     f.requests().reset();
     E2eFixture.Run r = f.applyOk();
     assertTrue(r.out().contains("Apply: 0 created, 1 updated, 0 pruned, 0 failed."), r::toString);
     assertEquals(1, f.requests().writes(), "same revision: no inventory write; "
         + f.requests());
-    Map<String, Object> spec = E2eFixture.field(
-        f.live(KOMPUTER, "KomputerAgent", NS, "triage-bot"), "spec");
-    assertEquals("claude-sonnet-4-6", spec.get("model"));
-    assertEquals(7, ((Number) spec.get("priority")).intValue(), "left alone");
-    assertEquals(0, f.plan("--detailed-exit-code").exit());
+    Map<String, Object> spec = E2eFixture.field(f.live(KOC, "Agent", NS, "team-agent"), "spec");
+    assertEquals("/workspace", spec.get("workspaceDir"));
+    assertEquals(4097, ((Number) spec.get("port")).intValue(), "left alone");
+    assertEquals("claude-haiku", E2eFixture.field(
+        f.live(KOMPUTER, "KomputerAgent", NS, "triage-bot"), "spec").get("model"));
+    E2eFixture.Run after = f.plan("--detailed-exit-code");
+    assertEquals(0, after.exit(), after::toString);
+    assertTrue(after.out().contains("In sync with revision "), after::toString);
   }
 
   @Test
