@@ -110,7 +110,7 @@ public final class Applier {
         return new Outcome(change, Outcome.Status.SKIPPED, "prune held: "
             + change.rollout().describe());
       } catch (ClusterException e) {
-        return new Outcome(change, Outcome.Status.FAILED, e.getMessage());
+        return new Outcome(change, Outcome.Status.FAILED, e.getMessage(), e.reason());
       }
     }
     Change c = change;
@@ -120,7 +120,7 @@ public final class Applier {
         return new Outcome(c, Outcome.Status.APPLIED, "");
       } catch (ClusterException e) {
         if (e.reason() != ClusterReason.CONFLICT || attempt >= CONFLICT_RETRIES) {
-          return new Outcome(c, Outcome.Status.FAILED, e.getMessage());
+          return new Outcome(c, Outcome.Status.FAILED, e.getMessage(), e.reason());
         }
         c = replan.apply(c, writer.get(c.key(), c.apiVersion()));
         if (!c.writes()) {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       DevClusterCommand.class,
       ServeCommand.class,
       KindsCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      VersionCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

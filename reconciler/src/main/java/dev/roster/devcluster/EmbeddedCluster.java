@@ -54,11 +54,14 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final int port;
   private final String url;
   private final ServerRequests requests;
+  private final Denials denials;
   private final KubernetesClient client;
   private KubernetesMockServer server; // null while stopped; guarded by this
 
-  private EmbeddedCluster(int port, ServerRequests requests, SchemaCatalog catalog) {
+  private EmbeddedCluster(int port, ServerRequests requests, Denials denials,
+      SchemaCatalog catalog) {
     this.requests = requests;
+    this.denials = denials;
     this.catalog = catalog;
     this.port = port;
     this.url = "http://127.0.0.1:" + port;
@@ -78,8 +81,9 @@ public final class EmbeddedCluster implements AutoCloseable {
   public static EmbeddedCluster start(int port, SchemaCatalog catalog) {
     MOCK_LOG.setLevel(Level.WARNING); // else one INFO line per request on stderr
     ServerRequests requests = new ServerRequests();
-    KubernetesMockServer server = listen(port, requests);
-    EmbeddedCluster cluster = new EmbeddedCluster(server.getPort(), requests, catalog);
+    Denials denials = new Denials();
+    KubernetesMockServer server = listen(port, requests, denials);
+    EmbeddedCluster cluster = new EmbeddedCluster(server.getPort(), requests, denials, catalog);
     try {
       cluster.serve(server);
     } catch (RuntimeException e) {
@@ -109,7 +113,7 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   public synchronized void restart() {
     stop();
-    serve(listen(port, requests));
+    serve(listen(port, requests, denials));
   }
 
   /** Whether the server is listening (false after {@link #stop()} until {@link #restart()}). */
@@ -117,8 +121,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     return server != null;
   }
 
-  private static KubernetesMockServer listen(int port, ServerRequests requests) {
-    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests);
+  private static KubernetesMockServer listen(int port, ServerRequests requests,
+      Denials denials) {
+    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests, denials);
     KubernetesMockServer server = new KubernetesMockServer(
         new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher,
         false);
@@ -168,6 +173,21 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   public ServerRequests requests() {
     return requests;
+  }
+
+  /**
+   * Refuses {@code verb} on {@code resource} of {@code group} ("" for core) in {@code namespace}
+   * from now on, with the 403 a real API server's RBAC answers ({@code *}: everywhere; {@code ""}:
+   * requests that name no namespace, i.e. all-namespace lists and watches and cluster-scoped
+   * kinds, as an install with Roles only sees it). There is no RBAC otherwise.
+   */
+  public void deny(String verb, String group, String resource, String namespace) {
+    denials.add(new Denials.Rule(verb, group, resource, namespace));
+  }
+
+  /** Drops every {@link #deny} refusal. */
+  public void allowAll() {
+    denials.clear();
   }
 
   /** The server URL, {@code http://127.0.0.1:PORT}. */

@@ -32,10 +32,15 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   private volatile String serverAddress = "127.0.0.1:0";
   private volatile Runnable beforeEach = () -> { };
   private final ServerRequests received;
+  private final Denials denials;
 
-  /** A dispatcher with an empty store that records what it receives in {@code received}. */
-  EmbeddedDispatcher(ServerRequests received) {
+  /**
+   * A dispatcher with an empty store that records what it receives in {@code received} and
+   * refuses what {@code denials} refuses.
+   */
+  EmbeddedDispatcher(ServerRequests received, Denials denials) {
     this.received = received;
+    this.denials = denials;
   }
 
   /** Runs {@code hook} before each request is dispatched. */
@@ -52,6 +57,10 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     beforeEach.run();
     received.record(request);
+    MockResponse denied = denials.check(request);
+    if (denied != null) {
+      return denied;
+    }
     try {
       return Responses.finish(request, route(request), this::types);
     } catch (JsonPatchException e) { // as a real API server: 422, e.g. when a test op fails

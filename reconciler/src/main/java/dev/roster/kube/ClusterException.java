@@ -60,7 +60,9 @@ public final class ClusterException extends RosterException {
     }
     return switch (code) {
       case 401 -> new ClusterException(UNAUTHORIZED, "unauthorized (401): " + detail, e);
-      case 403 -> new ClusterException(FORBIDDEN, "forbidden (403): " + detail, e);
+      case 403 -> new ClusterException(FORBIDDEN, "forbidden (403): " + detail
+          + " (grant it to Roster's service account; the chart does through rbac.kinds and"
+          + " rbac.clusterWide or rbac.namespaces)", e);
       case 404 -> new ClusterException(NOT_FOUND, "not found (404): " + detail, e);
       case 409 -> new ClusterException(CONFLICT, "conflict (409): " + detail, e);
       case 429 -> new ClusterException(TOO_MANY_REQUESTS, "throttled (429): " + detail, e);

@@ -5,6 +5,7 @@ import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
 import dev.roster.engine.Engine;
 import dev.roster.failure.RosterException;
+import dev.roster.kube.ClusterReason;
 import dev.roster.plan.Action;
 import dev.roster.source.GitSource;
 import dev.roster.source.Snapshot;
@@ -124,8 +125,13 @@ public final class SourceSync {
           .retryable(true).applied(applied);
     }
     if (applied.failed() || refused > 0) {
-      return Verdict.failed(Conditions.APPLY_FAILED, (applied.failures().size() + refused)
-          + " object(s) failed or were refused").retryable(applied.failed()).applied(applied);
+      String counted = (applied.failures().size() + refused) + " object(s) failed or were refused";
+      Outcome forbidden = applied.failures().stream()
+          .filter(o -> o.reason() == ClusterReason.FORBIDDEN).findFirst().orElse(null);
+      return (forbidden == null ? Verdict.failed(Conditions.APPLY_FAILED, counted)
+          : Verdict.failed(Conditions.FORBIDDEN, counted + "; first refused by RBAC: "
+              + forbidden.change().key().subject() + ": " + forbidden.message()))
+          .retryable(applied.failed()).applied(applied);
     }
     lastApplied = revision;
     return Verdict.of(SyncReport.Outcome.SUCCEEDED, Conditions.RECONCILIATION_SUCCEEDED,

@@ -3,14 +3,21 @@ package dev.roster.serve;
 import dev.roster.serve.webhook.WebhookTarget;
 import java.util.List;
 
-/** A source as the webhook handler sees it: where pushes go, and the queue they land in. */
+/**
+ * A source as the webhook handler sees it: where pushes go, and the queue they land in. When this
+ * replica's worker takes no requests (a standby under leader election, or one that just lost the
+ * Lease) and a {@link WebhookRelay} is given, the request is recorded for the leader instead.
+ */
 final class SourceTarget implements WebhookTarget {
   private final SourceConfig config;
   private final SourceWorker worker;
+  private final WebhookRelay relay;
 
-  SourceTarget(SourceConfig config, SourceWorker worker) {
+  /** {@code relay} null: without leader election a stopped worker means shutting down. */
+  SourceTarget(SourceConfig config, SourceWorker worker, WebhookRelay relay) {
     this.config = config;
     this.worker = worker;
+    this.relay = relay;
   }
 
   @Override
@@ -38,7 +45,13 @@ final class SourceTarget implements WebhookTarget {
     return switch (worker.request(reason)) {
       case QUEUED -> Enqueued.QUEUED;
       case COALESCED -> Enqueued.COALESCED;
-      case REJECTED -> throw new IllegalStateException("not reconciling (standby or stopping)");
+      case REJECTED -> {
+        if (relay == null) {
+          throw new IllegalStateException("not reconciling (stopping)");
+        }
+        relay.record(config.name(), reason);
+        yield Enqueued.RELAYED;
+      }
     };
   }
 }

@@ -35,7 +35,8 @@ public final class StatusReasons {
     if (reason instanceof ClusterReason c) {
       return switch (c) {
         case CLUSTER_UNREACHABLE, TIMEOUT, TLS_FAILED -> Conditions.CLUSTER_UNREACHABLE;
-        case UNAUTHORIZED, FORBIDDEN, NOT_FOUND, CONFLICT, INVALID, TOO_MANY_REQUESTS,
+        case FORBIDDEN -> Conditions.FORBIDDEN;
+        case UNAUTHORIZED, NOT_FOUND, CONFLICT, INVALID, TOO_MANY_REQUESTS,
             SERVER_ERROR, KUBECONFIG_INVALID, INVENTORY_CORRUPT, APPLY_LOCKED ->
             Conditions.APPLY_FAILED;
       };

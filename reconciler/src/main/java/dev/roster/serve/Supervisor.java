@@ -11,10 +11,12 @@ import dev.roster.status.StatusStore;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +40,7 @@ public final class Supervisor implements AutoCloseable {
   private final List<LiveCache> liveCaches = new ArrayList<>();
   private final ClusterHealth health;
   private final ClusterProbe probe;
+  private final WebhookRelay relay;
 
   private record Unit(SourceConfig config, GitSource source, SourceWorker worker, Poller poller,
       WebhookTarget target, Resync resync) {}
@@ -53,6 +56,8 @@ public final class Supervisor implements AutoCloseable {
     this.health = new ClusterHealth(metrics, log);
     StatusStore store = new StatusStore(client, s.systemNamespace());
     EventRecorder events = new EventRecorder(client, s.systemNamespace());
+    this.relay = s.leaderElect()
+        ? new WebhookRelay(client, s.systemNamespace(), Clock.systemUTC()) : null;
     for (SourceConfig c : s.sources()) {
       units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
     }
@@ -92,7 +97,7 @@ public final class Supervisor implements AutoCloseable {
     engine.watchResets(why -> resync.now("informer"));
     source.mirror().onRequest(metrics::gitRequest);
     Poller poller = new Poller(c, source.mirror(), worker);
-    return new Unit(c, source, worker, poller, new SourceTarget(c, worker), resync);
+    return new Unit(c, source, worker, poller, new SourceTarget(c, worker, relay), resync);
   }
 
   /** The address the webhook listener is bound to. */
@@ -142,10 +147,27 @@ public final class Supervisor implements AutoCloseable {
       u.poller().start(executor);
       u.resync().start(executor);
     }
+    if (relay != null) {
+      relay.watch(this::relayed);
+    }
+  }
+
+  /** A webhook a standby accepted for {@code source}: requested here as if it came here. */
+  private void relayed(String source, String trigger) {
+    Unit u = units.get(source);
+    if (u == null) {
+      log.warn(source, "a standby relayed a webhook for a source this replica does not serve");
+      return;
+    }
+    log.info(source, "relayed by a standby: " + trigger + " " + u.worker().request(trigger)
+        .name().toLowerCase(Locale.ROOT));
   }
 
   private void standBy() {
     leading.set(false);
+    if (relay != null) {
+      relay.stop();
+    }
     for (Unit u : units.values()) {
       u.resync().stop();
       u.poller().stop();
@@ -183,6 +205,9 @@ public final class Supervisor implements AutoCloseable {
       u.worker().stop();
     }
     probe.stop();
+    if (relay != null) {
+      relay.stop();
+    }
     long deadline = System.nanoTime() + grace.toNanos();
     for (Unit u : units.values()) {
       try {

@@ -38,6 +38,11 @@ public final class Conditions {
   public static final String VALIDATION_FAILED = "ValidationFailed";
   /** One or more objects failed to apply or prune. Retryable. */
   public static final String APPLY_FAILED = "ApplyFailed";
+  /**
+   * The API server's RBAC refused a request Roster needs (403); the message names the verb,
+   * resource and namespace. Retried with the resync interval, or with backoff when objects failed.
+   */
+  public static final String FORBIDDEN = "Forbidden";
   /** The mass-prune guard refused the revision; nothing was applied. Stalls. */
   public static final String PRUNE_REFUSED = "PruneRefused";
   /** The API server could not be reached. Retryable. */

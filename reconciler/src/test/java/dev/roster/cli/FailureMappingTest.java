@@ -58,7 +58,7 @@ class FailureMappingTest {
       e("cluster Timeout", 6, true, "ClusterUnreachable"),
       e("cluster TlsFailed", 6, false, "ClusterUnreachable"),
       e("cluster Unauthorized", 6, false, "ApplyFailed"),
-      e("cluster Forbidden", 6, false, "ApplyFailed"),
+      e("cluster Forbidden", 6, false, "Forbidden"),
       e("cluster NotFound", 6, false, "ApplyFailed"),
       e("cluster Conflict", 6, true, "ApplyFailed"),
       e("cluster Invalid", 6, false, "ApplyFailed"),

@@ -28,6 +28,8 @@ public record Delivery(Instant time, String source, Provider provider, String de
     IGNORED("ignored"),
     QUEUED("queued"),
     COALESCED("coalesced"),
+    /** Accepted by a standby and handed to the leader, which reconciles it. */
+    RELAYED("relayed"),
     /** The same delivery id was accepted before; acknowledged, not queued again. */
     DUPLICATE("duplicate"),
     REJECTED("rejected"),

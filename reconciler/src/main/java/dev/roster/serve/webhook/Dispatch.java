@@ -100,7 +100,8 @@ final class Dispatch {
     }
     Delivery top = summary(out);
     Map<String, Object> b = Reply.body(top.result().label(), top.deliveryId(),
-        top.result() == Result.QUEUED || top.result() == Result.COALESCED ? null : top.reason());
+        top.result() == Result.QUEUED || top.result() == Result.COALESCED
+            || top.result() == Result.RELAYED ? null : top.reason());
     if (!named && !sources.isEmpty()) {
       b.put("sources", sources);
     }
@@ -109,8 +110,11 @@ final class Dispatch {
 
   private Delivery enqueue(WebhookTarget t, PushEvent e, String ref) {
     try {
-      WebhookTarget.Enqueued q = t.enqueue(Routing.enqueueReason(e, ref));
-      Result r = q == WebhookTarget.Enqueued.COALESCED ? Result.COALESCED : Result.QUEUED;
+      Result r = switch (t.enqueue(Routing.enqueueReason(e, ref))) {
+        case QUEUED -> Result.QUEUED;
+        case COALESCED -> Result.COALESCED;
+        case RELAYED -> Result.RELAYED;
+      };
       return delivery(t.name(), e, ref, r, 202, null);
     } catch (RuntimeException ex) {
       return delivery(t.name(), e, ref, Result.REJECTED, 503,
@@ -121,7 +125,7 @@ final class Dispatch {
   /** The delivery that speaks for several: a failure, else queued, else coalesced, else the
    * first. */
   private static Delivery summary(List<Delivery> ds) {
-    for (Result r : List.of(Result.REJECTED, Result.QUEUED, Result.COALESCED)) {
+    for (Result r : List.of(Result.REJECTED, Result.QUEUED, Result.RELAYED, Result.COALESCED)) {
       for (Delivery d : ds) {
         if (d.result() == r) {
           return d;

@@ -13,7 +13,12 @@ public interface WebhookTarget {
     /** A reconcile of this source is now queued. */
     QUEUED,
     /** A reconcile of this source was already queued; this trigger joined it. */
-    COALESCED
+    COALESCED,
+    /**
+     * This replica does not reconcile (a standby): the request was recorded where the leader
+     * picks it up.
+     */
+    RELAYED
   }
 
   /** The source name; the {@code <source>} in {@code POST /hooks/<source>}. */
