@@ -26,13 +26,14 @@ import java.util.logging.Logger;
  * An in-memory Kubernetes API server for development and tests: fabric8's {@code
  * KubernetesMockServer} in CRUD mode on {@code 127.0.0.1}, plain HTTP, no authentication, with a
  * permissive CRD for every non-core kind of the catalog and the usual four namespaces. {@link
- * EmbeddedDispatcher} adds discovery (so kubectl works), a server-side-apply stand-in that is NOT
+ * EmbeddedDispatcher} adds discovery and OpenAPI (so kubectl works, its validation included), a
+ * server-side-apply stand-in that is NOT
  * real SSA ({@link ApplyShim}: create, or replace the whole object), a correct merge patch,
  * set-based selectors for lists, and refusals where the mock would silently misbehave (dryRun).
  *
  * <p>Still missing: validation, defaulting, admission, RBAC, controllers, garbage collection,
  * managedFields; watches only over WebSocket (fabric8), not kubectl's HTTP streaming ({@code get
- * -w}); no OpenAPI (kubectl needs {@code --validate=false}); no tables (kubectl shows NAME, AGE).
+ * -w}); no tables (kubectl shows NAME, AGE).
  *
  * <p>Restartable, to stand for an API server that goes away and comes back empty: {@link #stop()}
  * closes the listener and every open connection (watches included) and drops all objects; {@link
@@ -78,7 +79,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   public static EmbeddedCluster start(int port, SchemaCatalog catalog) {
     MOCK_LOG.setLevel(Level.WARNING); // else one INFO line per request on stderr
     ServerRequests requests = new ServerRequests();
-    KubernetesMockServer server = listen(port, requests);
+    KubernetesMockServer server = listen(port, requests, catalog);
     EmbeddedCluster cluster = new EmbeddedCluster(server.getPort(), requests, catalog);
     try {
       cluster.serve(server);
@@ -109,7 +110,7 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   public synchronized void restart() {
     stop();
-    serve(listen(port, requests));
+    serve(listen(port, requests, catalog));
   }
 
   /** Whether the server is listening (false after {@link #stop()} until {@link #restart()}). */
@@ -117,8 +118,9 @@ public final class EmbeddedCluster implements AutoCloseable {
     return server != null;
   }
 
-  private static KubernetesMockServer listen(int port, ServerRequests requests) {
-    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests);
+  private static KubernetesMockServer listen(int port, ServerRequests requests,
+      SchemaCatalog catalog) {
+    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests, catalog);
     KubernetesMockServer server = new KubernetesMockServer(
         new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher,
         false);
