@@ -17,10 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code roster status}: what each source last did, as {@code roster serve} stored it. */
+/** {@code roster status}: what each source last did, as serve or apply stored it. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {"Show each source's readiness, applied revision and last reconcile, read from"
-        + " the ConfigMaps roster-status-<source> that roster serve writes. With --source-name"
+        + " the ConfigMaps roster-status-<source> that roster serve and roster apply write."
+        + " With --source-name"
         + " (or when there is only one source), also its conditions and last 10 reconciles."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "2:usage error, or --source-name names no known source",
