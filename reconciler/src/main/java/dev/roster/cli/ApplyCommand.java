@@ -33,8 +33,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin RolloutOptions rollout;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, json or markdown (for the plan; with json or markdown the apply"
-          + " summary goes to stderr). Default: ${DEFAULT-VALUE}.")
+      description = "text, json, yaml or markdown (for the plan; with json, yaml or markdown"
+          + " the apply summary goes to stderr). Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
   @Option(names = "--dry-run", description = "Print the plan and write nothing.")

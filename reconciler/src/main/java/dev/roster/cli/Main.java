@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DevClusterCommand.class,
       ServeCommand.class,
       KindsCommand.class,
+      CompletionCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

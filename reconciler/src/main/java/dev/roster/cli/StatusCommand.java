@@ -30,7 +30,8 @@ final class StatusCommand implements Callable<Integer> {
   /** Output formats of this command. */
   enum Format {
     text,
-    json
+    json,
+    yaml
   }
 
   @Spec CommandSpec spec;
@@ -52,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
   String sourceName;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
+      description = "text, json or yaml. Default: ${DEFAULT-VALUE}.")
   Format output;
 
   private final Clock clock;
@@ -86,6 +87,8 @@ final class StatusCommand implements Callable<Integer> {
       }
       if (output == Format.json) {
         out.println(StatusJson.write(one.get()));
+      } else if (output == Format.yaml) {
+        out.print(Yamls.fromJson(StatusJson.write(one.get())));
       } else {
         StatusText.render(List.of(one.get()), true, clock.instant(), out);
       }
@@ -93,6 +96,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (output == Format.json) {
       out.println(StatusJson.write(all));
+    } else if (output == Format.yaml) {
+      out.print(Yamls.fromJson(StatusJson.write(all)));
     } else if (all.isEmpty()) {
       out.println("No source status in namespace '" + namespace
           + "' (no ConfigMap labelled " + StatusStore.LABEL + "=true).");

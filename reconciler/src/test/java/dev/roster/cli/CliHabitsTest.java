@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -115,5 +116,31 @@ class CliHabitsTest {
     stream.println("WARN fetching https://user:s3cr3t@host/repo.git");
     assertEquals("WARN fetching https://host/repo.git\n",
         bytes.toString(StandardCharsets.UTF_8), "a line is redacted and written at once");
+  }
+
+  @Test
+  void yamlWhereverThereIsJson() {
+    String repo = ReadmeWalkthroughTest.ROOT.resolve("example-repo").toString();
+    Run json = roster("validate", "-o", "json", repo);
+    Run yaml = roster("validate", "-o", "yaml", repo);
+    assertEquals(0, yaml.code(), yaml.err());
+    assertEquals(tree(json.out()), new org.yaml.snakeyaml.Yaml().load(yaml.out()));
+    assertTrue(yaml.out().startsWith("valid: true\n"), yaml.out());
+
+    Run plan = roster("plan", "--embedded-cluster", "--repo", repo, "-o", "yaml");
+    assertEquals(0, plan.code(), plan.err());
+    Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(plan.out());
+    assertEquals(31, ((Map<?, ?>) doc.get("summary")).get("create"), plan.out());
+  }
+
+  @Test
+  void yamlQuotesWhatWouldReadAsAnotherType() {
+    String y = Yamls.fromJson("{\"a\":\"true\",\"b\":\"1.10\",\"c\":\"0777\",\"d\":[1,\"x\"]}");
+    assertEquals(Map.of("a", "true", "b", "1.10", "c", "0777", "d", List.of(1, "x")),
+        new org.yaml.snakeyaml.Yaml().load(y), y);
+  }
+
+  private static Object tree(String json) {
+    return tools.jackson.databind.json.JsonMapper.builder().build().readValue(json, Object.class);
   }
 }
