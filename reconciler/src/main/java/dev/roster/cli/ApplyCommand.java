@@ -34,8 +34,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin RolloutOptions rollout;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, json or markdown (for the plan; with json or markdown the apply"
-          + " summary goes to stderr). Default: ${DEFAULT-VALUE}.")
+      description = "text, json, yaml or markdown (for the plan; with json, yaml or markdown"
+          + " the apply summary goes to stderr). Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
   @Option(names = "--dry-run", description = "Print the plan and write nothing.")
@@ -74,32 +74,44 @@ final class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try (Sessions s = new Sessions(source)) {
-      Engine engine = Engine.oneShot(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
-          Sessions.settings(source, cluster, repo, rollout));
-      if (rebuildInventory) {
-        engine.rebuildInventory();
+      try {
+        ApplyStatus status = new ApplyStatus(s.client(cluster), cluster.inventoryNamespace,
+            source.sourceName(), source.repo, source.ref);
+        Engine engine = Engine.oneShot(SchemaCatalog.load(repo.schemaDirs), s.client(cluster),
+            Sessions.settings(source, cluster, repo, rollout));
+        if (rebuildInventory) {
+          engine.rebuildInventory();
+        }
+        Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
+        Render.plan(run.plan(), output, out);
+        // With -o json or markdown, stdout holds only the plan document: the summary goes to
+        // stderr.
+        PrintWriter summary = output == OutputFormat.text ? out : err;
+        if (dryRun) {
+          summary.println("Dry run: nothing written.");
+          return ExitCode.OK;
+        }
+        ApplyResult result = engine.apply(run,
+            ApplyOptions.defaults().withServerSide(serverSide)
+                .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
+                .withConcurrency(concurrency).withLockTimeout(lockTimeout));
+        report(result, run.plan(), summary, err);
+        long refused = run.plan().count(Action.REFUSED);
+        status.applied(run.plan(), result, refused, err);
+        return result.failed() || refused > 0 ? ExitCode.APPLY_FAILED : ExitCode.OK;
+      } catch (RuntimeException e) {
+        return Failures.report(e, err);
       }
-      Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
-      Render.plan(run.plan(), output, out);
-      // With -o json or markdown, stdout holds only the plan document: the summary goes to stderr.
-      PrintWriter summary = output == OutputFormat.text ? out : spec.commandLine().getErr();
-      if (dryRun) {
-        summary.println("Dry run: nothing written.");
-        return ExitCode.OK;
-      }
-      ApplyResult result = engine.apply(run,
-          ApplyOptions.defaults().withServerSide(serverSide)
-              .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
-              .withConcurrency(concurrency).withLockTimeout(lockTimeout));
-      report(result, run.plan(), summary, spec.commandLine().getErr());
-      boolean refused = run.plan().count(Action.REFUSED) > 0;
-      return result.failed() || refused ? ExitCode.APPLY_FAILED : ExitCode.OK;
-    } catch (RuntimeException e) {
-      return Failures.report(e, spec.commandLine().getErr());
     }
   }
 
+  /**
+   * Failures and refusals (stderr), what was held or kept back (the summary's writer), then
+   * {@code Apply: N created, N updated, N pruned, N failed}, with {@code , N refused}, {@code , N
+   * held} and {@code , N kept} when not zero.
+   */
   private static void report(ApplyResult r, Plan plan, PrintWriter out, PrintWriter err) {
     for (Outcome o : r.failures()) {
       err.println("failed: " + o.change().action().name().toLowerCase() + " "
@@ -108,12 +120,21 @@ final class ApplyCommand implements Callable<Integer> {
     for (Change c : plan.of(Action.REFUSED)) {
       err.println("refused: " + object(c) + ": " + c.reason());
     }
+    for (Change c : plan.held()) {
+      out.println("held: " + object(c) + ": " + c.rollout().describe());
+    }
+    for (Change c : plan.of(Action.ORPHANED)) {
+      out.println("kept: " + object(c) + ": " + c.reason());
+    }
     long refused = plan.count(Action.REFUSED);
-    out.printf("Apply: %d created, %d updated, %d pruned, %d failed%s.%n",
+    long kept = plan.count(Action.ORPHANED);
+    out.printf("Apply: %d created, %d updated, %d pruned, %d failed%s%s%s.%n",
         r.count(Action.CREATE, Outcome.Status.APPLIED),
         r.count(Action.UPDATE, Outcome.Status.APPLIED),
         r.count(Action.PRUNE, Outcome.Status.APPLIED), r.failures().size(),
-        refused == 0 ? "" : ", " + refused + " refused");
+        refused == 0 ? "" : ", " + refused + " refused",
+        plan.held().isEmpty() ? "" : ", " + plan.held().size() + " held",
+        kept == 0 ? "" : ", " + kept + " kept");
     PlanFormat.warnings(plan).forEach(err::println); // on stderr too: with the outcome, always
   }
 

@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "approve", mixinStandardHelpOptions = true,
     description = "Approve the held restart-class change of an object under roster.dev/rollout:"
-        + " Manual.")
+        + " Manual.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:approved", "2:usage error (bad KIND/NAME, unknown kind, object not found,"
+        + " not managed by this source, or nothing held and no --revision)",
+        "6:cluster unreachable, or it refused the request", "1:internal error"})
 final class ApproveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

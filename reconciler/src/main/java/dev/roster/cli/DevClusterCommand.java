@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Run an in-memory Kubernetes API server on 127.0.0.1 (plain HTTP, no auth) with a CRD for"
           + " every kind Roster knows, until Ctrl-C or SIGTERM. Objects are lost on exit.",
-      "Good enough for kubectl get/create/replace/patch/delete and apply --server-side"
-          + " (use --validate=false). Not a real API server: no validation, controllers or RBAC;"
-          + " server-side apply replaces whole objects."
+      "Good enough for kubectl get/create/edit/apply/patch/delete/explain: it publishes"
+          + " OpenAPI from Roster's schemas, so kubectl validates what you send. Not a real API"
+          + " server: no server-side validation, controllers or RBAC; server-side apply replaces"
+          + " whole objects."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped", "2:usage error (e.g. the port is taken)", "1:internal error"})

@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code roster kinds}: list the kinds Roster has schemas and profiles for. */
 @Command(name = "kinds", mixinStandardHelpOptions = true,
-    description = "List the kinds Roster knows (bundled and from --schema-dir).")
+    description = "List the kinds Roster knows (bundled and from --schema-dir).",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "2:usage error (e.g. a --schema-dir that does not exist)",
+        "3:a schema or profile under --schema-dir is invalid", "1:internal error"})
 final class KindsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RepoOptions repo;

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DevClusterCommand.class,
       ServeCommand.class,
       KindsCommand.class,
+      CompletionCommand.class,
       BenchCommand.class,
       VersionCommand.class
     },
@@ -44,9 +45,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.setErr(RedactingWriter.stream(System.err)); // library logs are redacted too
+    java.io.PrintStream stderr = System.err;
+    System.setErr(RedactingWriter.stream(stderr)); // library logs are redacted too
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    // run() redacts what the CLI writes itself; writing to the redacting System.err as well would
+    // hold back a last line without a line break.
+    PrintWriter err = new PrintWriter(stderr, true, StandardCharsets.UTF_8);
     System.exit(run(out, err, args));
   }
 
@@ -65,6 +69,7 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setUsageHelpWidth(100);
     cl.setExitCodeExceptionMapper(t -> ExitCode.USAGE);
+    cl.setParameterExceptionHandler(new Typos(cl.getParameterExceptionHandler()));
     cl.setExecutionExceptionHandler((ex, line, parsed) -> {
       if (ex instanceof RosterException failure) {
         return Failures.report(failure, line.getErr());

@@ -4,5 +4,6 @@ package dev.roster.cli;
 enum OutputFormat {
   text,
   json,
-  markdown
+  markdown,
+  yaml
 }

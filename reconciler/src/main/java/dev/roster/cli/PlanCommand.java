@@ -34,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin RolloutOptions rollout;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
+      description = "text, json, yaml or markdown. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
   @Option(names = "--detailed-exit-code",

@@ -45,6 +45,7 @@ final class RedactingWriter extends Writer {
         line.write(b);
         if (b == '\n') {
           lines.write(line.toString(StandardCharsets.UTF_8));
+          lines.flush(); // PrintWriter.write never flushes: without this the line stays buffered
           line.reset();
         }
       }

@@ -10,6 +10,7 @@ final class Render {
   static void plan(Plan plan, OutputFormat format, PrintWriter out) {
     switch (format) {
       case json -> out.println(PlanJson.render(plan));
+      case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan)));
       case markdown -> out.print(PlanMarkdown.render(plan));
       default -> PlanText.render(plan, out, color());
     }

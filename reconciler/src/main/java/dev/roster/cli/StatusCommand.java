@@ -17,10 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code roster status}: what each source last did, as {@code roster serve} stored it. */
+/** {@code roster status}: what each source last did, as serve or apply stored it. */
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = {"Show each source's readiness, applied revision and last reconcile, read from"
-        + " the ConfigMaps roster-status-<source> that roster serve writes. With --source-name"
+        + " the ConfigMaps roster-status-<source> that roster serve and roster apply write."
+        + " With --source-name"
         + " (or when there is only one source), also its conditions and last 10 reconciles."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok", "2:usage error, or --source-name names no known source",
@@ -29,7 +30,8 @@ final class StatusCommand implements Callable<Integer> {
   /** Output formats of this command. */
   enum Format {
     text,
-    json
+    json,
+    yaml
   }
 
   @Spec CommandSpec spec;
@@ -51,7 +53,7 @@ final class StatusCommand implements Callable<Integer> {
   String sourceName;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
+      description = "text, json or yaml. Default: ${DEFAULT-VALUE}.")
   Format output;
 
   private final Clock clock;
@@ -85,6 +87,8 @@ final class StatusCommand implements Callable<Integer> {
       }
       if (output == Format.json) {
         out.println(StatusJson.write(one.get()));
+      } else if (output == Format.yaml) {
+        out.print(Yamls.fromJson(StatusJson.write(one.get())));
       } else {
         StatusText.render(List.of(one.get()), true, clock.instant(), out);
       }
@@ -92,6 +96,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (output == Format.json) {
       out.println(StatusJson.write(all));
+    } else if (output == Format.yaml) {
+      out.print(Yamls.fromJson(StatusJson.write(all)));
     } else if (all.isEmpty()) {
       out.println("No source status in namespace '" + namespace
           + "' (no ConfigMap labelled " + StatusStore.LABEL + "=true).");

@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
   Path dir;
 
   @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
-      description = "text or json. Default: ${DEFAULT-VALUE}.")
+      description = "text, json or yaml. Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
   @Option(names = {"-n", "--namespace"}, defaultValue = "default", paramLabel = "NS",
@@ -46,13 +46,16 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     if (output == OutputFormat.markdown) {
       throw new ParameterException(spec.commandLine(),
-          "Invalid value for option '--output': validate writes text or json, not markdown");
+          "Invalid value for option '--output': validate writes text, json or yaml, not"
+              + " markdown");
     }
     LoadResult loaded = new ManifestLoader(repo.loadOptions()).load(dir);
     ValidationReport report = repo.validator().validate(loaded, namespace);
     var out = spec.commandLine().getOut();
     if (output == OutputFormat.json) {
       out.println(ReportPrinter.json(report));
+    } else if (output == OutputFormat.yaml) {
+      out.print(Yamls.fromJson(ReportPrinter.json(report)));
     } else {
       ReportPrinter.text(report, out);
     }

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * The read-only endpoints kubectl and fabric8 use to learn what a server serves: {@code /version},
  * {@code /healthz} (and livez, readyz), {@code /api}, {@code /api/v1}, {@code /apis}, {@code
  * /apis/G} and {@code /apis/G/V}, answered in the legacy (non-aggregated) JSON forms. Everything
- * else outside {@code /api/} and {@code /apis/}, OpenAPI included, is 404: clients then skip
- * schema validation (kubectl needs {@code --validate=false}).
+ * else outside {@code /api/} and {@code /apis/} is 404 ({@link OpenApi} answers {@code /openapi/}
+ * before this is asked).
  */
 final class Discovery {
   static final List<String> VERBS = List.of(

@@ -26,13 +26,14 @@ import java.util.logging.Logger;
  * An in-memory Kubernetes API server for development and tests: fabric8's {@code
  * KubernetesMockServer} in CRUD mode on {@code 127.0.0.1}, plain HTTP, no authentication, with a
  * permissive CRD for every non-core kind of the catalog and the usual four namespaces. {@link
- * EmbeddedDispatcher} adds discovery (so kubectl works), a server-side-apply stand-in that is NOT
+ * EmbeddedDispatcher} adds discovery and OpenAPI (so kubectl works, its validation included), a
+ * server-side-apply stand-in that is NOT
  * real SSA ({@link ApplyShim}: create, or replace the whole object), a correct merge patch,
  * set-based selectors for lists, and refusals where the mock would silently misbehave (dryRun).
  *
  * <p>Still missing: validation, defaulting, admission, RBAC, controllers, garbage collection,
  * managedFields; watches only over WebSocket (fabric8), not kubectl's HTTP streaming ({@code get
- * -w}); no OpenAPI (kubectl needs {@code --validate=false}); no tables (kubectl shows NAME, AGE).
+ * -w}); no tables (kubectl shows NAME, AGE).
  *
  * <p>Restartable, to stand for an API server that goes away and comes back empty: {@link #stop()}
  * closes the listener and every open connection (watches included) and drops all objects; {@link
@@ -82,7 +83,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     MOCK_LOG.setLevel(Level.WARNING); // else one INFO line per request on stderr
     ServerRequests requests = new ServerRequests();
     Denials denials = new Denials();
-    KubernetesMockServer server = listen(port, requests, denials);
+    KubernetesMockServer server = listen(port, requests, denials, catalog);
     EmbeddedCluster cluster = new EmbeddedCluster(server.getPort(), requests, denials, catalog);
     try {
       cluster.serve(server);
@@ -113,7 +114,7 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   public synchronized void restart() {
     stop();
-    serve(listen(port, requests, denials));
+    serve(listen(port, requests, denials, catalog));
   }
 
   /** Whether the server is listening (false after {@link #stop()} until {@link #restart()}). */
@@ -122,8 +123,8 @@ public final class EmbeddedCluster implements AutoCloseable {
   }
 
   private static KubernetesMockServer listen(int port, ServerRequests requests,
-      Denials denials) {
-    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests, denials);
+      Denials denials, SchemaCatalog catalog) {
+    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(requests, denials, catalog);
     KubernetesMockServer server = new KubernetesMockServer(
         new Context(Serialization.jsonMapper()), new MockWebServer(), new HashMap<>(), dispatcher,
         false);

@@ -1,5 +1,6 @@
 package dev.roster.devcluster;
 
+import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
 
 /**
  * fabric8's CRUD dispatcher plus what the embedded cluster adds: {@link Discovery} for GETs of
- * discovery paths, the {@link ApplyShim} for server-side apply PATCHes, the {@link
+ * discovery paths, {@link OpenApi} for GETs under {@code /openapi/}, the {@link ApplyShim} for server-side apply PATCHes, the {@link
  * MergePatchShim} for merge and strategic merge PATCHes, correct lists for {@code
  * in}/{@code notin} label selectors, 404 outside {@code /api/} and {@code /apis/}, and refusals
  * (never silent wrong answers) where the mock would misbehave: 405 for writes to discovery paths
@@ -33,14 +34,17 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   private volatile Runnable beforeEach = () -> { };
   private final ServerRequests received;
   private final Denials denials;
+  private final OpenApi openApi;
 
   /**
-   * A dispatcher with an empty store that records what it receives in {@code received} and
-   * refuses what {@code denials} refuses.
+   * A dispatcher with an empty store that records what it receives in {@code received}, refuses
+   * what {@code denials} refuses, and publishes OpenAPI for its CRDs with the schemas of {@code
+   * catalog}.
    */
-  EmbeddedDispatcher(ServerRequests received, Denials denials) {
+  EmbeddedDispatcher(ServerRequests received, Denials denials, SchemaCatalog catalog) {
     this.received = received;
     this.denials = denials;
+    this.openApi = new OpenApi(catalog);
   }
 
   /** Runs {@code hook} before each request is dispatched. */
@@ -72,6 +76,10 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
 
   private MockResponse route(RecordedRequest request) {
     String path = request.getPath();
+    if (request.method() == HttpMethod.GET && bare(path).startsWith("/openapi/")) {
+      String crds = crdList();
+      return openApi.answer(path, request.getHeader("Accept"), crds, crds(crds));
+    }
     if (request.method() == HttpMethod.GET) {
       MockResponse discovery = Discovery.answer(path, this::types, serverAddress);
       if (discovery != null) {
@@ -104,17 +112,23 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
   /** Every type discovery lists: the built-in ones and one per served version of each CRD. */
   List<ApiType> types() {
     List<ApiType> out = new ArrayList<>(ApiType.BUILT_IN);
-    MockResponse r = handleGet(CRD_PATH);
-    if (r.code() == 200 && r.getBody() != null) {
-      String body = r.getBody().readUtf8();
-      var list = Serialization.unmarshal(body, CustomResourceDefinitionList.class);
-      for (CustomResourceDefinition crd : list.getItems()) {
-        if (crd.getSpec() != null && crd.getSpec().getNames() != null) {
-          out.addAll(ApiType.of(crd));
-        }
-      }
-    }
+    crds(crdList()).forEach(crd -> out.addAll(ApiType.of(crd)));
     return out;
+  }
+
+  /** The stored CRD list as JSON, or null. */
+  private String crdList() {
+    MockResponse r = handleGet(CRD_PATH);
+    return r.code() == 200 && r.getBody() != null ? r.getBody().readUtf8() : null;
+  }
+
+  /** The CRDs of a {@link #crdList()} that have a spec with names. */
+  private static List<CustomResourceDefinition> crds(String crdList) {
+    if (crdList == null) {
+      return List.of();
+    }
+    return Serialization.unmarshal(crdList, CustomResourceDefinitionList.class).getItems().stream()
+        .filter(crd -> crd.getSpec() != null && crd.getSpec().getNames() != null).toList();
   }
 
   static String bare(String path) {

@@ -16,9 +16,16 @@
  *       (so kubectl and fabric8's generic clients resolve kinds), JSON Patch with a failing
  *       {@code test} op as 422, a 409 on a stale resourceVersion, JSON merge patch that removes
  *       nulls, and lists with set-based label selectors ({@code in}, {@code notin}).
+ *   <li>{@link dev.roster.devcluster.OpenApi} publishes OpenAPI v2 (protobuf, as kubectl asks,
+ *       or JSON) and v3 for every CRD, with each kind's JSON Schema from the catalog flattened
+ *       into a structural schema ({@link dev.roster.devcluster.SchemaFlattener}), so kubectl
+ *       validates {@code create}, {@code apply} and {@code edit} against Roster's schemas and
+ *       {@code explain} prints their descriptions.
  *   <li>Where it cannot, it refuses instead of answering wrongly: 400 for {@code dryRun} writes
  *       and for watches or deletes with set-based selectors, 405 for writes to discovery paths,
- *       415 for protobuf, 404 outside {@code /api} and {@code /apis}.
+ *       415 for protobuf request bodies (kubectl's generators for built-in kinds, such as {@code
+ *       kubectl create configmap}, send them), 404 outside {@code /api}, {@code /apis} and
+ *       {@code /openapi}.
  *   <li>{@link dev.roster.devcluster.ServerRequests} records what reached the server from any
  *       client, for tests that must prove what was (not) written.
  * </ul>
@@ -33,8 +40,11 @@
  *   <li>No validation against the CRD schemas, no defaulting, admission, RBAC or authentication;
  *       no controllers, so no garbage collection of owned objects, no finalizers acted on, no
  *       Deployments rolling out and no status written by anyone but the client.
- *   <li>No dry run, no OpenAPI document (kubectl needs {@code --validate=false}), no table output
- *       (kubectl shows NAME and AGE), watches over WebSocket only (not kubectl's {@code get -w}).
+ *   <li>No dry run, no table output (kubectl shows NAME and AGE), watches over WebSocket only
+ *       (not kubectl's {@code get -w}). The server validates nothing itself: OpenAPI lists no
+ *       {@code fieldValidation} parameter, so the checks are kubectl's, on the client; built-in
+ *       kinds are not in the OpenAPI documents, and rules OpenAPI cannot state ({@code oneOf},
+ *       {@code if}/{@code then}, references) are Roster's alone.
  *   <li>All state is in memory: {@link dev.roster.devcluster.EmbeddedCluster#stop()} or the end of
  *       the process loses every object.
  * </ul>

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.http.Interceptor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds fabric8 clients with Roster's settings: connect timeout 5 s, request timeout 30 s, and at
@@ -36,7 +37,8 @@ public final class KubeClients {
    * @param contextOrNull the context to use; null means the kubeconfig's current context. A
    *     context the kubeconfig lacks is an error, never a silent fallback to another cluster
    * @throws ClusterException {@code KubeconfigInvalid} if the file is missing or unreadable, or
-   *     lacks the context
+   *     lacks the context, or (without a file) when {@link KubeconfigLookup} finds no cluster
+   *     configured anywhere
    */
   public static KubernetesClient fromKubeconfig(Path kubeconfigOrNull, String contextOrNull) {
     Config config;
@@ -48,6 +50,10 @@ public final class KubeClients {
         }
         config = Config.fromKubeconfig(contextOrNull, kubeconfigOrNull.toFile());
       } else {
+        Optional<String> missing = KubeconfigLookup.current().missing();
+        if (missing.isPresent()) {
+          throw new ClusterException(ClusterReason.KUBECONFIG_INVALID, missing.get());
+        }
         config = Config.autoConfigure(contextOrNull);
       }
     } catch (KubernetesClientException e) {

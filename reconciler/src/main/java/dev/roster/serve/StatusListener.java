@@ -4,6 +4,7 @@ import dev.roster.serve.metrics.Metrics;
 import dev.roster.status.Conditions;
 import dev.roster.status.EventRecorder;
 import dev.roster.status.ManagedCounts;
+import dev.roster.status.PassStatus;
 import dev.roster.status.ReconcileRecord;
 import dev.roster.status.RolloutReport;
 import dev.roster.status.StatusReducer;
@@ -75,13 +76,10 @@ final class StatusListener implements SyncListener {
             SourceStatus base = previous.or(() -> java.util.Optional.ofNullable(last.get()))
                 .orElseGet(() -> StatusReducer.initial(r.source(), config.spec().repo(),
                     config.spec().ref(), now));
-            SourceStatus next = StatusReducer.next(base, record, managed, r.retryable(), now);
-            if (r.plan() == null) {
-              return next; // nothing planned: the holds last reported stand
-            }
-            RolloutReport report = RolloutReport.of(r.plan(), r.applied(), base.heldRollouts());
-            rollouts.set(report);
-            return next.withHeldRollouts(report.entries(r.revision()));
+            PassStatus pass = PassStatus.after(base, record, managed, r.retryable(), r.plan(),
+                r.applied(), now);
+            rollouts.set(pass.rollouts());
+            return pass.status();
           };
       SourceStatus status;
       try {

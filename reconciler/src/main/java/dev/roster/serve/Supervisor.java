@@ -67,8 +67,9 @@ public final class Supervisor implements AutoCloseable {
         new WebhookHandler(units.values().stream().map(Unit::target).toList(),
             d -> {
               metrics.webhook(d.provider().label(), d.result().label());
-              log.info(d.source(), "webhook " + d.provider().label() + " " + d.deliveryId()
-                  + " " + d.result().label() + (d.reason().isEmpty() ? "" : ": " + d.reason()));
+              log.info(d.source(), "webhook " + d.provider().label() + " delivery "
+                  + (d.deliveryId() == null ? "(no id)" : d.deliveryId()) + " "
+                  + d.result().label() + (d.reason().isEmpty() ? "" : ": " + d.reason()));
             }),
         out -> scrape(metrics, out), metrics.contentType(), this::ready);
     this.gate = s.leaderElect()

@@ -15,7 +15,8 @@ import org.eclipse.jgit.lib.Repository;
  *   <li>URL: the bare mirror is synced ({@link GitMirror#sync}) and the commit read from it as a
  *       {@link GitTree}; revision {@code <ref>@sha1:<40-hex>}, repo the URL without credentials.
  *   <li>Directory without ref: the files on disk ({@link DirectoryTree}); revision {@code
- *       dir:<dir>}.
+ *       dir:<dir>@sha256:<12-hex>}, a digest of the files ({@link DirectoryDigest}), so each edit
+ *       is a new revision.
  *   <li>Directory with ref: the directory must be a Git repository (working copy or bare); the ref
  *       is read from its object store, never from the working tree.
  * </ul>
@@ -80,7 +81,8 @@ public final class GitSource implements AutoCloseable {
         throw new SourceException(SourceReason.PATH_NOT_FOUND,
             "path '" + spec.path() + "' is not a directory in '" + dir + "'");
       }
-      return new Snapshot(new DirectoryTree(root), "dir:" + dir, dir.toString());
+      return new Snapshot(new DirectoryTree(root), DirectoryDigest.revision(dir.toString(), root),
+          dir.toString());
     }
     Path gitDir = Repos.gitDirOf(dir);
     if (gitDir == null) {

@@ -130,8 +130,16 @@ public final class SchemaCatalog {
     return out;
   }
 
-  /** The raw schema document with this {@code $id}, for messages; null if unknown. */
-  JsonNode rawSchema(String id) {
+  /** The {@code $id} of a kind's schema, if Roster knows the kind. */
+  public Optional<String> schemaId(KindId id) {
+    return Optional.ofNullable(schemaIds.get(id));
+  }
+
+  /**
+   * The raw schema document with this {@code $id} (a kind's or a shared one), as read; null if
+   * unknown. Callers must not modify it.
+   */
+  public JsonNode rawSchema(String id) {
     return raw.get(id);
   }
 

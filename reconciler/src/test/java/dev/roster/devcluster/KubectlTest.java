@@ -37,8 +37,7 @@ class KubectlTest {
 
       String agent = String.join("\n", "apiVersion: kubeopencode.io/v1alpha1", "kind: Agent",
           "metadata: {name: coder, namespace: team-a}", "spec: {workspaceDir: /w}", "");
-      String applied = kubectl(dir, kubeconfig, agent, "apply", "--server-side",
-          "--validate=false", "-f", "-");
+      String applied = kubectl(dir, kubeconfig, agent, "apply", "--server-side", "-f", "-");
       assertTrue(applied.contains("agent.kubeopencode.io/coder serverside-applied"), applied);
       assertEquals("/w", cluster.client().genericKubernetesResources(
           "kubeopencode.io/v1alpha1", "Agent").inNamespace("team-a").withName("coder").get()

@@ -52,7 +52,11 @@ class ApplyLifecycleE2eTest {
     assertTrue(r.out().contains("+ create kubeopencode.io/v1alpha1 Agent agents/team-agent"
         + " (kubeopencode/agent.yaml)"), r::toString);
     assertEquals("", r.err());
-    assertEquals(7, f.requests().count("POST") - 1, f.requests()::toString); // + inventory
+    // + inventory, + status (apply records it, as serve does)
+    assertEquals(7, f.requests().count("POST") - 2, f.requests()::toString);
+    assertTrue(new dev.roster.status.StatusStore(f.client, "default").read(E2eFixture.SOURCE)
+        .orElseThrow().lastAppliedRevision().startsWith("main@sha1:"),
+        "apply records the revision it applied");
     List<HasMetadata> live = List.of(
         f.client.namespaces().withName(NS).get(),
         f.client.configMaps().inNamespace(NS).withName("agent-config").get(),
@@ -127,6 +131,7 @@ class ApplyLifecycleE2eTest {
     assertEquals(1, f.requests().count("PATCH"), f.requests()::toString);
     List<ServerRequests.Request> objectWrites = f.requests().recentWrites().stream()
         .filter(w -> !w.path().contains(E2eFixture.INVENTORY)
+            && !w.path().contains(E2eFixture.STATUS)
             && !w.path().equals("/api/v1/namespaces/default/configmaps"))
         .toList();
     assertEquals(1, objectWrites.size(), objectWrites::toString);

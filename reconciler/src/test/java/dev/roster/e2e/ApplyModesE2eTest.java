@@ -78,7 +78,8 @@ class ApplyModesE2eTest {
     assertTrue(applies.stream().anyMatch(a -> a.path().startsWith(
         "/apis/komputer.komputer.ai/v1alpha1/komputerconfigs/komputer-config?")),
         applies::toString);
-    assertEquals(0, f.requests().count("POST") - 1, "only the inventory is created with POST");
+    assertEquals(0, f.requests().count("POST") - 2,
+        "only the inventory and the status are created with POST");
     var agent = f.live(KOC, "Agent", NS, "team-agent");
     assertEquals("demo", agent.getMetadata().getLabels().get("roster.dev/source"));
     assertNotNull(f.live(KOMPUTER, "KomputerConfig", null, "komputer-config"));
@@ -125,6 +126,7 @@ class ApplyModesE2eTest {
   private List<ServerRequests.Request> objectWrites() {
     return f.requests().recentWrites().stream()
         .filter(w -> !w.path().contains(E2eFixture.INVENTORY)
+            && !w.path().contains(E2eFixture.STATUS)
             && !w.path().startsWith("/api/v1/namespaces/default/configmaps?")
             && !w.path().equals("/api/v1/namespaces/default/configmaps"))
         .toList();

@@ -35,6 +35,8 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 final class E2eFixture implements AutoCloseable {
   static final String SOURCE = "demo";
   static final String INVENTORY = "roster-inventory-" + SOURCE;
+  /** The status ConfigMap apply records, as serve does. */
+  static final String STATUS = "roster-status-" + SOURCE;
 
   /** Exit code and output of one {@code roster} run. */
   record Run(int exit, String out, String err) {

@@ -167,6 +167,9 @@ class ServeEndToEndTest {
     assertEquals(1, ServeRig.history(after));
     assertEquals("main@sha1:" + c1, after.lastAttemptedRevision());
     assertEquals("v1", rig.live().get("a"));
+    String log = rig.log.toString();
+    assertTrue(log.contains(" " + SOURCE + " webhook " + provider.label + " delivery "
+        + provider.label + "-forged rejected: "), log);
 
     // Signed: 202 queued, and the new commit is applied.
     String delivery = provider.label + "-1";

@@ -6,6 +6,7 @@ import static dev.roster.source.TestRepos.yaml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,11 +36,13 @@ class GitSourceLocalTest {
     Files.writeString(dir.resolve("apps/a.yaml"), yaml("ConfigMap", "a"));
     try (GitSource source = new GitSource(GitCredentials.none())) {
       Snapshot s = source.snapshot(SourceSpec.of(dir.toString()));
-      assertEquals("dir:" + dir, s.revision());
+      assertTrue(s.revision().matches("dir:" + java.util.regex.Pattern.quote(dir.toString())
+          + "@sha256:[0-9a-f]{12}"), s.revision());
       assertEquals(dir.toString(), s.repo());
       assertInstanceOf(DirectoryTree.class, s.tree());
       Snapshot sub = source.snapshot(new SourceSpec(dir.toString(), null, "apps", null));
-      assertEquals("dir:" + dir, sub.revision());
+      assertTrue(sub.revision().startsWith("dir:" + dir + "@sha256:"), sub.revision());
+      assertNotEquals(s.revision(), sub.revision(), "the digest covers what is read: apps/ only");
       assertEquals(List.of("a.yaml"), sub.tree().list("").stream().map(e -> e.name()).toList());
       assertEquals("PathNotFound", assertThrows(SourceException.class,
           () -> source.snapshot(new SourceSpec(dir.toString(), null, "nope", null))).reason().text());
@@ -59,7 +62,7 @@ class GitSourceLocalTest {
       write(git, "apps/a.yaml", yaml("ConfigMap", "edited"));
 
       Snapshot onDisk = source.snapshot(SourceSpec.of(dir.toString()));
-      assertEquals("dir:" + dir, onDisk.revision());
+      assertTrue(onDisk.revision().startsWith("dir:" + dir + "@sha256:"), onDisk.revision());
       assertArrayEquals(bytes(yaml("ConfigMap", "edited")), onDisk.tree().read("apps/a.yaml"));
 
       Snapshot atMain = source.snapshot(new SourceSpec(dir.toString(), "main", "apps", null));
