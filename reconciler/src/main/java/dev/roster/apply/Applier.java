@@ -9,6 +9,7 @@ import dev.roster.plan.Change;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.KindOrder;
 import dev.roster.plan.Plan;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -113,6 +114,9 @@ public final class Applier {
         return new Outcome(change, Outcome.Status.FAILED, e.getMessage(), e.reason());
       }
     }
+    if (change.recreates()) {
+      return recreate(change, options);
+    }
     Change c = change;
     for (int attempt = 0; ; attempt++) {
       try {
@@ -131,15 +135,42 @@ public final class Applier {
     }
   }
 
+  /**
+   * Deletes the object (foreground: after its dependents) and creates it from Git. When the API
+   * server still holds the old object (finalizers, dependents), the create is left to the next
+   * pass, which finds it gone and creates it.
+   */
+  private Outcome recreate(Change c, ApplyOptions options) {
+    try {
+      writer.delete(c.key(), c.apiVersion(), DeletionPropagation.FOREGROUND);
+    } catch (ClusterException e) {
+      if (e.reason() != ClusterReason.NOT_FOUND) {
+        return new Outcome(c, Outcome.Status.FAILED, e.getMessage());
+      }
+    }
+    try {
+      create(c, options);
+      return new Outcome(c, Outcome.Status.APPLIED, "");
+    } catch (ClusterException e) {
+      if (e.reason() == ClusterReason.CONFLICT) {
+        return new Outcome(c, Outcome.Status.SKIPPED, "deleted for a re-create; the API server"
+            + " is still removing it (finalizers or dependents): created on the next pass");
+      }
+      return new Outcome(c, Outcome.Status.FAILED, e.getMessage());
+    }
+  }
+
+  private void create(Change c, ApplyOptions options) {
+    if (options.serverSide()) {
+      writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
+    } else {
+      writer.create(c.key(), c.apiVersion(), c.desired());
+    }
+  }
+
   private void write(Change c, ApplyOptions options) {
     switch (c.action()) {
-      case CREATE -> {
-        if (options.serverSide()) {
-          writer.serverSideApply(c.key(), c.apiVersion(), c.desired());
-        } else {
-          writer.create(c.key(), c.apiVersion(), c.desired());
-        }
-      }
+      case CREATE -> create(c, options);
       case UPDATE -> {
         if (options.serverSide() && !c.rollout().waiting()) { // a held change: only its patch
           writer.serverSideApply(c.key(), c.apiVersion(), c.desired());

@@ -84,8 +84,16 @@ final class ClusterWriter {
   }
 
   void delete(ResourceKey key, String apiVersion) {
+    delete(key, apiVersion, DeletionPropagation.BACKGROUND);
+  }
+
+  /**
+   * Deletes with {@code propagation}: {@code FOREGROUND} keeps the object until its dependents
+   * (an agent's PVCs, Deployment) are gone, so a re-create never finds them still there.
+   */
+  void delete(ResourceKey key, String apiVersion, DeletionPropagation propagation) {
     run(() -> scope(key, apiVersion).withName(key.name())
-        .withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
+        .withPropagationPolicy(propagation).delete());
   }
 
   /** The live object as a tree, or null when absent. */

@@ -58,14 +58,17 @@ final class PlanFormat {
    * One line per object, e.g. {@code + create kubeopencode.io/v1alpha1 Agent ns/name (file)};
    * refused and orphaned objects end with {@code : reason}; a change held, awaiting approval or
    * forced by its rollout policy ends with e.g. {@code [restart, held: WaitingForTasks (2 tasks)
-   * since … until …]} (the marker alone is shown only in JSON).
+   * since … until …]}; a re-create always ends with {@code [recreate…]} (other markers alone are
+   * shown only in JSON).
    *
    * @param withApiVersion whether to name the API version, or only the kind
    */
   static String header(Change c, boolean withApiVersion) {
     String head = sign(c.action()) + " " + verb(c.action()) + " " + subject(c, withApiVersion);
     String rollout = c.rollout().describe();
-    if (c.rollout().hold() != RolloutState.Hold.NONE && c.action() != Action.UNCHANGED) {
+    boolean recreate = c.rollout().marker() == RolloutState.Marker.RECREATE;
+    if ((c.rollout().hold() != RolloutState.Hold.NONE || recreate)
+        && c.action() != Action.UNCHANGED) {
       head += " [" + rollout + "]"; // e.g. [restart, held: WaitingForTasks (2 tasks) since …]
     }
     return c.reason() == null || c.reason().isEmpty() ? head : head + ": " + c.reason();

@@ -37,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * unwritten} lists those fields with reason {@code platform-written}, {@code ignored}, {@code
  * immutable}, {@code held} or {@code held-prune}; held fields also stay in {@code fields}, the
  * others do not (as in the text diff). {@code effects} says what writing a field does on the
- * platform (profile {@code rollout.effects}). {@code rollout} is null
- * for kinds without a rollout profile, else {@code {"marker": "in-place|restart|new-run", "hold":
+ * platform (profile {@code rollout.effects}). {@code rollout} is null for kinds without a rollout
+ * profile, else {@code {"marker": "in-place|restart|new-run|recreate", "hold":
  * "none|held|awaiting-approval|forced", "reason", "inFlight", "since", "deadline", "heldFields",
  * "reaches"}}. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
  * file}, {@code line} and {@code reason} are null when absent; a prune's {@code file} is the one

@@ -25,14 +25,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The YAML people see for one {@link Change}: only what Git sets, never status, server metadata,
  * Roster's provenance annotations or a Secret's values.
  *
- * <p>Contract: "after" is the desired object without provenance annotations; "before" is the live
- * object projected onto it — for each field "after" sets, the live value (nested maps and list
- * items projected the same way), plus the fields Git set at the last apply and no longer sets
- * (from {@code roster.dev/applied-fields} when the object is this source's, and every
- * {@link FieldChange.Type#REMOVED} change). Both are dumped as block YAML with sorted keys, indent
- * 2 and multi-line strings as literal blocks, so a diff of the two shows exactly the fields the
- * update changes. Both sides are cleaned by {@link PlanRedaction} (no provenance, no Secret
- * values).
+ * <p>Contract: "after" is the desired object without provenance annotations, with each added or
+ * changed field's value as the update writes it (a list in a controller's normal form, see
+ * {@code NormalForms}); "before" is the live object projected onto it — for each field "after"
+ * sets, the live value (nested maps and list items projected the same way; a live list item
+ * sharing no key with Git's item is shown whole, never as an empty projection), plus the fields
+ * Git set at the last apply and no longer sets (from {@code roster.dev/applied-fields} when the
+ * object is this source's, and every {@link FieldChange.Type#REMOVED} change). Both are dumped as
+ * block YAML with sorted keys, indent 2 and multi-line strings as literal blocks, so a diff of
+ * the two shows exactly the fields the update changes. Both sides are cleaned by {@link
+ * PlanRedaction} (no provenance, no Secret values).
  */
 final class PlanYaml {
   static final int CONTEXT = 3;
@@ -41,6 +43,7 @@ final class PlanYaml {
   private PlanYaml() {}
 
   /** The unified diff (hunk headers and lines) of an update; empty for any other action. */
+  @SuppressWarnings("unchecked")
   static List<String> diff(Change c, String source) {
     if (c.action() != Action.UPDATE || c.desired() == null || c.live() == null) {
       return List.of();
@@ -48,6 +51,12 @@ final class PlanYaml {
     Map<String, Object> after = PlanRedaction.withoutProvenance(c.desired());
     for (Unwritten u : c.unwritten()) { // left to the platform or ignored: not written, not shown
       after = leftAlone(after, c.live(), u.pointer());
+    }
+    for (FieldChange f : c.fields()) {
+      if (f.type() != FieldChange.Type.REMOVED) {
+        after = (Map<String, Object>) withValue(after, f.pointer().substring(1).split("/", -1),
+            0, f.after()); // what is written, e.g. a list in a controller's normal form
+      }
     }
     Object applied = source.equals(Metadata.label(c.live(), Ownership.SOURCE))
         ? parse(Metadata.annotation(c.live(), Ownership.APPLIED_FIELDS)) : null;
@@ -134,7 +143,11 @@ final class PlanYaml {
       List<Object> out = new ArrayList<>(hl.size());
       for (int i = 0; i < hl.size(); i++) {
         Object set = applied instanceof List<?> al && i < al.size() ? al.get(i) : null;
-        out.add(i < wl.size() ? project(wl.get(i), hl.get(i), set) : hl.get(i));
+        Object item = i < wl.size() ? project(wl.get(i), hl.get(i), set) : hl.get(i);
+        // An item sharing no key with Git's is another item, not a projection of it: whole.
+        boolean disjoint = item instanceof Map<?, ?> im && im.isEmpty()
+            && hl.get(i) instanceof Map<?, ?> hm && !hm.isEmpty();
+        out.add(disjoint ? hl.get(i) : item);
       }
       return out;
     }
@@ -169,6 +182,26 @@ final class PlanYaml {
       at = (Map<String, Object>) nm;
     }
     at.putIfAbsent(PointerIndex.unescape(parts[parts.length - 1]), value);
+  }
+
+  /** {@code tree} with {@code value} at the pointer segments from {@code i}, copied on the way. */
+  private static Object withValue(Object tree, String[] segs, int i, Object value) {
+    if (i == segs.length) {
+      return value;
+    }
+    String k = PointerIndex.unescape(segs[i]);
+    if (tree instanceof Map<?, ?> m && (m.containsKey(k) || i == segs.length - 1)) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((x, v) -> out.put(String.valueOf(x), v));
+      out.put(k, withValue(m.get(k), segs, i + 1, value));
+      return out;
+    }
+    if (tree instanceof List<?> l && k.matches("[0-9]+") && Integer.parseInt(k) < l.size()) {
+      List<Object> out = new ArrayList<>(l);
+      out.set(Integer.parseInt(k), withValue(l.get(Integer.parseInt(k)), segs, i + 1, value));
+      return out;
+    }
+    return tree; // the pointer leaves the tree: Git's tree already shows it
   }
 
   private static Object sorted(Object v) {

@@ -7,7 +7,7 @@ import dev.roster.plan.DesiredObject;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Planner;
-import dev.roster.plan.ThreeWay;
+import dev.roster.plan.PlatformFields;
 import dev.roster.validate.Profile;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.function.Function;
 /**
  * Tells drift from Roster's own writes: a live change departs from the last plan when a desired
  * object is deleted, or when planning it again against its new live state finds a difference
- * (fields the platform owns at run time aside). Roster's own creates and patches leave objects
+ * (fields Roster leaves to the platform aside: see {@link PlatformFields}). Roster's own creates and patches leave objects
  * equal to what Git wants, so they never count. Objects Git no longer wants are left to the next
  * pass (prune comes from the inventory). Thread-safe.
  */
@@ -58,9 +58,8 @@ final class Drift {
     }
     Change c = planner.plan(List.of(d), Map.of(key, live), none, w.options()).changes().get(0);
     Profile.Rollout p = rollouts.apply(key);
-    List<ThreeWay.Rule> rules = ThreeWay.rules(c, p == null ? List.of() : p.runtimeOwned(),
-        ignores.apply(key));
-    c = ThreeWay.record(ThreeWay.split(c, rules), rules);
+    List<String> ignored = ignores.apply(key);
+    c = PlatformFields.record(PlatformFields.split(c, p, ignored), p, ignored);
     return c.action() != Action.UNCHANGED;
   }
 }

@@ -70,8 +70,11 @@ final class Rollouts {
       if (OneShots.deletedBecause(p, c.desired()) == null) {
         continue;
       }
-      boolean created = c.action() == Action.CREATE && o.status() == Outcome.Status.APPLIED;
-      boolean exists = c.live() != null
+      boolean created = (c.action() == Action.CREATE || c.recreates())
+          && o.status() == Outcome.Status.APPLIED;
+      // A re-create whose create waits for the old object to go: remembered as before, so the
+      // next pass creates it rather than taking it for a run the platform cleaned up.
+      boolean exists = c.live() != null && !c.recreates()
           && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
       if (created || exists) {
         after.put(c.key(), OneShots.entry(c.desired()));

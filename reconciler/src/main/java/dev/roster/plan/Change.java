@@ -82,9 +82,16 @@ public record Change(
 
   /**
    * Every field Git and live differ in that apply will not write now: {@link #unwritten} and then
-   * the fields the rollout gate holds ({@link Unwritten.Reason#HELD}, detail the hold reason).
+   * the fields the rollout gate holds ({@link Unwritten.Reason#HELD}, detail the hold reason);
+   * for a held prune, the whole object (pointer {@code ""}, {@link
+   * Unwritten.Reason#HELD_PRUNE}, detail what it waits for).
    */
   public List<Unwritten> notWritten() {
+    if (heldPrune()) {
+      List<Unwritten> all = new ArrayList<>(unwritten);
+      all.add(new Unwritten("", Unwritten.Reason.HELD_PRUNE, heldPruneDetail()));
+      return List.copyOf(all);
+    }
     if (!rollout.waiting() || rollout.heldPointers().isEmpty()) {
       return unwritten;
     }
@@ -92,6 +99,24 @@ public record Change(
     rollout.heldPointers().forEach(p -> all.add(new Unwritten(p, Unwritten.Reason.HELD,
         rollout.reason())));
     return List.copyOf(all);
+  }
+
+  /** Why a held prune waits, and until when. */
+  private String heldPruneDetail() {
+    String until = rollout.hold() == RolloutState.Hold.AWAITING_APPROVAL
+        ? "deleted once approved (roster approve)"
+        : "deleted once its work ends or the hold times out";
+    String d = rollout.describe();
+    return until + "; " + (d.startsWith("held: ") ? d.substring(6) : d);
+  }
+
+  /**
+   * Whether apply deletes the object and creates it again from Git now (a change to fields the
+   * platform reads only at creation that Git asked to re-create, not held).
+   */
+  public boolean recreates() {
+    return action == Action.UPDATE && rollout.marker() == RolloutState.Marker.RECREATE
+        && !rollout.waiting();
   }
 
   /** Whether apply writes anything for this change. */

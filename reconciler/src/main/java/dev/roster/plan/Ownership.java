@@ -21,6 +21,11 @@ public final class Ownership {
   public static final String ROLLOUT_TIMEOUT = "roster.dev/rollout-timeout";
   /** Git: a token whose change asks for a new run of a one-shot object. */
   public static final String RERUN = "roster.dev/rerun";
+  /**
+   * Git: {@code "true"} lets Roster apply a change to a field the platform reads only at creation
+   * by deleting and re-creating the object (see {@link Immutables}).
+   */
+  public static final String RECREATE = "roster.dev/recreate";
   /** Live: the revision (or a prefix of its commit hash) approved under the Manual policy. */
   public static final String APPROVE = "roster.dev/approve";
   /** Live: when the current hold started (RFC 3339); removed when it is released. */

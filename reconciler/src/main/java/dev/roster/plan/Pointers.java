@@ -1,6 +1,7 @@
 package dev.roster.plan;
 
 import dev.roster.load.PointerIndex;
+import dev.roster.validate.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,37 @@ public final class Pointers {
   public static List<Object> values(Object tree, String pattern) {
     List<Object> out = new ArrayList<>();
     collect(tree, split(pattern), 0, out);
+    return out;
+  }
+
+  /** A name an object gives another, with the namespace it is looked up in. */
+  public record Named(String namespace, String name) {}
+
+  /**
+   * The names {@code tree} gives at {@code r}'s path: each value, in the namespace of its
+   * {@code namespaceSibling} when that is set and not empty, else {@code namespace}; where the
+   * field is absent but its parent present, {@code r.omitted()} when the profile names one.
+   */
+  public static List<Named> named(Object tree, Profile.Reach r, String namespace) {
+    List<Named> out = new ArrayList<>();
+    int cut = r.path().lastIndexOf('/');
+    String leaf = PointerIndex.unescape(r.path().substring(cut + 1));
+    if ("*".equals(leaf) || cut < 0) {
+      values(tree, r.path()).forEach(v -> out.add(new Named(namespace, String.valueOf(v))));
+      return out;
+    }
+    for (Object parent : values(tree, r.path().substring(0, cut))) {
+      if (!(parent instanceof Map<?, ?> m)) {
+        continue;
+      }
+      Object v = m.get(leaf);
+      String name = v != null ? String.valueOf(v) : r.omitted();
+      if (name == null) {
+        continue;
+      }
+      Object ns = r.namespaceSibling() == null ? null : m.get(r.namespaceSibling());
+      out.add(new Named(ns instanceof String s && !s.isEmpty() ? s : namespace, name));
+    }
     return out;
   }
 

@@ -80,18 +80,24 @@ public final class RolloutClassifier {
     return best;
   }
 
-  /** Objects in the plan that name {@code c} through one of its profile's reaches. */
+  /**
+   * Objects in the plan that name {@code c} through one of its profile's reaches, including those
+   * that name it by leaving the field out ({@link Profile.Reach#omitted}).
+   */
   static List<ResourceKey> reached(Change c, Profile.Rollout p,
       Map<ResourceKey, Change> byKey) {
     List<ResourceKey> out = new ArrayList<>();
     for (Profile.Reach r : p.reaches()) {
       for (Change x : byKey.values()) {
         ResourceKey k = x.key();
-        if (x.desired() == null || !k.group().equals(r.group()) || !k.kind().equals(r.kind())
-            || !c.key().namespace().isEmpty() && !c.key().namespace().equals(k.namespace())) {
+        if (x.desired() == null || !k.group().equals(r.group()) || !k.kind().equals(r.kind())) {
           continue;
         }
-        if (Pointers.values(x.desired(), r.path()).contains(c.key().name()) && !out.contains(k)) {
+        // A cluster-scoped object (a cluster template) reaches objects in any namespace.
+        boolean names = Pointers.named(x.desired(), r, k.namespace()).stream()
+            .anyMatch(n -> n.name().equals(c.key().name())
+                && (c.key().namespace().isEmpty() || c.key().namespace().equals(n.namespace())));
+        if (names && !out.contains(k)) {
           out.add(k);
         }
       }

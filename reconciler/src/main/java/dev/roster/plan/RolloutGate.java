@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Decides, after planning, which changes reach running agents now and which wait; pure: the plan,
@@ -84,11 +84,10 @@ public final class RolloutGate {
    * @param marker how the change reaches the agent
    * @param held the field pointers that wait
    * @param reached objects the change restarts ({@code Kind/ns/name})
-   * @param reason the hold's reason under Rollout
-   * @param busy the work in flight it waits for, counted only when the policy asks
+   * @param work what it waits for under Rollout, counted only when the policy asks
    */
   private record Waiting(RolloutState.Marker marker, Set<String> held, List<String> reached,
-      String reason, IntSupplier busy) {
+      Supplier<Work> work) {
 
     RolloutState state(RolloutState.Hold hold, String why, int inFlight, Instant since,
         Instant deadline, List<String> heldPointers) {
@@ -97,6 +96,12 @@ public final class RolloutGate {
     }
   }
 
+  /**
+   * What a change waits for under Rollout: {@code count} objects, the hold's {@code reason}
+   * ({@code WaitingForTasks}, or a join's own reason such as {@code WaitingForSleep}).
+   */
+  private record Work(int count, String reason) {}
+
   public Plan apply(Plan plan, WorkInFlight.Lister related, Instant now) {
     Map<ResourceKey, Change> byKey = new HashMap<>();
     plan.changes().forEach(c -> byKey.put(c.key(), c));
@@ -104,11 +109,10 @@ public final class RolloutGate {
     List<Change> out = new ArrayList<>();
     for (Change c : plan.changes()) {
       Profile.Rollout p = profiles.apply(c.key());
-      List<ThreeWay.Rule> rules = ThreeWay.rules(c, p == null ? List.of() : p.runtimeOwned(),
-          ignores.apply(c.key()));
-      Change split = ThreeWay.split(c, rules);
+      List<String> ignored = ignores.apply(c.key());
+      Change split = PlatformFields.split(c, p, ignored);
       Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
-      out.add(effects(ThreeWay.record(decided, rules), p));
+      out.add(effects(PlatformFields.record(decided, p, ignored), p));
     }
     return plan.withChanges(out);
   }
@@ -146,19 +150,19 @@ public final class RolloutGate {
         return c.live() != null && holdRecorded(c) ? release(c, RolloutState.NONE) : c;
       }
       case UPDATE -> {
+        if (c.rollout().marker() == RolloutState.Marker.RECREATE) {
+          // A re-create: the whole change waits like a restart, then delete and create.
+          return gate(c, whole(c, p, RolloutState.Marker.RECREATE, byKey, work), revision, now);
+        }
         RolloutClassifier.Classified k = RolloutClassifier.classify(c, p, byKey);
-        Waiting w = new Waiting(k.marker(), k.restart(), k.reachedNames(), WAITING_FOR_TASKS,
-            () -> busy(c, p, k.reached(), byKey, work));
+        Waiting w = new Waiting(k.marker(), k.restart(), k.reachedNames(),
+            () -> work(c, p, k.reached(), byKey, work));
         return k.restart().isEmpty() ? release(c, w.state(RolloutState.Hold.NONE, "", 0, null,
             null, List.of())) : gate(c, w, revision, now);
       }
       case PRUNE -> {
         // Work-aware prune: the object's own work and that of what it reaches.
-        List<ResourceKey> reached = RolloutClassifier.reached(c, p, byKey);
-        Waiting w = new Waiting(RolloutState.Marker.NONE, Set.of(),
-            reached.stream().map(RolloutClassifier::name).toList(), WAITING_FOR_TASKS,
-            () -> busy(c, p, reached, byKey, work));
-        return gate(c, w, revision, now);
+        return gate(c, whole(c, p, RolloutState.Marker.NONE, byKey, work), revision, now);
       }
       default -> {
         return c;
@@ -182,17 +186,42 @@ public final class RolloutGate {
       return hold(c, revision, w.state(RolloutState.Hold.AWAITING_APPROVAL, AWAITING_APPROVAL, 0,
           since, null, List.copyOf(w.held())));
     }
-    int busy = w.busy().getAsInt();
-    if (busy == 0) {
+    Work busy = w.work().get();
+    if (busy.count() == 0) {
       return release(c, go);
     }
     Instant deadline = since.plus(policy.timeout());
     if (!now.isBefore(deadline)) {
-      return release(c, w.state(RolloutState.Hold.FORCED, TIMED_OUT, busy, since, deadline,
-          List.of()));
+      return release(c, w.state(RolloutState.Hold.FORCED, TIMED_OUT, busy.count(), since,
+          deadline, List.of()));
     }
-    return hold(c, revision, w.state(RolloutState.Hold.HELD, w.reason(), busy, since, deadline,
-        List.copyOf(w.held())));
+    return hold(c, revision, w.state(RolloutState.Hold.HELD, busy.reason(), busy.count(), since,
+        deadline, List.copyOf(w.held())));
+  }
+
+  /** A change that waits whole (a prune, a re-create): every field held, one decision. */
+  private Waiting whole(Change c, Profile.Rollout p, RolloutState.Marker marker,
+      Map<ResourceKey, Change> byKey, WorkInFlight work) {
+    List<ResourceKey> reached = RolloutClassifier.reached(c, p, byKey);
+    Set<String> held = new java.util.LinkedHashSet<>();
+    c.fields().forEach(f -> held.add(f.pointer()));
+    return new Waiting(marker, held, reached.stream().map(RolloutClassifier::name).toList(),
+        () -> work(c, p, reached, byKey, work));
+  }
+
+  /**
+   * What {@code c} waits for: objects it adds that are not yet in their join state (the join's
+   * reason), else the work in flight it would disturb ({@link #WAITING_FOR_TASKS}).
+   */
+  private Work work(Change c, Profile.Rollout p, List<ResourceKey> reached,
+      Map<ResourceKey, Change> byKey, WorkInFlight work) {
+    for (Profile.Join j : p.joins()) {
+      int n = work.notReady(c, j);
+      if (n > 0) {
+        return new Work(n, j.reason());
+      }
+    }
+    return new Work(busy(c, p, reached, byKey, work), WAITING_FOR_TASKS);
   }
 
   /** Work of the object, of what it reaches (unless those go at once), and of its waitsFor. */

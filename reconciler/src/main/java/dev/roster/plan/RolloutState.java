@@ -42,9 +42,12 @@ public record RolloutState(
     this(marker, hold, reason, inFlight, since, deadline, heldPointers, reached, HoldRecord.NONE);
   }
 
-  /** Kind of effect on a running agent. */
+  /**
+   * Kind of effect on a running agent; {@code RECREATE}: the object is deleted and created again
+   * from Git (a change to a field the platform reads only at creation, asked for in Git).
+   */
   public enum Marker {
-    NONE, IN_PLACE, RESTART, NEW_RUN
+    NONE, IN_PLACE, RESTART, NEW_RUN, RECREATE
   }
 
   /** Hold decision. */
@@ -86,10 +89,14 @@ public record RolloutState(
    */
   public String describe() {
     StringBuilder b = new StringBuilder(markerText());
+    if (marker == Marker.RECREATE && hold != Hold.HELD && hold != Hold.AWAITING_APPROVAL) {
+      b.append(": deleted and created again from Git");
+    }
     switch (hold) {
       case HELD -> b.append(", held: ").append(reason).append(" (").append(inFlight)
-          .append(inFlight == 1 ? " task" : " tasks").append(")").append(" since ").append(since)
-          .append(" until ").append(deadline);
+          .append(RolloutGate.WAITING_FOR_TASKS.equals(reason)
+              ? inFlight == 1 ? " task" : " tasks" : " not ready")
+          .append(")").append(" since ").append(since).append(" until ").append(deadline);
       case AWAITING_APPROVAL -> b.append(", held: ").append(reason).append(" since ")
           .append(since);
       case FORCED -> b.append(", forced: held since ").append(since).append(" (")

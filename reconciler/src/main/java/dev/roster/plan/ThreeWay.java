@@ -69,13 +69,29 @@ public final class ThreeWay {
     if (dropped.isEmpty()) {
       return c;
     }
-    List<Map<String, Object>> patch = new ArrayList<>();
-    for (Map<String, Object> op : c.patch()) {
+    return narrow(c, fields, without(c.patch(), dropped), unwritten);
+  }
+
+  /** {@code patch} without the ops under {@code dropped} pointers (its test op kept). */
+  static List<Map<String, Object>> without(List<Map<String, Object>> patch,
+      List<String> dropped) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Map<String, Object> op : patch) {
       String path = String.valueOf(op.get("path"));
       if ("test".equals(op.get("op")) || dropped.stream().noneMatch(d -> Pointers.covers(d, path))) {
-        patch.add(op);
+        out.add(op);
       }
     }
+    return out;
+  }
+
+  /**
+   * {@code c} with only {@code fields} and {@code patch} left and {@code unwritten} reported: when
+   * no field is left and only provenance would be written, UNCHANGED; when only Roster's record
+   * of the fields it sets differs, an update of that record alone.
+   */
+  static Change narrow(Change c, List<FieldChange> fields, List<Map<String, Object>> patch,
+      List<Unwritten> unwritten) {
     Change.Builder b = c.toBuilder().fields(List.copyOf(fields)).patch(List.copyOf(patch))
         .unwritten(unwritten);
     boolean onlyProvenance = patch.stream().allMatch(op -> "test".equals(op.get("op"))
@@ -100,7 +116,15 @@ public final class ThreeWay {
    * record-only update) as one patch op. Held fields keep their recorded digest.
    */
   public static Change record(Change c, List<Rule> rules) {
-    if (rules.isEmpty() || c.desired() == null || (c.action() != Action.CREATE
+    return record(c, rules, Map.of());
+  }
+
+  /**
+   * As {@link #record(Change, List)}, recording also {@code extra} digests as they are (those
+   * of {@link NormalForms#digests}).
+   */
+  public static Change record(Change c, List<Rule> rules, Map<String, String> extra) {
+    if (rules.isEmpty() && extra.isEmpty() || c.desired() == null || (c.action() != Action.CREATE
         && c.action() != Action.UPDATE && c.action() != Action.UNCHANGED)) {
       return c;
     }
@@ -117,6 +141,7 @@ public final class ThreeWay {
         digests.put(r.pointer(), d);
       }
     }
+    digests.putAll(extra);
     String have = c.live() == null ? null : Metadata.annotation(c.live(), DIGESTS);
     if (digests.isEmpty() && have == null) {
       return c; // Git sets none of these fields and nothing was recorded: nothing to remember

@@ -6,7 +6,7 @@ import java.util.Locale;
  * A field where Git and live differ and Roster will not write Git's value now. Every renderer of
  * a plan shows each one per object with its pointer and reason ("never silent").
  *
- * @param pointer JSON pointer of the field
+ * @param pointer JSON pointer of the field ({@code ""}: the whole object, for a held prune)
  * @param reason why it is not written
  * @param detail one line for people (e.g. what writing it does on the platform); may be empty
  */
@@ -35,8 +35,8 @@ public record Unwritten(String pointer, Reason reason, String detail) {
     }
   }
 
-  /** {@code /spec/x (platform-written: detail)}. */
+  /** {@code /spec/x (platform-written: detail)}; pointer {@code ""} is "the whole object". */
   public String describe() {
-    return pointer + " (" + reason.word() + (detail.isEmpty() ? "" : ": " + detail) + ")";
+    return (pointer.isEmpty() ? "the whole object" : pointer) + " (" + reason.word() + (detail.isEmpty() ? "" : ": " + detail) + ")";
   }
 }

@@ -50,8 +50,42 @@ public final class WorkInFlight {
   public int waitsFor(Change c, Profile.Rollout p) {
     int n = 0;
     for (Profile.Reach r : p.waitsFor()) {
-      for (Object name : Pointers.values(c.desired(), r.path())) {
-        n += of(new ResourceKey(r.group(), r.kind(), c.key().namespace(), String.valueOf(name)));
+      for (Pointers.Named name : Pointers.named(c.desired(), r, c.key().namespace())) {
+        n += of(new ResourceKey(r.group(), r.kind(), name.namespace(), name.name()));
+      }
+    }
+    return n;
+  }
+
+  /**
+   * How many objects {@code c} adds by name through {@code j} (named in desired, not in live)
+   * live, or created by this plan, and not yet in one of {@code j}'s states (an agent joining a
+   * squad, awake). An object neither live nor planned does not count (the platform drops a name
+   * that resolves to nothing).
+   */
+  public int notReady(Change c, Profile.Join j) {
+    if (c.desired() == null) {
+      return 0;
+    }
+    List<Pointers.Named> before = c.live() == null ? List.of()
+        : Pointers.named(c.live(), j.reach(), c.key().namespace());
+    int n = 0;
+    for (Pointers.Named name : Pointers.named(c.desired(), j.reach(), c.key().namespace())) {
+      if (before.contains(name)) {
+        continue; // already in: not joining
+      }
+      ResourceKey k = new ResourceKey(j.reach().group(), j.reach().kind(), name.namespace(),
+          name.name());
+      Change planned = byKey.get(k);
+      if (planned != null && planned.action() == Action.CREATE) {
+        n++; // created by this plan: awake once it exists
+        continue;
+      }
+      Optional<Map<String, Object>> o = planned != null && planned.live() != null
+          ? Optional.of(planned.live()) : live(k);
+      if (o.isPresent() && Pointers.values(o.get(), j.path()).stream()
+          .noneMatch(v -> j.values().contains(String.valueOf(v)))) {
+        n++;
       }
     }
     return n;

@@ -1,6 +1,7 @@
 package dev.roster.validate;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How Roster treats one kind, read from {@code <Kind>.profile.yaml} next to its schema.
@@ -118,7 +119,11 @@ public record Profile(
    * @param waitsFor named objects (e.g. squad members) whose work in flight also holds a change
    * @param platformDeletes when the platform deletes an object of this kind on purpose (an
    *     AutoDelete agent, a dissolved squad, a finished team); a run ({@code oneShot}) always is
-   * @param immutable pointer prefixes the platform refuses to change after create
+   * @param immutable fields the platform reads only when it creates the object: a change is not
+   *     written in place, only by a re-create that Git asks for ({@code roster.dev/recreate})
+   * @param normalForms how a controller rewrites a field Git sets into an equivalent form
+   * @param joins objects a change adds by name that must be in a given state first (an agent
+   *     joining a squad must be asleep)
    * @param effects what writing a field does on the platform, said in the plan beside an update
    *     that writes it (e.g. komputer's {@code instructions}: at the agent's next pod start)
    */
@@ -132,21 +137,17 @@ public record Profile(
       List<Reach> reaches,
       List<Reach> waitsFor,
       List<Deletion> platformDeletes,
-      List<String> immutable,
+      List<Immutable> immutable,
+      List<NormalForm> normalForms,
+      List<Join> joins,
       List<Effect> effects) {
 
     public Rollout {
       platformDeletes = platformDeletes == null ? List.of() : List.copyOf(platformDeletes);
       immutable = immutable == null ? List.of() : List.copyOf(immutable);
+      normalForms = normalForms == null ? List.of() : List.copyOf(normalForms);
+      joins = joins == null ? List.of() : List.copyOf(joins);
       effects = effects == null ? List.of() : List.copyOf(effects);
-    }
-
-    /** A rollout section without effects. */
-    public Rollout(List<String> restart, List<String> inPlace, boolean defaultInPlace,
-        ActiveWork activeWork, List<String> runtimeOwned, boolean oneShot, List<Reach> reaches,
-        List<Reach> waitsFor, List<Deletion> platformDeletes, List<String> immutable) {
-      this(restart, inPlace, defaultInPlace, activeWork, runtimeOwned, oneShot, reaches,
-          waitsFor, platformDeletes, immutable, List.of());
     }
 
     /** A rollout section without lifecycle data. */
@@ -154,7 +155,7 @@ public record Profile(
         ActiveWork activeWork, List<String> runtimeOwned, boolean oneShot, List<Reach> reaches,
         List<Reach> waitsFor) {
       this(restart, inPlace, defaultInPlace, activeWork, runtimeOwned, oneShot, reaches,
-          waitsFor, List.of(), List.of());
+          waitsFor, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -199,9 +200,56 @@ public record Profile(
 
   /**
    * Objects of {@code group}/{@code kind} whose field at {@code path} (with {@code *}) names this
-   * object.
+   * object (for {@code waitsFor}: objects this one names there).
+   *
+   * @param namespaceSibling sibling field of the name that holds the namespace (e.g. a squad
+   *     member's {@code ref.namespace}), or null: the namespace of the naming object
+   * @param omitted the name the platform uses when the field is absent and its parent present
+   *     (komputer's {@code default} template for an agent without {@code templateRef}), or null
    */
-  public record Reach(String group, String kind, String path) {}
+  public record Reach(String group, String kind, String path, String namespaceSibling,
+      String omitted) {
+    /** A reach by name in the naming object's namespace, naming nothing when absent. */
+    public Reach(String group, String kind, String path) {
+      this(group, kind, path, null, null);
+    }
+  }
+
+  /**
+   * A field the platform reads only when it creates the object (a PVC size): changing it later
+   * never takes effect.
+   *
+   * @param path pointer prefix (with {@code *})
+   * @param why what the platform does with it, for plan output
+   */
+  public record Immutable(String path, String why) {}
+
+  /**
+   * How a controller rewrites list items Git sets into another, equivalent form. A Git item that
+   * sets {@code when} is, once the controller has seen it, live as {@code becomes}: Git and live
+   * are compared in that form, and Roster never writes the item back.
+   *
+   * @param path the list's items ({@code /spec/members/*}; only the last segment is a wildcard)
+   * @param when pointer, relative to an item, whose presence marks the Git form
+   * @param becomes the live form: a tree whose string leaves are templates, alternatives
+   *     separated by {@code |} (the first whose placeholders all have a value wins), placeholders
+   *     {@code {name}} and {@code {namespace}} (the object's), {@code {index}} (the item's) and
+   *     {@code {item:/pointer}} (a value in the Git item)
+   * @param why what the controller does, for plan output
+   */
+  public record NormalForm(String path, String when, Map<String, Object> becomes, String why) {}
+
+  /**
+   * Objects a change adds by name ({@code reach.path} of desired, absent live) must be in a given
+   * state before the change goes out.
+   *
+   * @param reach which objects, by name
+   * @param path pointer (with {@code *}) of the state in the named object's live form
+   * @param values states that let it join; an object absent live joins at once
+   * @param reason the hold's reason while one is not (e.g. {@code WaitingForSleep})
+   * @param why what the platform requires, for plan output
+   */
+  public record Join(Reach reach, String path, List<String> values, String reason, String why) {}
 
   private static final Profile DEFAULTS =
       new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of(), DEFAULT_WAVE);

@@ -77,7 +77,8 @@ final class ProfileReader {
         "in-place".equals(dflt), work, strings(r.get("runtimeOwned")),
         Boolean.TRUE.equals(r.get("oneShot")), reaches(r.get("reaches")),
         reaches(r.get("waitsFor")), deletions(r.get("platformDeletes")),
-        strings(r.get("immutable")), effects(r.get("effects")));
+        immutables(r.get("immutable")), normalForms(r.get("normalForms")),
+        joins(r.get("joins")), effects(r.get("effects")));
   }
 
   private static List<Profile.Effect> effects(Object o) {
@@ -87,6 +88,53 @@ final class ProfileReader {
         throw new IllegalArgumentException("rollout.effects entries need a 'path' and 'says'");
       }
       out.add(new Profile.Effect(String.valueOf(x.get("path")), String.valueOf(x.get("says"))));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Entries are pointers, or {@code {path, why}}. */
+  private static List<Profile.Immutable> immutables(Object o) {
+    List<Profile.Immutable> out = new ArrayList<>();
+    if (o instanceof List<?> l) {
+      for (Object x : l) {
+        if (x instanceof Map<?, ?> m) {
+          out.add(new Profile.Immutable(str(m.get("path"), null), str(m.get("why"), "")));
+        } else {
+          out.add(new Profile.Immutable(String.valueOf(x), ""));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Profile.NormalForm> normalForms(Object o) {
+    List<Profile.NormalForm> out = new ArrayList<>();
+    for (Map<?, ?> x : maps(o)) {
+      String path = str(x.get("path"), "");
+      int star = path.indexOf('*');
+      if (!path.endsWith("/*") || star != path.length() - 1) {
+        throw new IllegalArgumentException("rollout.normalForms path must name a list's items,"
+            + " with '*' only as the last segment: " + path);
+      }
+      if (!(x.get("becomes") instanceof Map<?, ?> becomes) || x.get("when") == null) {
+        throw new IllegalArgumentException("rollout.normalForms entries need 'when' and a"
+            + " mapping 'becomes'");
+      }
+      out.add(new Profile.NormalForm(path, String.valueOf(x.get("when")),
+          (Map<String, Object>) becomes, str(x.get("why"), "")));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<Profile.Join> joins(Object o) {
+    List<Profile.Join> out = new ArrayList<>();
+    for (Map<?, ?> x : maps(o)) {
+      if (!(x.get("state") instanceof Map<?, ?> st) || x.get("reason") == null) {
+        throw new IllegalArgumentException("rollout.joins entries need 'state' and 'reason'");
+      }
+      out.add(new Profile.Join(reach(x), str(st.get("path"), null), strings(st.get("values")),
+          String.valueOf(x.get("reason")), str(x.get("why"), "")));
     }
     return List.copyOf(out);
   }
@@ -106,10 +154,15 @@ final class ProfileReader {
   private static List<Profile.Reach> reaches(Object o) {
     List<Profile.Reach> out = new ArrayList<>();
     for (Map<?, ?> x : maps(o)) {
-      out.add(new Profile.Reach(str(x.get("group"), ""), str(x.get("kind"), null),
-          str(x.get("path"), null)));
+      out.add(reach(x));
     }
     return List.copyOf(out);
+  }
+
+  private static Profile.Reach reach(Map<?, ?> x) {
+    return new Profile.Reach(str(x.get("group"), ""), str(x.get("kind"), null),
+        str(x.get("path"), null), str(x.get("namespaceSibling"), null),
+        str(x.get("omitted"), null));
   }
 
   private static String str(Object o, String dflt) {

@@ -78,6 +78,9 @@ class ChartRbacTest {
             "verbs", List.of("create")),
         Map.of("apiGroups", List.of("coordination.k8s.io"), "resources", List.of("leases"),
             "resourceNames", List.of("roster-leader"), "verbs", List.of("get", "patch")),
+        Map.of("apiGroups", List.of("coordination.k8s.io"), "resources", List.of("leases"),
+            "resourceNames", List.of("roster-apply-prod", "roster-apply-lab"),
+            "verbs", List.of("get", "update", "delete")),
         Map.of("apiGroups", List.of(""), "resources", List.of("events"),
             "verbs", List.of("create")),
         Map.of("apiGroups", List.of(""), "resources", List.of("secrets"),
@@ -124,7 +127,7 @@ class ChartRbacTest {
       assertEquals("roster-system/r1-roster", subject(binding));
       assertEquals("r1-roster-roster-system", at(binding, "roleRef", "name"));
     }
-    assertEquals(5, rules(releaseRole(objects)).size(), "the release namespace's Role stays");
+    assertEquals(6, rules(releaseRole(objects)).size(), "the release namespace's Role stays");
   }
 
   @Test

@@ -176,6 +176,20 @@ class PlanTextTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aLiveListItemSharingNoKeyWithGitsIsShownWholeNotAsEmpty() {
+    DesiredObject before = withContainers(agent("team-agent", PROMPT, 20), "tools:1.0");
+    DesiredObject after = withContainers(agent("team-agent", PROMPT, 20), "tools:1.0");
+    // another actor rewrote the item into another form
+    LiveObject l = live(before, o -> ((List<Object>) at(o, "spec").get("containers"))
+        .set(0, Map.of("ref", Map.of("name", "tools"))));
+    String out = text(plan(List.of(after), List.of(l)), false);
+    assertFalse(out.contains("{}"), out);
+    assertTrue(out.contains("    -  - ref:\n    -      name: tools\n"), out);
+    assertTrue(out.contains("    +  - image: tools:1.0\n    +    name: tools\n"), out);
+  }
+
+  @Test
   void adoptionShowsRostersLabelsAsAdded() {
     Map<String, Object> o = PlanFixtures.object("v1", "Namespace", "", "coding-agents");
     at(o, "metadata").remove("namespace");

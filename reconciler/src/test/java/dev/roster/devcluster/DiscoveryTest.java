@@ -92,8 +92,6 @@ class DiscoveryTest {
 
   @Test
   void notFoundAndNotAllowed() throws Exception {
-    assertEquals(404, send("GET", "/openapi/v2").statusCode());
-    assertEquals(404, send("GET", "/openapi/v3").statusCode());
     assertEquals(404, send("GET", "/apis/nope.example.com/v1").statusCode());
     assertEquals(404, send("GET", "/nonsense").statusCode());
     assertEquals(405, send("DELETE", "/apis/kubeopencode.io/v1alpha1").statusCode());

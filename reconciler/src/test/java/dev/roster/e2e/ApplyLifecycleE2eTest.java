@@ -112,16 +112,15 @@ class ApplyLifecycleE2eTest {
   @Test
   void updatesOnlyTheObjectWhoseFieldChanged() {
     f.applyOk();
-    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the flaky tests."));
-    String second = f.commit("reword the task");
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "45m"));
+    String second = f.commit("time out the task");
 
     E2eFixture.Run plan = f.plan("--detailed-exit-code");
     assertEquals(4, plan.exit(), plan::toString);
     List<String> lines = plan.outLines();
     assertTrue(lines.contains("~ update kubeopencode.io/v1alpha1 Task agents/fix-tests"
         + " (kubeopencode/task.yaml)"), plan::toString);
-    assertTrue(lines.contains("    -  description: Fix the failing tests."), plan::toString);
-    assertTrue(lines.contains("    +  description: Fix the flaky tests."), plan::toString);
+    assertTrue(lines.contains("    +  timeout: 45m"), plan::toString);
     assertTrue(lines.contains("Plan: 0 to create, 1 to update, 0 to prune, 6 unchanged"),
         plan::toString);
 
@@ -138,7 +137,7 @@ class ApplyLifecycleE2eTest {
     assertEquals("/apis/kubeopencode.io/v1alpha1/namespaces/agents/tasks/fix-tests",
         objectWrites.get(0).path());
     var task = f.live(KOC, "Task", NS, "fix-tests");
-    assertEquals("Fix the flaky tests.", E2eFixture.field(task, "spec").get("description"));
+    assertEquals("45m", E2eFixture.field(task, "spec").get("timeout"));
     assertEquals("main@sha1:" + second,
         task.getMetadata().getAnnotations().get("roster.dev/revision"));
     assertEquals("main@sha1:" + second, f.client.configMaps().inNamespace("default")

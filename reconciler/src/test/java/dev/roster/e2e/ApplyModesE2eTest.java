@@ -49,7 +49,7 @@ class ApplyModesE2eTest {
 
     f.applyOk();
     f.delete(Manifests.KOMPUTER_FILE);
-    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Changed."));
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "1h"));
     f.commit("update one, prune one");
     f.requests().reset();
     E2eFixture.Run dry = f.applyOk("--dry-run");
@@ -57,8 +57,7 @@ class ApplyModesE2eTest {
         dry::toString);
     assertEquals(0, f.requests().writes(), f.requests()::toString);
     assertNotNull(f.get(KOMPUTER, "KomputerAgent", NS, "triage-bot"));
-    assertEquals("Fix the failing tests.",
-        E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"), "spec").get("description"));
+    assertNull(E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"), "spec").get("timeout"));
   }
 
   @Test
@@ -88,7 +87,7 @@ class ApplyModesE2eTest {
     assertEquals(0, f.apply("--server-side").exit());
     assertEquals(0, f.requests().writes(), "nothing to change: " + f.requests());
 
-    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Applied server-side."));
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "30m"));
     f.commit("reword");
     f.requests().reset();
     E2eFixture.Run updated = f.applyOk("--server-side");
@@ -98,8 +97,8 @@ class ApplyModesE2eTest {
     assertTrue(patches.get(0).path().startsWith(
         "/apis/kubeopencode.io/v1alpha1/namespaces/agents/tasks/fix-tests?"), patches::toString);
     assertTrue(patches.get(0).contentType().startsWith("application/apply-patch+yaml"));
-    assertEquals("Applied server-side.",
-        E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"), "spec").get("description"));
+    assertEquals("30m",
+        E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"), "spec").get("timeout"));
     assertEquals(0, f.plan("--detailed-exit-code").exit(), "the default path agrees");
   }
 

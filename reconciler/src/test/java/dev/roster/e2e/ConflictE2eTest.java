@@ -36,10 +36,11 @@ class ConflictE2eTest {
   void setUp() {
     f = E2eFixture.start(tmp);
     Manifests.writeStandard(f);
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "1h"));
     f.commit("seven objects");
     f.applyOk();
-    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the flaky tests."));
-    f.commit("reword the task");
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "2h"));
+    f.commit("give the task longer");
     source = new GitSource();
     engine = Engine.oneShot(SchemaCatalog.bundled(), f.client, new Engine.Settings(E2eFixture.SOURCE,
         "default", "default", LoadOptions.defaults(), false));
@@ -62,8 +63,8 @@ class ConflictE2eTest {
   void retriesAnUpdateWhenTheObjectChangedSinceThePlan() {
     Engine.PlanRun run = plan();
     f.patchLive(KOC, "Task", NS, "fix-tests", """
-        [{"op": "add", "path": "/spec/timeout", "value": "2h"},
-         {"op": "replace", "path": "/spec/description", "value": "Someone else's words."}]""");
+        [{"op": "replace", "path": "/spec/timeout", "value": "3h"},
+         {"op": "add", "path": "/metadata/labels/owner", "value": "someone-else"}]""");
     f.requests().reset();
 
     ApplyResult result = engine.apply(run, ApplyOptions.defaults());
@@ -73,8 +74,9 @@ class ConflictE2eTest {
     assertEquals(2, f.requests().count("PATCH"), "the stale patch, then the re-planned one: "
         + f.requests());
     Map<String, Object> spec = E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"), "spec");
-    assertEquals("Fix the flaky tests.", spec.get("description"));
-    assertEquals("2h", spec.get("timeout"), "the other actor's field survives the retry");
+    assertEquals("2h", spec.get("timeout"), "Git's value wins the retry");
+    assertEquals("someone-else", f.live(KOC, "Task", NS, "fix-tests").getMetadata().getLabels()
+        .get("owner"), "the other actor's field survives the retry");
     assertEquals(0, f.plan("--detailed-exit-code").exit());
   }
 
@@ -87,8 +89,8 @@ class ConflictE2eTest {
     ApplyResult result = engine.apply(run, ApplyOptions.defaults());
 
     assertEquals(List.of(), result.failures());
-    assertEquals("Fix the flaky tests.", E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"),
-        "spec").get("description"));
+    assertEquals("2h", E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"),
+        "spec").get("timeout"));
     assertEquals(0, f.plan("--detailed-exit-code").exit());
   }
 
@@ -96,8 +98,7 @@ class ConflictE2eTest {
   void skipsTheUpdateWhenAnotherActorAlreadyMadeIt() {
     Engine.PlanRun run = plan();
     f.patchLive(KOC, "Task", NS, "fix-tests",
-        "[{\"op\": \"replace\", \"path\": \"/spec/description\", \"value\": \"Fix the flaky"
-            + " tests.\"}]");
+        "[{\"op\": \"replace\", \"path\": \"/spec/timeout\", \"value\": \"2h\"}]");
     f.requests().reset();
 
     ApplyResult result = engine.apply(run, ApplyOptions.defaults());
@@ -106,8 +107,8 @@ class ConflictE2eTest {
     assertEquals(1, f.requests().count("PATCH"), "only the stale patch: " + f.requests());
     assertEquals(List.of(Outcome.Status.SKIPPED), result.outcomes().stream()
         .filter(o -> o.change().key().kind().equals("Task")).map(Outcome::status).toList());
-    assertEquals("Fix the flaky tests.", E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"),
-        "spec").get("description"));
+    assertEquals("2h", E2eFixture.field(f.live(KOC, "Task", NS, "fix-tests"),
+        "spec").get("timeout"));
     assertEquals(0, f.plan("--detailed-exit-code").exit());
   }
 }

@@ -90,6 +90,14 @@ final class Manifests {
         """.formatted(name, description);
   }
 
+  /**
+   * A Task with a timeout: the one Task field KubeOpenCode reads after start (the rest is
+   * immutable in its profile), so the field tests edit to see an update written.
+   */
+  static String task(String name, String description, String timeout) {
+    return task(name, description) + "  timeout: " + timeout + "\n";
+  }
+
   static String komputerAgent(String name, String instructions) {
     return """
         apiVersion: komputer.komputer.ai/v1alpha1

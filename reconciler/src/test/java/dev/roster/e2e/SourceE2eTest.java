@@ -47,7 +47,7 @@ class SourceE2eTest {
           task.getMetadata().getAnnotations().get("roster.dev/revision"));
       assertEquals(url, task.getMetadata().getAnnotations().get("roster.dev/repo"));
 
-      f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix it over HTTP."));
+      f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "15m"));
       String second = f.commit("reword");
       E2eFixture.Run plan = f.plan("--repo", url, "--detailed-exit-code");
       assertEquals(4, plan.exit(), plan::toString);
@@ -57,7 +57,7 @@ class SourceE2eTest {
           updated::toString);
       assertEquals(1, f.requests().count("PATCH"), f.requests()::toString);
       task = f.live(KOC, "Task", NS, "fix-tests");
-      assertEquals("Fix it over HTTP.", E2eFixture.field(task, "spec").get("description"));
+      assertEquals("15m", E2eFixture.field(task, "spec").get("timeout"));
       assertEquals("main@sha1:" + second,
           task.getMetadata().getAnnotations().get("roster.dev/revision"));
       assertTrue(http.requestCount() > 0);

@@ -55,23 +55,34 @@ class KomputerSquadRolloutTest {
 
   /** An agent created outside Git (e.g. through komputer-api), as the squad's members are. */
   void liveAgent(String name, String taskStatus) {
+    liveAgent("default", name, "Running", taskStatus);
+  }
+
+  void liveAgent(String ns, String name, String phase, String taskStatus) {
     GenericKubernetesResource r = new GenericKubernetesResource();
     r.setApiVersion("komputer.komputer.ai/v1alpha1");
     r.setKind("KomputerAgent");
-    r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
+    r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).build());
     r.setAdditionalProperty("spec", Map.of("instructions", "work"));
-    f.cluster.client().genericKubernetesResources(KA).inNamespace("default").resource(r).create();
-    agentTask(name, taskStatus);
+    f.cluster.client().genericKubernetesResources(KA).inNamespace(ns).resource(r).create();
+    f.status(KA, ns, name, Map.of("phase", phase, "taskStatus", taskStatus));
   }
 
   void agentTask(String name, String taskStatus) {
     f.status(KA, "default", name, Map.of("phase", "Running", "taskStatus", taskStatus));
   }
 
+  /** komputer put the agent to sleep (lifecycle Sleep, or komputer agent patch). */
+  void asleep(String name) {
+    f.status(KA, "default", name, Map.of("phase", "Sleeping", "taskStatus", "Complete"));
+  }
+
   void squad(String annotations, String orphanTTL, String... members) {
     StringBuilder m = new StringBuilder();
-    for (String s : members) {
-      m.append("    - ref: {name: ").append(s).append("}\n");
+    for (String s : members) { // "ns/name": a ref with its own namespace
+      int slash = s.indexOf('/');
+      m.append("    - ref: {name: ").append(s.substring(slash + 1))
+          .append(slash < 0 ? "" : ", namespace: " + s.substring(0, slash)).append("}\n");
     }
     f.write("squad.yaml", """
         apiVersion: komputer.komputer.ai/v1alpha1
@@ -106,7 +117,7 @@ class KomputerSquadRolloutTest {
   }
 
   @Test
-  void addingABusyAgentIsHeldUntilItIsIdle() {
+  void addingAnAgentWaitsUntilItIsAsleep() {
     liveAgent("alpha", "Complete");
     liveAgent("beta", "Complete");
     liveAgent("agent-x", "InProgress");
@@ -118,18 +129,19 @@ class KomputerSquadRolloutTest {
     var c = change(sync(), "KomputerSquad", "crew");
     assertEquals(RolloutState.Marker.RESTART, c.rollout().marker());
     assertEquals(RolloutState.Hold.HELD, c.rollout().hold());
-    assertEquals("WaitingForTasks", c.rollout().reason());
+    assertEquals("WaitingForSleep", c.rollout().reason());
     assertEquals(1, c.rollout().inFlight());
     assertEquals(List.of("alpha", "beta"), liveMembers());
     assertNotNull(heldSince());
 
     f.advance(Duration.ofMinutes(5));
-    agentTask("agent-x", "Compacting"); // still working
-    assertEquals(RolloutState.Hold.HELD,
-        change(sync(), "KomputerSquad", "crew").rollout().hold());
+    agentTask("agent-x", "Complete"); // idle, but its solo pod still runs: komputer says 409
+    var idle = change(sync(), "KomputerSquad", "crew");
+    assertEquals(RolloutState.Hold.HELD, idle.rollout().hold());
+    assertEquals("WaitingForSleep", idle.rollout().reason());
     assertEquals(List.of("alpha", "beta"), liveMembers());
 
-    agentTask("agent-x", "Complete");
+    asleep("agent-x");
     var released = change(sync(), "KomputerSquad", "crew");
     assertEquals(RolloutState.Hold.NONE, released.rollout().hold());
     assertEquals(List.of("alpha", "beta", "agent-x"), liveMembers());
@@ -141,6 +153,7 @@ class KomputerSquadRolloutTest {
     liveAgent("alpha", "Complete");
     liveAgent("beta", "Complete");
     liveAgent("agent-x", "Complete");
+    asleep("agent-x");
     squad("", "10m", "alpha", "beta");
     sync();
     squadStatus("InProgress"); // the squad's pod reports alpha working
@@ -178,8 +191,38 @@ class KomputerSquadRolloutTest {
     assertEquals(RolloutState.Hold.HELD,
         change(sync(), "KomputerSquad", "crew").rollout().hold());
     assertEquals(List.of("alpha", "beta"), liveMembers());
-    agentTask("agent-x", "Complete");
+    asleep("agent-x");
     sync();
+    assertEquals(List.of("alpha", "beta", "agent-x"), liveMembers());
+  }
+
+  @Test
+  void aMemberInAnotherNamespaceIsJudgedThere() {
+    liveAgent("alpha", "Complete");
+    liveAgent("beta", "Complete");
+    liveAgent("default", "agent-x", "Sleeping", "Complete"); // same name, squad's namespace
+    liveAgent("team-b", "agent-x", "Running", "InProgress"); // the member named
+    liveAgent("default", "gamma", "Sleeping", "Complete");
+    squad("", "10m", "alpha", "beta");
+    sync();
+    squadStatus("Complete");
+
+    squad("", "10m", "alpha", "beta", "team-b/agent-x");
+    var c = change(sync(), "KomputerSquad", "crew");
+    assertEquals(RolloutState.Hold.HELD, c.rollout().hold());
+    assertEquals("WaitingForSleep", c.rollout().reason());
+    assertEquals(List.of("alpha", "beta"), liveMembers());
+
+    f.status(KA, "team-b", "agent-x", Map.of("phase", "Sleeping", "taskStatus", "Complete"));
+    sync();
+    assertEquals(List.of("alpha", "beta", "agent-x"), liveMembers());
+
+    // now a member, team-b/agent-x works: adding gamma waits for it, not for default/agent-x
+    f.status(KA, "team-b", "agent-x", Map.of("phase", "Running", "taskStatus", "InProgress"));
+    squad("", "10m", "alpha", "beta", "team-b/agent-x", "gamma");
+    var held = change(sync(), "KomputerSquad", "crew");
+    assertEquals(RolloutState.Hold.HELD, held.rollout().hold());
+    assertEquals("WaitingForTasks", held.rollout().reason());
     assertEquals(List.of("alpha", "beta", "agent-x"), liveMembers());
   }
 
