@@ -75,6 +75,7 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    rollout.warn(err);
     try (Sessions s = new Sessions(source)) {
       try {
         ApplyStatus status = new ApplyStatus(s.client(cluster), cluster.inventoryNamespace,

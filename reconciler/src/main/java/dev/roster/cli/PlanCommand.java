@@ -63,6 +63,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    rollout.warn(spec.commandLine().getErr());
     try (Sessions s = new Sessions(source)) {
       Engine.Settings settings = Sessions.settings(source, cluster, repo, rollout);
       SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);

@@ -76,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("roster: serve needs --repo (one source) or --config FILE (several)");
       return ExitCode.USAGE;
     }
+    rollout.warn(err);
     SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
     EmbeddedCluster embedded = cluster.embedded ? EmbeddedCluster.start() : null;
     try (KubernetesClient client = embedded != null ? embedded.client()
@@ -87,9 +88,9 @@ final class ServeCommand implements Callable<Integer> {
       try {
         sources = serve.config != null
             ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
-                source.cacheDir())
+                source.cacheDir(), w -> err.println("roster: warning: " + w))
             : List.of(single());
-        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy)
+        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.mode())
             .withMoreIgnoreFields(rollout.ignored())).toList();
         client.getKubernetesVersion(); // serve only when the cluster answers
       } catch (ServeConfigException e) {
