@@ -95,7 +95,9 @@ class SourceE2eTest {
     f.write("agents/old.yaml", Manifests.plainConfigMap("old", "1"));
     String base = f.commit("base");
     f.tag("reviewed");
-    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the flaky tests."));
+    // A Task's timeout: the one field of its spec read after start (the rest is immutable, and
+    // --base judges it as apply does).
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the failing tests.", "45m"));
     f.delete("agents/old.yaml");
     f.write("agents/new.yaml", Manifests.plainConfigMap("new", "1"));
     String head = f.commit("head");
@@ -110,8 +112,7 @@ class SourceE2eTest {
         text::toString);
     assertTrue(lines.contains("~ update kubeopencode.io/v1alpha1 Task agents/fix-tests"
         + " (kubeopencode/task.yaml)"), text::toString);
-    assertTrue(lines.contains("    -  description: Fix the failing tests."), text::toString);
-    assertTrue(lines.contains("    +  description: Fix the flaky tests."), text::toString);
+    assertTrue(lines.contains("    +  timeout: 45m"), text::toString);
     assertTrue(lines.contains("- prune v1 ConfigMap agents/old (agents/old.yaml)"),
         text::toString);
     assertTrue(lines.contains("Plan: 1 to create, 1 to update, 1 to prune, 6 unchanged"),
