@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code roster plan}: what apply would do, or what a revision changes against another. */
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
             + " --rebuild-inventory')",
         "6:source or cluster unreachable, or it refused the request", "1:internal error"})
 final class PlanCommand implements Callable<Integer> {
+  /** The smallest --max-bytes: room for the heading, the agents section and the closing note. */
+  static final long MIN_BYTES = 4_096;
+
   @Spec CommandSpec spec;
   @Mixin SourceOptions source;
   @Mixin ClusterOptions cluster;
@@ -51,9 +55,21 @@ final class PlanCommand implements Callable<Integer> {
           + " Default: ${DEFAULT-VALUE}.")
   double maxPruneRatio;
 
-  @Option(names = "--base", paramLabel = "REF",
-      description = "Compare against desired state at REF instead of the cluster (offline).")
+  @Option(names = "--base", paramLabel = "REV",
+      description = "Compare against desired state at REV instead of the cluster (offline): a"
+          + " branch, tag, SHA or revision expression (origin/main, HEAD~2). A shallow clone"
+          + " needs the base's history: git fetch --unshallow, or fetch-depth: 0.")
   String base;
+
+  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "60000",
+      description = "-o markdown: keep the comment under N bytes (diffs collapse to one line per"
+          + " object, and the comment says what was left out). Default: ${DEFAULT-VALUE}.")
+  long maxBytes;
+
+  @Option(names = "--full-plan-url", paramLabel = "URL",
+      description = "-o markdown: where the full plan is (e.g. the CI run that saved it),"
+          + " named in a comment shortened to fit --max-bytes.")
+  String fullPlanUrl;
 
   @Option(names = "--rebuild-inventory",
       description = "Show what 'apply --rebuild-inventory' would do: objects labelled"
@@ -63,14 +79,22 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (maxBytes < MIN_BYTES) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--max-bytes':"
+          + " " + maxBytes + " is below " + MIN_BYTES + " (the comment's heading and notes need"
+          + " room)");
+    }
     rollout.warn(spec.commandLine().getErr());
     try (Sessions s = new Sessions(source)) {
       Engine.Settings settings = Sessions.settings(source, cluster, repo, rollout);
       SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
       Snapshot head = s.source.snapshot(s.spec);
       Plan plan;
+      String baseRevision = null;
       if (base != null) {
-        plan = OfflinePlanner.plan(catalog, settings, s.source.at(s.spec, base), head);
+        Snapshot at = s.source.at(s.spec, base);
+        baseRevision = at.revision();
+        plan = OfflinePlanner.plan(catalog, settings, at, head);
       } else {
         Engine engine = Engine.oneShot(catalog, s.client(cluster), settings);
         if (rebuildInventory) {
@@ -78,7 +102,8 @@ final class PlanCommand implements Callable<Integer> {
         }
         plan = engine.plan(head).plan();
       }
-      Render.plan(plan, output, spec.commandLine().getOut());
+      Render.plan(plan, new PlanView(baseRevision, maxBytes, fullPlanUrl, rollout.mode()), output,
+          spec.commandLine().getOut());
       return detailedExitCode ? predicted(plan, ApplyOptions.defaults()
           .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)) : ExitCode.OK;
     } catch (RuntimeException e) {
