@@ -90,6 +90,31 @@ class TemplatesAndTeamsTest {
     assertEquals("agent:2", image(f.get(tpl(), "default", "default")));
   }
 
+  @Test
+  void aTemplatePruneWaitsForTheBusyAgentsItReaches() throws Exception {
+    komputerTemplate("special", "agent:1");
+    komputerAgent("named", "special");
+    for (String k : new String[] {"k1", "k2", "k3", "k4", "k5"}) {
+      f.write(k + ".yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: " + k
+          + "}\ndata: {k: v}\n"); // a prune of one in eight stays under --max-prune-ratio
+    }
+    f.sync();
+    f.status(KA, "default", "named", Map.of("phase", "Running", "taskStatus", "InProgress"));
+
+    // the template leaves Git; the agent still names it (resolved live)
+    java.nio.file.Files.delete(dir.resolve("tpl-special.yaml"));
+    Change held = change(f.sync(), "KomputerAgentTemplate", "special");
+    assertEquals(Action.PRUNE, held.action());
+    assertEquals(RolloutState.Hold.HELD, held.rollout().hold());
+    assertEquals(List.of("KomputerAgent/default/named"), held.rollout().reached());
+    assertNotNull(f.get(tpl(), "default", "special"));
+
+    f.status(KA, "default", "named", Map.of("phase", "Running", "taskStatus", "Complete"));
+    Change go = change(f.sync(), "KomputerAgentTemplate", "special");
+    assertEquals(RolloutState.Hold.NONE, go.rollout().hold());
+    assertNull(f.get(tpl(), "default", "special"));
+  }
+
   static ResourceDefinitionContext tpl() {
     return RolloutFixture.ctx("komputer.komputer.ai", "v1alpha1", "KomputerAgentTemplate",
         "komputeragenttemplates");
