@@ -142,10 +142,11 @@ class PullRequestPlanTest {
     assertTrue(body.contains("- **Restart (2):** Agent/coding-agents/reviewer (via"
         + " AgentTemplate/coding-agents/devbox), Agent/coding-agents/team-agent (via"
         + " AgentTemplate/coding-agents/devbox)\n"), body);
-    assertTrue(body.contains("- **Held while busy (Rollout policy"), body);
-    assertTrue(body.contains("(1):** Agent/coding-agents/reviewer\n"), body);
-    assertTrue(body.contains("- **Wait for approval (Manual policy: `roster approve`) (1):**"
-        + " Agent/coding-agents/team-agent\n"), body);
+    assertTrue(body.contains("- **Held while busy (1):** Agent/coding-agents/reviewer — Rollout"
+        + " policy: each restarts once its tasks end (no cluster was asked, so none are"
+        + " counted)\n"), body);
+    assertTrue(body.contains("- **Wait for approval (1):** Agent/coding-agents/team-agent —"
+        + " Manual policy: `roster approve`\n"), body);
     assertTrue(body.contains("```diff\nrollout: restart, reaches " + reached + "\n"), body);
 
     Run json = plan("--base", "HEAD~1", "-o", "json");
