@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
           + " -o github and -o sarif put each problem on its line in a pull request."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:valid", "2:usage error", "3:the repo has errors", "1:internal error"})
+    exitCodeList = {"0:valid (warnings alone do not fail)", "2:usage error",
+        "3:the repo has errors (with -o github or sarif too: the CI check fails)",
+        "1:internal error"})
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -2,7 +2,6 @@ package dev.roster.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -204,7 +203,7 @@ class PullRequestPlanTest {
     assertTrue(Files.exists(shallow.resolve(".git/shallow")), "JGit made a shallow clone");
 
     Run r = roster("plan", "--repo", shallow.toString(), "--ref", "HEAD", "--base", "HEAD~1");
-    assertNotEquals(0, r.code(), r::toString);
+    assertEquals(ExitCode.USAGE, r.code(), r::toString);
     assertTrue(r.err().contains("ref 'HEAD~1' not found"), r.err());
     assertTrue(r.err().contains("git fetch --unshallow"), r.err());
     assertTrue(r.err().contains("fetch-depth: 0"), r.err());
