@@ -26,8 +26,9 @@ import java.util.Set;
  * cluster that is the gate's decision per change ({@code Held while busy} with its reason, task
  * count and deadline, {@code Wait for approval}, {@code Forced}). With {@code --base} no work is
  * counted, so each restarted or re-created object is grouped by its rollout policy ({@code
- * roster.dev/rollout}, else the default): {@code Held while busy (Rollout)}, {@code Wait for
- * approval (Manual)}, {@code Restart at once (Immediate)}. Last, how many changes go in place.
+ * roster.dev/rollout}, else the default): {@code Held while busy} (Rollout), {@code Wait for
+ * approval} (Manual), {@code Restart at once} (Immediate), each item ending with {@code — } and
+ * what the policy does. Last, how many changes go in place.
  */
 final class AgentImpact {
   /** How many objects a group names before {@code and N more}. */
@@ -84,7 +85,7 @@ final class AgentImpact {
       byPolicy(b, plan, view, restart.keySet(), recreate);
     } else {
       item(b, "Held while busy", held);
-      item(b, "Wait for approval (`roster approve`)", approval);
+      item(b, "Wait for approval", approval, "`roster approve`");
       item(b, "Forced (hold timed out)", forced);
     }
     if (inPlace > 0) {
@@ -106,15 +107,21 @@ final class AgentImpact {
       RolloutPolicy p = RolloutPolicy.of(desired.get(n), view.defaultMode());
       by.computeIfAbsent(p.mode(), m -> new ArrayList<>()).add(n);
     }
-    item(b, "Held while busy (Rollout policy: restart once their tasks end; no cluster was asked)",
-        by.getOrDefault(RolloutPolicy.Mode.ROLLOUT, List.of()));
-    item(b, "Wait for approval (Manual policy: `roster approve`)",
-        by.getOrDefault(RolloutPolicy.Mode.MANUAL, List.of()));
-    item(b, "Restart at once (Immediate policy)",
-        by.getOrDefault(RolloutPolicy.Mode.IMMEDIATE, List.of()));
+    item(b, "Held while busy", by.getOrDefault(RolloutPolicy.Mode.ROLLOUT, List.of()),
+        "Rollout policy: each restarts once its tasks end (no cluster was asked, so none are"
+            + " counted)");
+    item(b, "Wait for approval", by.getOrDefault(RolloutPolicy.Mode.MANUAL, List.of()),
+        "Manual policy: `roster approve`");
+    item(b, "Restart at once", by.getOrDefault(RolloutPolicy.Mode.IMMEDIATE, List.of()),
+        "Immediate policy");
   }
 
   private static void item(StringBuilder b, String label, List<String> names) {
+    item(b, label, names, null);
+  }
+
+  /** {@code - **Label (N):** a, b and N more — note}. */
+  private static void item(StringBuilder b, String label, List<String> names, String note) {
     if (names.isEmpty()) {
       return;
     }
@@ -123,6 +130,9 @@ final class AgentImpact {
         .append(PlanMarkdown.escape(String.join(", ", shown)));
     if (names.size() > LISTED) {
       b.append(" and ").append(names.size() - LISTED).append(" more");
+    }
+    if (note != null) {
+      b.append(" — ").append(note);
     }
     b.append('\n');
   }

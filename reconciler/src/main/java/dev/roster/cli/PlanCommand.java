@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         "With --base REF, compare desired at REF with desired at --ref, offline (no cluster)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:ok (nothing for apply to write, or any plan without --detailed-exit-code)",
-        "2:usage error", "3:the config repo has errors", "4:changes pending (--detailed-exit-code)",
+        "2:usage error (also a --ref or --base the repo lacks, e.g. in a shallow clone;"
+            + " --max-bytes below 4096)", "3:the config repo has errors (at head or base)", "4:changes pending (--detailed-exit-code)",
         "5:apply would fail: an object is refused, or the mass-prune guard would refuse the"
             + " prunes (--detailed-exit-code); or the inventory is corrupt (see 'apply"
             + " --rebuild-inventory')",

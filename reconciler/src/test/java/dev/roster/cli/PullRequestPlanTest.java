@@ -2,7 +2,6 @@ package dev.roster.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -142,10 +141,11 @@ class PullRequestPlanTest {
     assertTrue(body.contains("- **Restart (2):** Agent/coding-agents/reviewer (via"
         + " AgentTemplate/coding-agents/devbox), Agent/coding-agents/team-agent (via"
         + " AgentTemplate/coding-agents/devbox)\n"), body);
-    assertTrue(body.contains("- **Held while busy (Rollout policy"), body);
-    assertTrue(body.contains("(1):** Agent/coding-agents/reviewer\n"), body);
-    assertTrue(body.contains("- **Wait for approval (Manual policy: `roster approve`) (1):**"
-        + " Agent/coding-agents/team-agent\n"), body);
+    assertTrue(body.contains("- **Held while busy (1):** Agent/coding-agents/reviewer — Rollout"
+        + " policy: each restarts once its tasks end (no cluster was asked, so none are"
+        + " counted)\n"), body);
+    assertTrue(body.contains("- **Wait for approval (1):** Agent/coding-agents/team-agent —"
+        + " Manual policy: `roster approve`\n"), body);
     assertTrue(body.contains("```diff\nrollout: restart, reaches " + reached + "\n"), body);
 
     Run json = plan("--base", "HEAD~1", "-o", "json");
@@ -203,7 +203,7 @@ class PullRequestPlanTest {
     assertTrue(Files.exists(shallow.resolve(".git/shallow")), "JGit made a shallow clone");
 
     Run r = roster("plan", "--repo", shallow.toString(), "--ref", "HEAD", "--base", "HEAD~1");
-    assertNotEquals(0, r.code(), r::toString);
+    assertEquals(ExitCode.USAGE, r.code(), r::toString);
     assertTrue(r.err().contains("ref 'HEAD~1' not found"), r.err());
     assertTrue(r.err().contains("git fetch --unshallow"), r.err());
     assertTrue(r.err().contains("fetch-depth: 0"), r.err());

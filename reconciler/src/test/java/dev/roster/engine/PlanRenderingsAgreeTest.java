@@ -138,6 +138,9 @@ class PlanRenderingsAgreeTest {
     assertEquals(jsonObjects, markdownObjects(r.markdown()), r.markdown());
     assertEquals(jsonUnwritten, textUnwritten(r.text()), r.text());
     assertEquals(jsonUnwritten, markdownUnwritten(r.markdown()), r.markdown());
+    // Against a cluster, the Agents affected section says which restart is held, and why.
+    assertTrue(r.markdown().contains("- **Held while busy (1):** KomputerAgent/default/busy:"
+        + " restart, held: WaitingForTasks (1 task) since "), r.markdown());
     assertEquals(Set.of(
         "KomputerAgent default/researcher /spec/model platform-written",
         "KomputerAgent default/busy /spec/instructions held",
