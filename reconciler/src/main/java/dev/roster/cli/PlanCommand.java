@@ -6,6 +6,7 @@ import dev.roster.engine.Engine;
 import dev.roster.engine.OfflinePlanner;
 import dev.roster.plan.Action;
 import dev.roster.plan.Plan;
+import dev.roster.plan.SavedPlan;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import java.util.concurrent.Callable;
@@ -61,6 +62,11 @@ final class PlanCommand implements Callable<Integer> {
           + " join it, so those Git no longer defines show as prunes.")
   boolean rebuildInventory;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Also save the plan to FILE (JSON) for 'apply --plan FILE', which applies"
+          + " exactly this plan, or refuses if the revision or a planned object moved since.")
+  java.nio.file.Path out;
+
   @Override
   public Integer call() {
     try (Sessions s = new Sessions(source)) {
@@ -69,6 +75,10 @@ final class PlanCommand implements Callable<Integer> {
       Snapshot head = s.source.snapshot(s.spec);
       Plan plan;
       if (base != null) {
+        if (out != null) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out saves a"
+              + " plan against the cluster for 'apply --plan'; it cannot be used with --base");
+        }
         plan = OfflinePlanner.plan(catalog, settings, s.source.at(s.spec, base), head);
       } else {
         Engine engine = Engine.oneShot(catalog, s.client(cluster), settings);
@@ -76,6 +86,10 @@ final class PlanCommand implements Callable<Integer> {
           engine.rebuildInventory();
         }
         plan = engine.plan(head).plan();
+        if (out != null) {
+          SavedPlanFile.write(SavedPlan.of(plan, head.repo(),
+              s.client(cluster).getMasterUrl().toString()), out, spec);
+        }
       }
       Render.plan(plan, output, spec.commandLine().getOut());
       return detailedExitCode ? predicted(plan, ApplyOptions.defaults()
