@@ -16,7 +16,7 @@ public final class Notifier implements AutoCloseable {
   public Notifier(NotifySettings settings, BiConsumer<String, String> warn) {
     this.warn = warn;
     HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+        .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     this.channels = settings.targets().stream()
         .map(t -> new Channel(t, settings, http, warn)).toList();
   }
