@@ -14,8 +14,6 @@ import dev.roster.source.GitMirror;
 import dev.roster.source.SourceSpec;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +120,7 @@ public final class ServeBenchmark {
         Passes passes = new Passes(observer, "default", SOURCE);
         long t0 = System.nanoTime();
         Supervisor serve = new Supervisor(client, SchemaCatalog.bundled(), settings,
-            new Metrics(), new ServeLog(new PrintWriter(Writer.nullWriter())));
+            new Metrics(), ServeLog.discarding());
         try {
           passes.awaitRevision(origin.head(), Duration.ofMinutes(15));
           double initial = (System.nanoTime() - t0) / 1e6;
