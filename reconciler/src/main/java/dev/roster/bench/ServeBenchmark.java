@@ -64,12 +64,13 @@ public final class ServeBenchmark {
    * @param noopPassRequests API requests of one such pass, by verb
    * @param rssBytes this JVM's VmRSS after a full GC, everything applied
    * @param clusterRssBytes the child API server's VmRSS, or -1 when in process
+   * @param peakRssBytes this JVM's highest VmRSS over the whole run (VmHWM)
    */
   public record Result(int objects, double initialApplyMillis, List<Double> latencies,
       List<Double> floodLatencies, Map<Integer, Integer> floodStatuses, double noopPollMillis, double lsRemoteMillis, int polls,
       Map<String, Long> noopPollRequests, double noopPassMillis,
       Map<String, Long> noopPassRequests, long rssBytes, long heapUsedBytes,
-      long clusterRssBytes) {
+      long clusterRssBytes, long peakRssBytes) {
 
     public double p50() {
       return percentile(latencies, 0.50);
@@ -157,7 +158,8 @@ public final class ServeBenchmark {
           return new Result(n, initial, latencies, floodLatencies, floodStatuses,
               noop.pollMillis(), noop.lsRemoteMillis(),
               o.polls(), noop.pollRequests(), noop.passMillis(), noop.passRequests(),
-              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss());
+              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss(),
+              Rss.peakSelf());
         } finally {
           serve.close(Duration.ofSeconds(30));
         }

@@ -2,7 +2,7 @@
 # unpacked into the build context as roster/ — .ci/image does exactly that:
 #
 #   tar -xzf reconciler/target/roster-<version>.tar.gz -C ctx && mv ctx/roster-<version> ctx/roster
-#   cp reconciler/src/image/Dockerfile ctx/ && docker build -t roster:<version> ctx
+#   cp Dockerfile ctx/ && docker build -t roster:<version> ctx
 #
 # BASE is any image with a Java 17+ runtime on PATH or in JAVA_HOME: eclipse-temurin:17-jre for
 # users with a registry, or a Debian root filesystem with openjdk-17-jre-headless (.ci/image).
