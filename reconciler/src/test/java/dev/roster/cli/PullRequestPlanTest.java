@@ -182,6 +182,48 @@ class PullRequestPlanTest {
   }
 
   @Test
+  void newRunsAndReCreatesAreNamedWithBase() throws Exception {
+    write("tasks.yaml", """
+        apiVersion: kubeopencode.io/v1alpha1
+        kind: Task
+        metadata:
+          name: fix-tests
+          namespace: coding-agents
+        spec:
+          templateRef:
+            name: devbox
+          description: Fix the failing tests.
+        """);
+    write("agents.yaml", AGENTS.replace("""
+          annotations:
+            roster.dev/rollout: Manual
+        spec:""", """
+          annotations:
+            roster.dev/rollout: Manual
+            roster.dev/recreate: "true"
+        spec:
+          persistence:
+            workspace:
+              size: 20Gi"""));
+    commit("a run, and a bigger workspace");
+    Run md = plan("--base", "HEAD^", "-o", "markdown");
+    assertEquals(0, md.code(), md::toString);
+    assertTrue(md.out().contains("- **Runs start (1):** Task/coding-agents/fix-tests\n"),
+        md.out());
+    assertTrue(md.out().contains("- **Re-created (1):** Agent/coding-agents/team-agent\n"),
+        md.out());
+    assertTrue(md.out().contains("- **Wait for approval (1):** Agent/coding-agents/team-agent"),
+        md.out());
+
+    Run text = plan("--base", "HEAD^");
+    assertTrue(text.out().contains("~ update kubeopencode.io/v1alpha1 Agent"
+        + " coding-agents/team-agent (agents.yaml) [recreate: deleted and created again from"
+        + " Git]\n    rollout: recreate\n"), text.out());
+    assertTrue(text.out().contains("+ create kubeopencode.io/v1alpha1 Task"
+        + " coding-agents/fix-tests (tasks.yaml)\n    rollout: new-run\n"), text.out());
+  }
+
+  @Test
   void noChangesWithBaseDoNotClaimTheClusterMatches() {
     Run md = plan("--base", "main", "-o", "markdown");
     assertEquals(0, md.code(), md::toString);
