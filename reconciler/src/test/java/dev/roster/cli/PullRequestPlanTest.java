@@ -224,6 +224,19 @@ class PullRequestPlanTest {
   }
 
   @Test
+  void aGitUrlTakesRevisionExpressionsFromItsMirror() throws Exception {
+    write("template.yaml", TEMPLATE.formatted("v2"));
+    commit("new image");
+    Run json = roster("plan", "--repo", repo.toUri().toString(), "--ref", "main", "--base",
+        "main~1", "--cache-dir", tmp.resolve("cache").toString(), "--source-name", "agents",
+        "-o", "json");
+    assertEquals(0, json.code(), json::toString);
+    JsonNode doc = JsonMapper.builder().build().readTree(json.out());
+    assertTrue(doc.get("base").asString().startsWith("main~1@sha1:"), json.out());
+    assertEquals("restart", change(doc, "devbox").get("rollout").get("marker").asString());
+  }
+
+  @Test
   void noChangesWithBaseDoNotClaimTheClusterMatches() {
     Run md = plan("--base", "main", "-o", "markdown");
     assertEquals(0, md.code(), md::toString);
