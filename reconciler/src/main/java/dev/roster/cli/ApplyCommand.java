@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:applied (or nothing to do)", "2:usage error",
         "3:the config repo has errors; nothing applied",
         "5:an object failed or was refused, prune was refused (nothing deleted), another apply"
-            + " of the source held its lock, or the inventory is corrupt",
+            + " of the source held its lock, the inventory is corrupt, or (--plan) the revision"
+            + " or a planned object moved since the saved plan (nothing written)",
         "6:source or cluster unreachable; nothing applied", "1:internal error"})
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,10 +72,16 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Apply exactly the plan 'plan --out FILE' saved: refuse (exit 5, nothing"
+          + " written) if the revision, or any planned object's live state, moved since.")
+  java.nio.file.Path savedPlan;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    rollout.warn(err);
     try (Sessions s = new Sessions(source)) {
       try {
         ApplyStatus status = new ApplyStatus(s.client(cluster), cluster.inventoryNamespace,
@@ -84,7 +91,12 @@ final class ApplyCommand implements Callable<Integer> {
         if (rebuildInventory) {
           engine.rebuildInventory();
         }
-        Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
+        dev.roster.source.Snapshot head = s.source.snapshot(s.spec);
+        Engine.PlanRun run = engine.plan(head);
+        if (savedPlan != null) {
+          SavedPlanFile.bind(SavedPlanFile.read(savedPlan, spec), run.plan(), head,
+              s.client(cluster), savedPlan, err);
+        }
         Render.plan(run.plan(), output, out);
         // With -o json or markdown, stdout holds only the plan document: the summary goes to
         // stderr.
@@ -96,7 +108,8 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyResult result = engine.apply(run,
             ApplyOptions.defaults().withServerSide(serverSide)
                 .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
-                .withConcurrency(concurrency).withLockTimeout(lockTimeout));
+                .withConcurrency(concurrency).withLockTimeout(lockTimeout)
+                .withExact(savedPlan != null));
         report(result, run.plan(), summary, err);
         long refused = run.plan().count(Action.REFUSED);
         status.applied(run.plan(), result, refused, err);

@@ -6,6 +6,7 @@ import dev.roster.engine.Engine;
 import dev.roster.engine.OfflinePlanner;
 import dev.roster.plan.Action;
 import dev.roster.plan.Plan;
+import dev.roster.plan.SavedPlan;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import java.util.concurrent.Callable;
@@ -78,6 +79,11 @@ final class PlanCommand implements Callable<Integer> {
           + " join it, so those Git no longer defines show as prunes.")
   boolean rebuildInventory;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Also save the plan to FILE (JSON) for 'apply --plan FILE', which applies"
+          + " exactly this plan, or refuses if the revision or a planned object moved since.")
+  java.nio.file.Path out;
+
   @Override
   public Integer call() {
     if (maxBytes < MIN_BYTES) {
@@ -85,6 +91,7 @@ final class PlanCommand implements Callable<Integer> {
           + " " + maxBytes + " is below " + MIN_BYTES + " (the comment's heading and notes need"
           + " room)");
     }
+    rollout.warn(spec.commandLine().getErr());
     try (Sessions s = new Sessions(source)) {
       Engine.Settings settings = Sessions.settings(source, cluster, repo, rollout);
       SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
@@ -92,6 +99,10 @@ final class PlanCommand implements Callable<Integer> {
       Plan plan;
       String baseRevision = null;
       if (base != null) {
+        if (out != null) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--out saves a"
+              + " plan against the cluster for 'apply --plan'; it cannot be used with --base");
+        }
         Snapshot at = s.source.at(s.spec, base);
         baseRevision = at.revision();
         plan = OfflinePlanner.plan(catalog, settings, at, head);
@@ -101,8 +112,12 @@ final class PlanCommand implements Callable<Integer> {
           engine.rebuildInventory();
         }
         plan = engine.plan(head).plan();
+        if (out != null) {
+          SavedPlanFile.write(SavedPlan.of(plan, head.repo(),
+              s.client(cluster).getMasterUrl().toString()), out, spec);
+        }
       }
-      Render.plan(plan, new PlanView(baseRevision, maxBytes, fullPlanUrl, rollout.policy), output,
+      Render.plan(plan, new PlanView(baseRevision, maxBytes, fullPlanUrl, rollout.mode()), output,
           spec.commandLine().getOut());
       return detailedExitCode ? predicted(plan, ApplyOptions.defaults()
           .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)) : ExitCode.OK;

@@ -114,7 +114,7 @@ public final class RolloutGate {
       Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
       out.add(effects(PlatformFields.record(decided, p, ignored), p));
     }
-    return plan.withChanges(out);
+    return RolloutPolicy.warnHotReload(plan.withChanges(out));
   }
 
   /** {@code c} with what writing its fields now does on the platform ({@code rollout.effects}). */
