@@ -288,6 +288,8 @@ class PullRequestPlanTest {
     Run small = plan("--base", "HEAD~1", "-o", "markdown", "--max-bytes", "10000");
     assertTrue(small.out().getBytes(StandardCharsets.UTF_8).length <= 10_000, small.out());
     assertTrue(small.out().contains("-o json"), small.out());
+    assertTrue(small.out().matches("(?s).*, and \\d+ list items are not shown \\(the full comment"
+        + " would take \\d+ bytes\\).*"), small.out());
 
     Run tooSmall = plan("--base", "HEAD~1", "-o", "markdown", "--max-bytes", "100");
     assertEquals(ExitCode.USAGE, tooSmall.code(), tooSmall::toString);
