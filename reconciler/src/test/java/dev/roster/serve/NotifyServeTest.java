@@ -138,6 +138,10 @@ class NotifyServeTest {
     assertEquals(1, hooks.stream().filter(r -> r.body().contains("\"reconcile-failed\""))
         .map(r -> r.header("X-Roster-Delivery")).distinct().count(),
         "one failure, told once: " + hooks);
+    Waits.until("deliveries counted", () -> ServeRig.sum(rig.metrics(sup),
+        "roster_notifications_total", "result=\"delivered\"") >= 12);
+    assertEquals(0.0, ServeRig.sum(rig.metrics(sup), "roster_notifications_total",
+        "result=\"failed\""), "the 500 was retried, then delivered");
     String log = rig.log.toString();
     for (String secret : List.of(HMAC, GITHUB_TOKEN, GITLAB_TOKEN, "XXXXSECRET")) {
       assertFalse(log.contains(secret), "a secret in the log: " + secret);

@@ -37,6 +37,7 @@ final class Channel implements AutoCloseable {
   private final NotifySettings settings;
   private final HttpClient http;
   private final BiConsumer<String, String> warn;
+  private final BiConsumer<String, String> counted; // type, result
   private final ScheduledThreadPoolExecutor sender;
   private final Deque<Item> queue = new ArrayDeque<>(); // guarded by this
   private final Map<String, String> told = lru(); // notice key or source|sha -> state
@@ -47,7 +48,8 @@ final class Channel implements AutoCloseable {
   private long refilledAt = System.nanoTime();
 
   Channel(NotifyTarget target, NotifySettings settings, HttpClient http,
-      BiConsumer<String, String> warn) {
+      BiConsumer<String, String> warn, BiConsumer<String, String> counted) {
+    this.counted = counted;
     this.target = target;
     this.settings = settings;
     this.http = http;
@@ -87,6 +89,7 @@ final class Channel implements AutoCloseable {
         queue.addFirst(sending);
       }
       warn.accept(dropped.source, "notify " + target + ": queue full, dropped " + dropped.request);
+      counted.accept(target.type().label(), "dropped");
     }
     if (!pumping) {
       pumping = true;
@@ -123,6 +126,7 @@ final class Channel implements AutoCloseable {
         next = backoff(item.tries).toNanos();
       } else {
         queue.remove(item);
+        counted.accept(target.type().label(), failure == null ? "delivered" : "failed");
         if (failure != null) {
           warn.accept(item.source, "notify " + target + ": " + item.request + " not delivered"
               + " after " + item.tries + " tr" + (item.tries == 1 ? "y" : "ies") + ": "
@@ -211,6 +215,9 @@ final class Channel implements AutoCloseable {
     } catch (InterruptedException e) {
       sender.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    for (int i = 0; i < left; i++) {
+      counted.accept(target.type().label(), "dropped");
     }
     if (left > 0) {
       warn.accept("", "notify " + target + ": " + left + " request(s) not sent at shutdown");
