@@ -88,6 +88,13 @@ final class ServeCommand implements Callable<Integer> {
       err.println("roster: --notify-url must be an http or https URL");
       return ExitCode.USAGE;
     }
+    rollout.warn(err);
+    try (AutoCloseable logging = Logging.install(err, serve.logFormat, serve.logLevel)) {
+      return serve(out, err);
+    }
+  }
+
+  private int serve(PrintWriter out, PrintWriter err) throws Exception {
     SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
     EmbeddedCluster embedded = cluster.embedded ? EmbeddedCluster.start() : null;
     try (KubernetesClient client = embedded != null ? embedded.client()
@@ -102,9 +109,9 @@ final class ServeCommand implements Callable<Integer> {
             : serve.notifySettings();
         sources = serve.config != null
             ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
-                source.cacheDir())
+                source.cacheDir(), w -> err.println("roster: warning: " + w))
             : List.of(single());
-        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy)
+        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.mode())
             .withMoreIgnoreFields(rollout.ignored())).toList();
         client.getKubernetesVersion(); // serve only when the cluster answers
       } catch (ServeConfigException e) {
@@ -119,8 +126,11 @@ final class ServeCommand implements Callable<Integer> {
               .withConcurrency(serve.concurrency).withLockTimeout(serve.lockTimeout),
           repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15))
           .with(serve.resyncInterval, null, null).withNotify(notify);
-      Supervisor supervisor = new Supervisor(client, catalog, settings, new Metrics(),
-          new ServeLog(err));
+      Metrics metrics = new Metrics();
+      BuildInfo build = BuildInfo.current();
+      metrics.buildInfo(build.version(), build.commit());
+      Supervisor supervisor = new Supervisor(client, catalog, settings, metrics,
+          ServeLog.standard());
       try {
         ServeBanner.print(out, supervisor, sources, embedded, serve, cluster,
             notify.targets());
@@ -250,6 +260,17 @@ final class ServeCommand implements Callable<Integer> {
         description = "How long SIGTERM waits for a reconcile in flight. Default: ${DEFAULT-VALUE}.")
     Duration shutdownGrace;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+        description = "text (<time> <level> <source> <message>) or json (one object per line:"
+            + " time, level, source, revision, trigger, message). Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+        converter = LevelConverter.class,
+        description = "error, warn, info, debug or trace, for Roster's own lines; libraries log"
+            + " warnings and errors (errors only with error). Default: ${DEFAULT-VALUE}.")
+    ch.qos.logback.classic.Level logLevel;
+
     @Option(names = "--write-kubeconfig", paramLabel = "FILE",
         description = "With --embedded-cluster: write a kubeconfig for it (for kubectl).")
     Path writeKubeconfig;
@@ -291,6 +312,23 @@ final class ServeCommand implements Callable<Integer> {
               .getBytes(StandardCharsets.UTF_8);
       return NotifySettings.of(List.of(new NotifyTarget(NotifyTarget.Type.WEBHOOK, notifyUrl,
           secret, null, null)));
+    }
+  }
+
+  /** A log level by name; anything else is a usage error. */
+  static final class LevelConverter
+      implements CommandLine.ITypeConverter<ch.qos.logback.classic.Level> {
+    @Override
+    public ch.qos.logback.classic.Level convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "error" -> ch.qos.logback.classic.Level.ERROR;
+        case "warn" -> ch.qos.logback.classic.Level.WARN;
+        case "info" -> ch.qos.logback.classic.Level.INFO;
+        case "debug" -> ch.qos.logback.classic.Level.DEBUG;
+        case "trace" -> ch.qos.logback.classic.Level.TRACE;
+        default -> throw new CommandLine.TypeConversionException("invalid log level '" + value
+            + "': error, warn, info, debug or trace");
+      };
     }
   }
 

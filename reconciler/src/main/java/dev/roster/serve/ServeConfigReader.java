@@ -36,9 +36,26 @@ public final class ServeConfigReader {
 
   public static List<SourceConfig> read(Path file, SchemaCatalog catalog, KubernetesClient client,
       String systemNamespace, Path cacheDir) {
+    return read(file, catalog, client, systemNamespace, cacheDir, w -> { });
+  }
+
+  /**
+   * As {@link #read(Path, SchemaCatalog, KubernetesClient, String, Path)}, telling {@code warn}
+   * what a valid file says that misleads: a source whose {@code rolloutPolicy} is the old word
+   * {@code HotReload} (read as Immediate).
+   */
+  public static List<SourceConfig> read(Path file, SchemaCatalog catalog, KubernetesClient client,
+      String systemNamespace, Path cacheDir, java.util.function.Consumer<String> warn) {
+    String rel = file.getFileName().toString();
     List<SourceConfig> out = new ArrayList<>();
     for (Object o : (List<?>) checked(file, catalog).object().get("sources")) {
-      out.add(source((Map<?, ?>) o, client, systemNamespace, cacheDir));
+      Map<?, ?> s = (Map<?, ?>) o;
+      if (s.get("rolloutPolicy") != null
+          && RolloutPolicy.isHotReload(String.valueOf(s.get("rolloutPolicy")))) {
+        warn.accept(rel + ": source '" + s.get("name") + "': rolloutPolicy "
+            + RolloutPolicy.HOT_RELOAD_WARNING);
+      }
+      out.add(source(s, client, systemNamespace, cacheDir));
     }
     return out;
   }

@@ -70,7 +70,9 @@ public final class Supervisor implements AutoCloseable {
         new WebhookHandler(units.values().stream().map(Unit::target).toList(),
             d -> {
               metrics.webhook(d.provider().label(), d.result().label());
-              log.info(d.source(), "webhook " + d.provider().label() + " delivery "
+              log.pass(false, d.source(), null, "webhook:" + d.provider().label()
+                  + (d.deliveryId() == null ? "" : "/" + d.deliveryId()),
+                  "webhook " + d.provider().label() + " delivery "
                   + (d.deliveryId() == null ? "(no id)" : d.deliveryId()) + " "
                   + d.result().label() + (d.reason().isEmpty() ? "" : ": " + d.reason()));
             }),
@@ -164,8 +166,8 @@ public final class Supervisor implements AutoCloseable {
       log.warn(source, "a standby relayed a webhook for a source this replica does not serve");
       return;
     }
-    log.info(source, "relayed by a standby: " + trigger + " " + u.worker().request(trigger)
-        .name().toLowerCase(Locale.ROOT));
+    log.pass(false, source, null, trigger, "relayed by a standby: " + trigger + " "
+        + u.worker().request(trigger).name().toLowerCase(Locale.ROOT));
   }
 
   private void standBy() {
