@@ -75,7 +75,8 @@ final class BenchServe implements Callable<Integer> {
 
   private void print(PrintWriter out, ServeBenchmark.Result r) {
     out.printf("serve: %d objects, file:// Git remote, embedded API server %s, %d cores%n",
-        r.objects(), inProcess ? "in this JVM" : "in a child JVM",
+        r.objects(), clusterUrl != null ? "at " + clusterUrl
+        : inProcess ? "in this JVM" : "in a child JVM",
         Runtime.getRuntime().availableProcessors());
     out.printf("webhook -> live, one-file change (%d changes): p50 %.0f ms, p95 %.0f ms"
         + " (min %.0f, max %.0f)%n", r.latencies().size(), r.p50(), r.p95(),
