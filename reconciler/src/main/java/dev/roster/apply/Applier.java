@@ -139,6 +139,10 @@ public final class Applier {
         write(c, options);
         return new Outcome(c, Outcome.Status.APPLIED, "");
       } catch (ClusterException e) {
+        if (e.reason() == ClusterReason.CONFLICT && options.exact()) {
+          return new Outcome(c, Outcome.Status.FAILED, "changed live since the saved plan"
+              + " (conflict); not written: plan again", e.reason());
+        }
         if (e.reason() != ClusterReason.CONFLICT || attempt >= CONFLICT_RETRIES) {
           return new Outcome(c, Outcome.Status.FAILED, e.getMessage(), e.reason());
         }

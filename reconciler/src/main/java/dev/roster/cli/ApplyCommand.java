@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:applied (or nothing to do)", "2:usage error",
         "3:the config repo has errors; nothing applied",
         "5:an object failed or was refused, prune was refused (nothing deleted), another apply"
-            + " of the source held its lock, or the inventory is corrupt",
+            + " of the source held its lock, the inventory is corrupt, or (--plan) the revision"
+            + " or a planned object moved since the saved plan (nothing written)",
         "6:source or cluster unreachable; nothing applied", "1:internal error"})
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -72,6 +73,11 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Apply exactly the plan 'plan --out FILE' saved: refuse (exit 5, nothing"
+          + " written) if the revision, or any planned object's live state, moved since.")
+  java.nio.file.Path savedPlan;
+
   @Option(names = {"-q", "--quiet"},
       description = "Print only the outcome: no plan, no progress; the summary line, and what"
           + " Roster failed, refused, held, kept or left unwritten, with why.")
@@ -87,6 +93,7 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    rollout.warn(err);
     try (Sessions s = new Sessions(source)) {
       try {
         ApplyStatus status = new ApplyStatus(s.client(cluster), cluster.inventoryNamespace,
@@ -96,7 +103,12 @@ final class ApplyCommand implements Callable<Integer> {
         if (rebuildInventory) {
           engine.rebuildInventory();
         }
-        Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
+        dev.roster.source.Snapshot head = s.source.snapshot(s.spec);
+        Engine.PlanRun run = engine.plan(head);
+        if (savedPlan != null) {
+          SavedPlanFile.bind(SavedPlanFile.read(savedPlan, spec), run.plan(), head,
+              s.client(cluster), savedPlan, err);
+        }
         if (!quiet) {
           Render.plan(run.plan(), output, out);
         }
@@ -111,6 +123,7 @@ final class ApplyCommand implements Callable<Integer> {
             ApplyOptions.defaults().withServerSide(serverSide)
                 .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
                 .withConcurrency(concurrency).withLockTimeout(lockTimeout)
+                .withExact(savedPlan != null)
                 .withProgress(quiet ? ApplyProgress.NONE
                     : ProgressLines.toStderr(err, progressInterval)));
         if (quiet) { // the plan is not printed: fields left alone are named here

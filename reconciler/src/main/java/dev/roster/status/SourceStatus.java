@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param observedAt when this status was computed
  * @param heldRollouts objects whose restart-class change the last planned pass held back (empty
  *     in statuses written before holds were reported)
+ * @param states managed objects in a state their profile names (failed, not ready, queued,
+ *     sleeping, over budget), as of the last planned pass
  */
 public record SourceStatus(
     String source,
@@ -33,7 +35,8 @@ public record SourceStatus(
     List<ReconcileRecord> history,
     ManagedCounts managed,
     Instant observedAt,
-    List<HeldRollout> heldRollouts) {
+    List<HeldRollout> heldRollouts,
+    List<ObjectState> states) {
   /** How many reconciles {@link #history} keeps. */
   public static final int HISTORY_LIMIT = 10;
 
@@ -46,6 +49,7 @@ public record SourceStatus(
     history = history == null ? List.of() : List.copyOf(history);
     managed = managed == null ? ManagedCounts.NONE : managed;
     heldRollouts = heldRollouts == null ? List.of() : List.copyOf(heldRollouts);
+    states = states == null ? List.of() : List.copyOf(states);
   }
 
   /** As the canonical constructor, with no held rollouts. */
@@ -54,13 +58,25 @@ public record SourceStatus(
       WebhookDelivery lastHandledWebhook, List<ReconcileRecord> history, ManagedCounts managed,
       Instant observedAt) {
     this(source, repo, ref, conditions, lastAppliedRevision, lastAttemptedRevision,
-        lastHandledWebhook, history, managed, observedAt, List.of());
+        lastHandledWebhook, history, managed, observedAt, List.of(), List.of());
   }
 
   /** This status with {@code held} as its held rollouts. */
   public SourceStatus withHeldRollouts(List<HeldRollout> held) {
     return new SourceStatus(source, repo, ref, conditions, lastAppliedRevision,
-        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, held);
+        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, held, states);
+  }
+
+  /** This status with {@code now} as its object states. */
+  public SourceStatus withStates(List<ObjectState> now) {
+    return new SourceStatus(source, repo, ref, conditions, lastAppliedRevision,
+        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, heldRollouts,
+        now);
+  }
+
+  /** The states that are a problem ({@link ObjectState#unhealthy}). */
+  public List<ObjectState> unhealthy() {
+    return states.stream().filter(ObjectState::unhealthy).toList();
   }
 
   /** The condition of {@code type}, if present. */
