@@ -35,7 +35,7 @@ final class Drift {
   private final Map<ResourceKey, String> unhealthy = new ConcurrentHashMap<>();
   private volatile Wanted wanted;
 
-  /** @param profiles a kind's profile */
+  /** @param profiles a kind's profile, or null when it has none */
   Drift(Planner planner, String source, Function<ResourceKey, Profile> profiles,
       Function<ResourceKey, List<String>> ignores) {
     this.planner = planner;
@@ -66,15 +66,20 @@ final class Drift {
       return true;
     }
     Change c = planner.plan(List.of(d), Map.of(key, live), none, w.options()).changes().get(0);
-    Profile.Rollout p = profiles.apply(key).rollout();
+    Profile.Rollout p = profile(key).rollout();
     List<String> ignored = ignores.apply(key);
     c = PlatformFields.record(PlatformFields.split(c, p, ignored), p, ignored);
     return c.action() != Action.UNCHANGED;
   }
 
+  private Profile profile(ResourceKey key) {
+    Profile p = profiles.apply(key);
+    return p == null ? Profile.defaults() : p;
+  }
+
   /** Whether {@code live} is in an unhealthy state it was not in when last seen here. */
   private boolean turnedUnhealthy(ResourceKey key, LiveObject live) {
-    ObjectHealth h = ObjectHealth.read(live.object(), profiles.apply(key).health());
+    ObjectHealth h = ObjectHealth.read(live.object(), profile(key).health());
     if (h == null || !h.unhealthy()) {
       unhealthy.remove(key);
       return false;
