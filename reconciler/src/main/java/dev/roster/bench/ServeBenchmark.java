@@ -14,8 +14,6 @@ import dev.roster.source.GitMirror;
 import dev.roster.source.SourceSpec;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -66,12 +64,13 @@ public final class ServeBenchmark {
    * @param noopPassRequests API requests of one such pass, by verb
    * @param rssBytes this JVM's VmRSS after a full GC, everything applied
    * @param clusterRssBytes the child API server's VmRSS, or -1 when in process
+   * @param peakRssBytes this JVM's highest VmRSS over the whole run (VmHWM)
    */
   public record Result(int objects, double initialApplyMillis, List<Double> latencies,
       List<Double> floodLatencies, Map<Integer, Integer> floodStatuses, double noopPollMillis, double lsRemoteMillis, int polls,
       Map<String, Long> noopPollRequests, double noopPassMillis,
       Map<String, Long> noopPassRequests, long rssBytes, long heapUsedBytes,
-      long clusterRssBytes) {
+      long clusterRssBytes, long peakRssBytes) {
 
     public double p50() {
       return percentile(latencies, 0.50);
@@ -122,7 +121,7 @@ public final class ServeBenchmark {
         Passes passes = new Passes(observer, "default", SOURCE);
         long t0 = System.nanoTime();
         Supervisor serve = new Supervisor(client, SchemaCatalog.bundled(), settings,
-            new Metrics(), new ServeLog(new PrintWriter(Writer.nullWriter())));
+            new Metrics(), ServeLog.discarding());
         try {
           passes.awaitRevision(origin.head(), Duration.ofMinutes(15));
           double initial = (System.nanoTime() - t0) / 1e6;
@@ -159,7 +158,8 @@ public final class ServeBenchmark {
           return new Result(n, initial, latencies, floodLatencies, floodStatuses,
               noop.pollMillis(), noop.lsRemoteMillis(),
               o.polls(), noop.pollRequests(), noop.passMillis(), noop.passRequests(),
-              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss());
+              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss(),
+              Rss.peakSelf());
         } finally {
           serve.close(Duration.ofSeconds(30));
         }

@@ -18,7 +18,9 @@ import java.util.List;
  * create, the new object's YAML with {@code +} before each line; under an update, a unified diff
  * (3 lines of context) of only the fields Git sets (see {@link PlanYaml}); a prune has only its
  * header. An update that writes a field whose profile says what writing it does on the platform
- * gets an {@code effect: /spec/x: …} line. An object with fields Git and live differ in that apply leaves alone (held, written by
+ * gets an {@code effect: /spec/x: …} line. A change of a kind with a rollout profile starts its
+ * body with {@code rollout: restart, reaches Agent/ns/a, …} (or {@code in-place}, {@code new-run},
+ * {@code recreate}: {@link PlanFormat#impact}), with or without a cluster. An object with fields Git and live differ in that apply leaves alone (held, written by
  * the platform, ignored, immutable) gets one {@code not written: /spec/x (reason: detail)} line
  * per field at the end of its body, and is shown even when otherwise unchanged (header {@code
  *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
@@ -44,6 +46,14 @@ public final class PlanText {
    * @param color whether to write ANSI colour codes
    */
   public static void render(Plan plan, PrintWriter out, boolean color) {
+    render(plan, null, out, color);
+  }
+
+  /**
+   * As {@link #render(Plan, PrintWriter, boolean)}, for a plan of {@code plan.revision()} against
+   * {@code base} when not null (no cluster: an idle plan says {@code No changes between B and R.}).
+   */
+  public static void render(Plan plan, String base, PrintWriter out, boolean color) {
     for (Change c : plan.changes()) {
       if (c.completed()) { // removed by the platform on purpose: left so
         out.println("  completed " + PlanFormat.subject(c, true) + ": " + c.reason());
@@ -62,22 +72,29 @@ public final class PlanText {
       }
     }
     PlanFormat.warnings(plan).forEach(w -> out.println(paint(color, YELLOW, w)));
-    out.println(PlanFormat.summary(plan));
+    out.println(PlanFormat.summary(plan, base));
     out.flush();
   }
 
   /**
-   * The lines under a header, uncoloured: YAML for a create, a diff (or a note) for an update;
+   * The lines under a header, uncoloured: first, for a kind with a rollout profile, {@code
+   * rollout: <marker>[, reaches Kind/ns/name, …]} ({@link PlanFormat#impact}); then YAML for a
+   * create, a diff (or a note) for an update;
    * then one {@code effect: /spec/x: what writing it does} line per profile effect of a written
    * field, and one {@code not written: …} line per field Git and live differ in that apply
    * leaves alone.
    */
   static List<String> body(Change c, String source) {
     List<String> notWritten = PlanFormat.notWritten(c);
-    if (notWritten.isEmpty() && c.effects().isEmpty()) {
+    String impact = PlanFormat.impact(c);
+    if (notWritten.isEmpty() && c.effects().isEmpty() && impact == null) {
       return written(c, source);
     }
-    List<String> all = new ArrayList<>(written(c, source));
+    List<String> all = new ArrayList<>();
+    if (impact != null) {
+      all.add("rollout: " + impact);
+    }
+    all.addAll(written(c, source));
     c.effects().forEach(e -> all.add("effect: " + e.describe()));
     all.addAll(notWritten);
     return all;

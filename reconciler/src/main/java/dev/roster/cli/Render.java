@@ -8,11 +8,16 @@ final class Render {
   private Render() {}
 
   static void plan(Plan plan, OutputFormat format, PrintWriter out) {
+    plan(plan, PlanView.live(), format, out);
+  }
+
+  /** {@code plan} in {@code format}, shown as {@code view} asks (base, comment size). */
+  static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out) {
     switch (format) {
-      case json -> out.println(PlanJson.render(plan));
-      case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan)));
-      case markdown -> out.print(PlanMarkdown.render(plan));
-      default -> PlanText.render(plan, out, color());
+      case json -> out.println(PlanJson.render(plan, view.base()));
+      case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan, view.base())));
+      case markdown -> out.print(PlanMarkdown.render(plan, view));
+      default -> PlanText.render(plan, view.base(), out, color());
     }
     out.flush();
   }

@@ -3,7 +3,6 @@ package dev.roster.devcluster;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionList;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -15,7 +14,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * fabric8's CRUD dispatcher plus what the embedded cluster adds: {@link Discovery} for GETs of
+ * fabric8's CRUD dispatcher, indexed ({@link IndexedCrudDispatcher}), plus what the embedded cluster adds: {@link Discovery} for GETs of
  * discovery paths, {@link OpenApi} for GETs under {@code /openapi/}, the {@link ApplyShim} for server-side apply PATCHes, the {@link
  * MergePatchShim} for merge and strategic merge PATCHes, correct lists for {@code
  * in}/{@code notin} label selectors, 404 outside {@code /api/} and {@code /apis/}, and refusals
@@ -25,7 +24,7 @@ import java.util.function.Predicate;
  * set-based selectors (it would match everything). A JSON Patch op that fails (e.g. a {@code
  * test}) is 422, as on a real API server, not 500.
  */
-final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
+final class EmbeddedDispatcher extends IndexedCrudDispatcher {
   static final String CRD_PATH = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
   private final ApplyShim apply = new ApplyShim(this);
@@ -129,18 +128,6 @@ final class EmbeddedDispatcher extends KubernetesCrudDispatcher {
     }
     return Serialization.unmarshal(crdList, CustomResourceDefinitionList.class).getItems().stream()
         .filter(crd -> crd.getSpec() != null && crd.getSpec().getNames() != null).toList();
-  }
-
-  static String bare(String path) {
-    int q = path.indexOf('?');
-    return q < 0 ? path : path.substring(0, q);
-  }
-
-  /** A collection or object path: {@code /api/v1/R...} or {@code /apis/G/V/R...}. */
-  static boolean isResourcePath(String path) {
-    String[] seg = bare(path).split("/");
-    String p = bare(path);
-    return p.startsWith("/api/") && seg.length >= 4 || p.startsWith("/apis/") && seg.length >= 5;
   }
 
   private static boolean isApiPath(String path) {

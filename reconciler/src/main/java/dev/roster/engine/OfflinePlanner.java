@@ -2,28 +2,27 @@ package dev.roster.engine;
 
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Change;
-import dev.roster.plan.Immutables;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.KindOrder;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Plan;
 import dev.roster.plan.Planner;
+import dev.roster.plan.RolloutMarks;
 import dev.roster.plan.RolloutPolicy;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Plans one revision against another with no cluster: the base revision is taken to be exactly
  * what is live (as Roster would have applied it), so the plan shows what merging the head would
- * change. For pull-request review without cluster credentials. Like apply, it never writes a
- * field the platform reads only at creation ({@link Immutables}: reported as not written, or a
- * re-create when Git asks for one), and it warns about the old policy word {@code HotReload}.
- * Runtime-owned fields need live state to judge and are planned as Git-to-Git changes.
+ * change. For pull-request review without cluster credentials. Each change is judged as apply
+ * would judge it (a field the platform reads only at creation is not written in place) and marked
+ * with how it would reach running agents ({@link RolloutMarks}); no hold is decided, as no work is
+ * counted. It warns about the old policy word {@code HotReload}.
  */
 public final class OfflinePlanner {
   private OfflinePlanner() {}
@@ -49,9 +48,7 @@ public final class OfflinePlanner {
     Inventory inventory = new Inventory(settings.source(), base.revision(), Set.copyOf(keys));
     Plan plan = planner.plan(after.objects(), live, inventory,
         new Planner.Options(settings.source(), head.revision(), head.repo()));
-    // As apply would: a field the platform reads only at creation is not written in place.
-    List<Change> changes = plan.changes().stream().map(c -> Immutables.split(c,
-        catalog.profile(c.key().group(), c.key().kind()).rollout())).toList();
-    return RolloutPolicy.warnHotReload(plan.withChanges(changes));
+    return RolloutPolicy.warnHotReload(RolloutMarks.mark(plan,
+        k -> catalog.profile(k.group(), k.kind()).rollout(), settings::ignored));
   }
 }

@@ -118,7 +118,7 @@ public final class RolloutGate {
   }
 
   /** {@code c} with what writing its fields now does on the platform ({@code rollout.effects}). */
-  private static Change effects(Change c, Profile.Rollout p) {
+  static Change effects(Change c, Profile.Rollout p) {
     if (p == null || p.effects().isEmpty() || c.action() != Action.UPDATE) {
       return c;
     }

@@ -54,12 +54,13 @@ final class StatusListener implements SyncListener {
     ManagedCounts managed = r.applied() == null ? null : ManagedCounts.of(r.applied());
     String line = record.result() + " " + r.revision() + " trigger=" + r.trigger() + " in "
         + r.duration().toMillis() + "ms: " + r.message();
-    if (r.plan() != null && !r.plan().warnings().isEmpty()) {
-      log.warn(r.source(), line); // the message ends with the plan's warnings
-    } else {
-      log.info(r.source(), line);
-    }
+    // a warning when the message ends with the plan's warnings
+    log.pass(r.plan() != null && !r.plan().warnings().isEmpty(), r.source(), r.revision(),
+        r.trigger(), line);
     metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
+    if (r.outcome() != SyncReport.Outcome.FAILED) {
+      metrics.succeeded(r.source(), now);
+    }
     if (r.plan() != null) {
       metrics.heldRollouts(r.source(), r.plan().held().size());
     }

@@ -34,7 +34,8 @@ class PlanMarkdownTest {
   @Test
   void headingTableAndPrunesBeforeUpdates() {
     String md = PlanMarkdown.render(mixed());
-    assertTrue(md.startsWith("### Roster plan for prod at abc1234\n\n| Action | Count |\n"
+    assertTrue(md.startsWith("<!-- roster-plan:prod -->\n### Roster plan for prod at abc1234\n\n"
+        + "| Action | Count |\n"
         + "| --- | ---: |\n| create | 1 |\n| update | 1 |\n| prune | 1 |\n| unchanged | 1 |\n"
         + "| refused | 1 |\n"), md);
     assertFalse(md.contains("| orphaned |"), "zero refused/orphaned rows are left out");
@@ -86,9 +87,9 @@ class PlanMarkdownTest {
   }
 
   @Test
-  void nothingToDoIsOneLine() {
+  void nothingToDoIsTheMarkerAndOneLine() {
     DesiredObject same = agent("team-agent", PROMPT, 20);
-    assertEquals("### Roster plan for prod at abc1234: no changes, live matches.\n",
+    assertEquals("<!-- roster-plan:prod -->\n### Roster plan for prod at abc1234: no changes, live matches.\n",
         PlanMarkdown.render(plan(List.of(same), List.of(live(same)))));
   }
 }

@@ -78,7 +78,8 @@ class AgentStatesStatusTest {
     listener = new StatusListener(SourceConfig.builder(SOURCE,
         new SourceSpec(repo.toString(), null, null, null)).build(), store,
         new EventRecorder(cluster.client(), "default", clock, EventRecorder.DEFAULT_LIMIT),
-        new Metrics(), new ServeLog(new PrintWriter(log, true)), clock);
+        new Metrics(), new ServeLog(dev.roster.cli.Logging.toWriter(new PrintWriter(log, true),
+            dev.roster.cli.LogFormat.text, ch.qos.logback.classic.Level.INFO)), clock);
     for (String name : List.of("researcher", "writer")) {
       Files.writeString(repo.resolve(name + ".yaml"), """
           apiVersion: komputer.komputer.ai/v1alpha1
