@@ -47,9 +47,12 @@ public final class ServeBenchmark {
    * @param clusterInProcess run the API server in this JVM instead of a child JVM
    * @param flood bad-signature deliveries sent around each change of a second round of
    *     measured changes; 0 for no such round
+   * @param clusterUrl an API server already running there (a {@code roster dev-cluster} started
+   *     outside a memory-limited container, so the limit counts serve alone), or null to start
+   *     one
    */
   public record Options(int objects, int changes, int warmup, int polls,
-      boolean clusterInProcess, int flood) {}
+      boolean clusterInProcess, int flood, String clusterUrl) {}
 
   /**
    * Milliseconds, request counts and bytes.
@@ -65,12 +68,14 @@ public final class ServeBenchmark {
    * @param rssBytes this JVM's VmRSS after a full GC, everything applied
    * @param clusterRssBytes the child API server's VmRSS, or -1 when in process
    * @param peakRssBytes this JVM's highest VmRSS over the whole run (VmHWM)
+   * @param cgroupLimitBytes the memory cgroup's limit (a container's), or -1 when none
+   * @param cgroupPeakBytes the most the memory cgroup has used (page cache included), or -1
    */
   public record Result(int objects, double initialApplyMillis, List<Double> latencies,
       List<Double> floodLatencies, Map<Integer, Integer> floodStatuses, double noopPollMillis, double lsRemoteMillis, int polls,
       Map<String, Long> noopPollRequests, double noopPassMillis,
       Map<String, Long> noopPassRequests, long rssBytes, long heapUsedBytes,
-      long clusterRssBytes, long peakRssBytes) {
+      long clusterRssBytes, long peakRssBytes, long cgroupLimitBytes, long cgroupPeakBytes) {
 
     public double p50() {
       return percentile(latencies, 0.50);
@@ -104,7 +109,8 @@ public final class ServeBenchmark {
     int n = RepoGenerator.write(files, o.objects());
     List<ChangeTarget> targets = ChangeTarget.configMaps(files, NAMESPACE, KEY);
     try (BenchRepo origin = BenchRepo.create(work.resolve("origin.git"), files);
-        ClusterProcess cluster = o.clusterInProcess() ? ClusterProcess.inProcess()
+        ClusterProcess cluster = o.clusterUrl() != null ? ClusterProcess.at(o.clusterUrl())
+            : o.clusterInProcess() ? ClusterProcess.inProcess()
             : ClusterProcess.child(work.resolve("kubeconfig"), "2g")) {
       RequestCounter counter = new RequestCounter();
       byte[] secret = "bench-webhook-secret".getBytes(StandardCharsets.UTF_8);
@@ -159,7 +165,7 @@ public final class ServeBenchmark {
               noop.pollMillis(), noop.lsRemoteMillis(),
               o.polls(), noop.pollRequests(), noop.passMillis(), noop.passRequests(),
               Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss(),
-              Rss.peakSelf());
+              Rss.peakSelf(), Rss.cgroupLimitAndPeak()[0], Rss.cgroupLimitAndPeak()[1]);
         } finally {
           serve.close(Duration.ofSeconds(30));
         }

@@ -48,13 +48,20 @@ final class BenchServe implements Callable<Integer> {
       description = "Run the API server in this JVM (its memory then counts in the RSS).")
   boolean inProcess;
 
+  @Option(names = "--cluster-url", paramLabel = "URL",
+      description = "Use the API server already running at URL (e.g. a roster dev-cluster"
+          + " started outside a memory-limited container, so that the limit counts serve alone)"
+          + " instead of starting one; give it a fresh one for each run.")
+  String clusterUrl;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("roster-bench-serve");
     try {
       ServeBenchmark.Result r = ServeBenchmark.run(new ServeBenchmark.Options(objects,
-          Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess, Math.max(0, flood)), work,
+          Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess,
+          Math.max(0, flood), clusterUrl), work,
           line -> {
             out.println("  " + line);
             out.flush();
@@ -68,7 +75,8 @@ final class BenchServe implements Callable<Integer> {
 
   private void print(PrintWriter out, ServeBenchmark.Result r) {
     out.printf("serve: %d objects, file:// Git remote, embedded API server %s, %d cores%n",
-        r.objects(), inProcess ? "in this JVM" : "in a child JVM",
+        r.objects(), clusterUrl != null ? "at " + clusterUrl
+        : inProcess ? "in this JVM" : "in a child JVM",
         Runtime.getRuntime().availableProcessors());
     out.printf("webhook -> live, one-file change (%d changes): p50 %.0f ms, p95 %.0f ms"
         + " (min %.0f, max %.0f)%n", r.latencies().size(), r.p50(), r.p95(),
@@ -92,6 +100,10 @@ final class BenchServe implements Callable<Integer> {
         Runtime.getRuntime().maxMemory() / MIB,
         r.clusterRssBytes() < 0 ? "" : String.format("; API server JVM RSS %.0f MiB",
             r.clusterRssBytes() / MIB));
+    if (r.cgroupLimitBytes() > 0) {
+      out.printf("memory cgroup (the container): limit %.0f MiB, peak usage %.0f MiB (page cache"
+          + " included)%n", r.cgroupLimitBytes() / MIB, r.cgroupPeakBytes() / MIB);
+    }
     out.printf("initial apply: %.0f ms%n", r.initialApplyMillis());
   }
 

@@ -41,7 +41,7 @@ import java.util.List;
  * impact}); list items that still do not fit are left out; and the comment ends with {@code >
  * **✂️ Shortened to fit N bytes:** …} saying how many diffs and list items were left out, how
  * large the full comment is, and where the full plan is ({@link PlanView#fullPlan}, else the
- * command that prints it as JSON).
+ * command that prints it as JSON, and against a cluster saves it with {@code --out}).
  *
  * <p>In table cells, summaries and list items {@code &}, {@code |}, {@code <} and {@code >} are
  * written as HTML entities. Provenance annotations and Secret values are never shown.
@@ -180,7 +180,9 @@ public final class PlanMarkdown {
 
     String note(PlanView view, String source) {
       String where = view.fullPlan() != null ? escape(view.fullPlan())
-          : "run `roster plan` with the same flags and `-o json` (or `-o text`)";
+          : view.offline() ? "run `roster plan` with the same flags and `-o json` (or `-o text`)"
+          : "run `roster plan` with the same flags and `--out plan.json` (saved for `roster"
+              + " apply --plan`) or `-o json`";
       return "> **✂️ Shortened to fit " + max + " bytes:** the diffs of " + diffs
           + (diffs == 1 ? " object" : " objects") + " are left out"
           + (items > 0 ? ", and " + items + (items == 1 ? " list item" : " list items")

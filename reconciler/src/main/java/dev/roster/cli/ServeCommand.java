@@ -132,7 +132,8 @@ final class ServeCommand implements Callable<Integer> {
       Supervisor supervisor = new Supervisor(client, catalog, settings, metrics,
           ServeLog.standard());
       try {
-        ServeBanner.print(out, supervisor, sources, embedded, serve, cluster);
+        ServeBanner.print(out, supervisor, sources, embedded, serve, cluster,
+            notify.targets());
         if (waiter != null) {
           waiter.await(supervisor);
         } else {

@@ -131,13 +131,13 @@ public record SavedPlan(String source, String repo, String cluster, String revis
   private static void canonical(Object v, StringBuilder out) {
     if (v instanceof Map<?, ?> m) {
       out.append('{');
-      new TreeMap<>(m.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-          e -> String.valueOf(e.getKey()), Map.Entry::getValue, (a, b) -> a)))
-          .forEach((k, x) -> {
-            out.append(quoted(k)).append(':');
-            canonical(x, out);
-            out.append(',');
-          });
+      Map<String, Object> sorted = new TreeMap<>(); // null values kept (a prune's desired)
+      m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+      sorted.forEach((k, x) -> {
+        out.append(quoted(k)).append(':');
+        canonical(x, out);
+        out.append(',');
+      });
       out.append('}');
     } else if (v instanceof List<?> l) {
       out.append('[');

@@ -60,7 +60,7 @@ public final class Supervisor implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, s.systemNamespace());
     this.relay = s.leaderElect()
         ? new WebhookRelay(client, s.systemNamespace(), Clock.systemUTC()) : null;
-    this.notifier = new Notifier(s.notifications(), log::warn);
+    this.notifier = new Notifier(s.notifications(), log::warn, metrics::notification);
     for (SourceConfig c : s.sources()) {
       units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
     }

@@ -92,4 +92,21 @@ class PlanMarkdownTest {
     assertEquals("<!-- roster-plan:prod -->\n### Roster plan for prod at abc1234: no changes, live matches.\n",
         PlanMarkdown.render(plan(List.of(same), List.of(live(same)))));
   }
+
+  @Test
+  void aCommentAgainstTheClusterCutToFitNamesTheSavedPlan() {
+    List<DesiredObject> before = new java.util.ArrayList<>();
+    List<DesiredObject> after = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      before.add(configMap("c" + i, "configmaps.yaml", Map.of("value", "before")));
+      after.add(configMap("c" + i, "configmaps.yaml", Map.of("value", "after")));
+    }
+    Plan p = plan(after, before.stream().map(PlanFixtures::live).toList());
+    String md = PlanMarkdown.render(p, new PlanView(null, 5_000, null, null));
+    assertTrue(PlanMarkdown.bytes(md) <= 5_000, md);
+    assertTrue(md.contains("| update | 300 |"), md);
+    assertTrue(md.contains("- ~ update v1 ConfigMap coding-agents/c0 (configmaps.yaml)\n"), md);
+    assertTrue(md.contains("`--out plan.json` (saved for `roster apply --plan`)"), md);
+    assertTrue(PlanMarkdown.bytes(PlanMarkdown.render(p)) > 5_000, "the full comment is larger");
+  }
 }

@@ -182,6 +182,61 @@ class PullRequestPlanTest {
   }
 
   @Test
+  void newRunsAndReCreatesAreNamedWithBase() throws Exception {
+    write("tasks.yaml", """
+        apiVersion: kubeopencode.io/v1alpha1
+        kind: Task
+        metadata:
+          name: fix-tests
+          namespace: coding-agents
+        spec:
+          templateRef:
+            name: devbox
+          description: Fix the failing tests.
+        """);
+    write("agents.yaml", AGENTS.replace("""
+          annotations:
+            roster.dev/rollout: Manual
+        spec:""", """
+          annotations:
+            roster.dev/rollout: Manual
+            roster.dev/recreate: "true"
+        spec:
+          persistence:
+            workspace:
+              size: 20Gi"""));
+    commit("a run, and a bigger workspace");
+    Run md = plan("--base", "HEAD^", "-o", "markdown");
+    assertEquals(0, md.code(), md::toString);
+    assertTrue(md.out().contains("- **Runs start (1):** Task/coding-agents/fix-tests\n"),
+        md.out());
+    assertTrue(md.out().contains("- **Re-created (1):** Agent/coding-agents/team-agent\n"),
+        md.out());
+    assertTrue(md.out().contains("- **Wait for approval (1):** Agent/coding-agents/team-agent"),
+        md.out());
+
+    Run text = plan("--base", "HEAD^");
+    assertTrue(text.out().contains("~ update kubeopencode.io/v1alpha1 Agent"
+        + " coding-agents/team-agent (agents.yaml) [recreate: deleted and created again from"
+        + " Git]\n    rollout: recreate\n"), text.out());
+    assertTrue(text.out().contains("+ create kubeopencode.io/v1alpha1 Task"
+        + " coding-agents/fix-tests (tasks.yaml)\n    rollout: new-run\n"), text.out());
+  }
+
+  @Test
+  void aGitUrlTakesRevisionExpressionsFromItsMirror() throws Exception {
+    write("template.yaml", TEMPLATE.formatted("v2"));
+    commit("new image");
+    Run json = roster("plan", "--repo", repo.toUri().toString(), "--ref", "main", "--base",
+        "main~1", "--cache-dir", tmp.resolve("cache").toString(), "--source-name", "agents",
+        "-o", "json");
+    assertEquals(0, json.code(), json::toString);
+    JsonNode doc = JsonMapper.builder().build().readTree(json.out());
+    assertTrue(doc.get("base").asString().startsWith("main~1@sha1:"), json.out());
+    assertEquals("restart", change(doc, "devbox").get("rollout").get("marker").asString());
+  }
+
+  @Test
   void noChangesWithBaseDoNotClaimTheClusterMatches() {
     Run md = plan("--base", "main", "-o", "markdown");
     assertEquals(0, md.code(), md::toString);
@@ -233,6 +288,8 @@ class PullRequestPlanTest {
     Run small = plan("--base", "HEAD~1", "-o", "markdown", "--max-bytes", "10000");
     assertTrue(small.out().getBytes(StandardCharsets.UTF_8).length <= 10_000, small.out());
     assertTrue(small.out().contains("-o json"), small.out());
+    assertTrue(small.out().matches("(?s).*, and \\d+ list items are not shown \\(the full comment"
+        + " would take \\d+ bytes\\).*"), small.out());
 
     Run tooSmall = plan("--base", "HEAD~1", "-o", "markdown", "--max-bytes", "100");
     assertEquals(ExitCode.USAGE, tooSmall.code(), tooSmall::toString);

@@ -106,8 +106,9 @@ class NotifyConfigTest {
         + "  name: bad\ndata: 5\n");
     Path key = secret("key", "cli-secret");
     try (NotifyReceiver receiver = new NotifyReceiver()) {
+      StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code = ServeHarness.run(new PrintWriter(new StringWriter(), true),
+      int code = ServeHarness.run(new PrintWriter(out, true),
           new PrintWriter(err, true), sup -> {
             NotifyReceiver.Received r = receiver.await("the failure", "/hook",
                 x -> "reconcile-failed".equals(x.header("X-Roster-Event")));
@@ -118,6 +119,9 @@ class NotifyConfigTest {
           "--metrics-listen", "127.0.0.1:0", "--cache-dir", tmp.resolve("cache").toString(),
           "--notify-url", receiver.url("/hook"), "--notify-secret-file", key.toString());
       assertEquals(0, code, err.toString());
+      assertTrue(out.toString().contains("Notify: webhook " + receiver.url("").replace("/", "")
+          .replace("http:", "http://")), out.toString());
+      assertFalse(out.toString().contains("/hook"), "the banner names no URL path: " + out);
       assertFalse(err.toString().contains("cli-secret"), err.toString());
     }
   }

@@ -10,6 +10,8 @@ import dev.roster.serve.metrics.Metrics;
 import dev.roster.serve.notify.NoticeKind;
 import dev.roster.serve.notify.NotifySettings;
 import dev.roster.serve.notify.NotifyTarget;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,8 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Serve's notifications end to end: a supervisor reconciling a Git repository over HTTP tells a
  * local receiver, as a signed generic webhook, a Slack-compatible webhook and GitHub and GitLab
  * commit statuses, that a commit applied, failed validation, had its prunes refused, and
- * recovered. A webhook answered 500 is retried; secrets never reach the log. Every wait is a
- * bounded poll on what the receiver got.
+ * recovered; and that an agent's restart is held while its Task runs (told once past the
+ * threshold, the commit pending), then forced when the hold times out, and that a Manual agent's
+ * change awaits approval. A webhook answered 500 is retried; secrets never reach the log. Every
+ * wait is a bounded poll on what the receiver got (passes are requested while polling); nothing
+ * sleeps.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class NotifyServeTest {
@@ -133,16 +138,112 @@ class NotifyServeTest {
     assertEquals(1, hooks.stream().filter(r -> r.body().contains("\"reconcile-failed\""))
         .map(r -> r.header("X-Roster-Delivery")).distinct().count(),
         "one failure, told once: " + hooks);
+    Waits.until("deliveries counted", () -> ServeRig.sum(rig.metrics(sup),
+        "roster_notifications_total", "result=\"delivered\"") >= 12);
+    assertEquals(0.0, ServeRig.sum(rig.metrics(sup), "roster_notifications_total",
+        "result=\"failed\""), "the 500 was retried, then delivered");
     String log = rig.log.toString();
     for (String secret : List.of(HMAC, GITHUB_TOKEN, GITLAB_TOKEN, "XXXXSECRET")) {
       assertFalse(log.contains(secret), "a secret in the log: " + secret);
     }
   }
 
+  static String agent(String name, String image, String annotations) {
+    return """
+        apiVersion: kubeopencode.io/v1alpha1
+        kind: Agent
+        metadata:
+          name: %s
+          namespace: apps
+          annotations: {roster.dev/external-refs: "ServiceAccount/*,AgentTemplate/*"%s}
+        spec:
+          templateRef: {name: devbox}
+          executorImage: %s
+          contexts:
+            - {name: rules, type: ConfigMap, configMap: {name: rules, key: AGENTS.md}}
+        """.formatted(name, annotations, image);
+  }
+
+  void write(String coderImage, String reviewerImage) throws Exception {
+    rig.repo.write("apps/rules.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rules\n"
+        + "  namespace: apps\ndata:\n  AGENTS.md: be kind\n");
+    rig.repo.write("apps/coder.yaml", agent("coder", coderImage,
+        ", roster.dev/rollout-timeout: 3s"));
+    rig.repo.write("apps/reviewer.yaml", agent("reviewer", reviewerImage,
+        ", roster.dev/rollout: Manual"));
+  }
+
+  void runningTask() {
+    var tasks = rig.cluster.client().genericKubernetesResources("kubeopencode.io/v1alpha1", "Task")
+        .inNamespace(ServeRig.APPS);
+    tasks.resource(new GenericKubernetesResourceBuilder()
+        .withApiVersion("kubeopencode.io/v1alpha1").withKind("Task").withNewMetadata()
+        .withName("t1").withNamespace(ServeRig.APPS).addToLabels("kubeopencode.io/agent", "coder")
+        .endMetadata().addToAdditionalProperties("spec", Map.of("agentRef",
+            Map.of("name", "coder"), "description", "work")).build()).create();
+    GenericKubernetesResource t = tasks.withName("t1").get();
+    t.setAdditionalProperty("status", Map.of("phase", "Running"));
+    tasks.resource(t).updateStatus();
+  }
+
+  @Test
+  void heldForcedAndAwaitingApprovalReachTheWebhookSigned() throws Exception {
+    rig.repo.write("namespaces/apps.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n"
+        + "  name: apps\n");
+    write("img:v1", "img:v1");
+    String first = rig.repo.commit("two agents");
+    List<NotifyTarget> targets = List.of(
+        new NotifyTarget(NotifyTarget.Type.WEBHOOK, URI.create(receiver.url("/hook")),
+            HMAC.getBytes(StandardCharsets.UTF_8), Set.of(NoticeKind.ROLLOUT_HELD,
+                NoticeKind.FORCED, NoticeKind.AWAITING_APPROVAL), Duration.ZERO),
+        new NotifyTarget(NotifyTarget.Type.GITHUB, URI.create(receiver.url("/gh/repos/a/b")),
+            "token".getBytes(StandardCharsets.UTF_8), Set.of(), null));
+    sup = rig.serve(ServeRig.settings(rig.source(NEVER)).with(null, ServeFaultTest.FAST, NEVER)
+        .withNotify(NotifySettings.of(targets).withRetry(Duration.ofMillis(10),
+            Duration.ofMillis(50))), new Metrics());
+    rig.awaitApplied(first);
+    runningTask();
+
+    write("img:v2", "img:v2");
+    String change = rig.repo.commit("new images");
+    sup.poller(ServeRig.SOURCE).poll();
+    Map<String, Object> held = event("rollout-held", "Agent apps/coder");
+    assertEquals(ConfigRepo.revision(change), held.get("revision"));
+    assertEquals("WaitingForTasks", held.get("reason"));
+    Map<String, Object> approval = event("awaiting-approval", "Agent apps/reviewer");
+    assertEquals("AwaitingApproval", approval.get("reason"));
+    receiver.await("a pending status for the held commit", "/gh/repos/a/b/statuses/" + change,
+        r -> r.body().contains("\"pending\""));
+
+    // The hold times out (3s): a pass after it forces the change with the task still running.
+    Waits.until("the forced rollout at the receiver", () -> {
+      sup.worker(ServeRig.SOURCE).request("test");
+      return !receiver.on("/hook", r -> "forced".equals(r.header("X-Roster-Event"))).isEmpty();
+    });
+    Map<String, Object> forced = event("forced", "Agent apps/coder");
+    assertEquals(held.get("since"), forced.get("since"), "the same hold");
+    assertEquals(1, receiver.on("/hook", r -> "rollout-held".equals(r.header("X-Roster-Event")))
+        .size(), "held is told once per hold, though every pass sees it");
+    assertEquals(1, receiver.on("/hook", r -> "awaiting-approval".equals(
+        r.header("X-Roster-Event"))).size(), "awaiting approval is told once");
+  }
+
+  /** Awaits a webhook delivery of {@code event} about {@code object}, signed; its body. */
+  Map<String, Object> event(String event, String object) throws Exception {
+    Map<String, Object> body = event(event, x -> x.body().contains(object));
+    assertEquals(object, body.get("object"));
+    return body;
+  }
+
   /** Awaits a webhook delivery of {@code event}, checks its signature, returns its body. */
   Map<String, Object> event(String event) throws Exception {
+    return event(event, x -> true);
+  }
+
+  Map<String, Object> event(String event, java.util.function.Predicate<NotifyReceiver.Received>
+      also) throws Exception {
     NotifyReceiver.Received r = receiver.await("a webhook " + event, "/hook",
-        x -> event.equals(x.header("X-Roster-Event")));
+        x -> event.equals(x.header("X-Roster-Event")) && also.test(x));
     assertEquals("sha256=" + hmac(HMAC, r.body()), r.header("X-Roster-Signature"),
         "signed with the secret: " + r);
     assertNull(receiver.on("/hook", x -> x.header("X-Roster-Signature") == null).stream()

@@ -57,6 +57,7 @@ public final class Metrics {
   private final Counter rollouts;
   private final Gauge reachable;
   private final Counter resyncs;
+  private final Counter notifications;
   private final Gauge lastSuccess;
   private final Gauge buildInfo;
 
@@ -89,6 +90,10 @@ public final class Metrics {
     resyncs = Counter.builder().name("roster_resyncs_total")
         .help("Full verification passes asked for, by cause (interval, informer, reconnect).")
         .labelNames("source", "cause").register(registry);
+    notifications = Counter.builder().name("roster_notifications_total")
+        .help("Notification requests by target type and result (delivered, failed: not"
+            + " delivered after its tries or refused, dropped: queue full or shutdown).")
+        .labelNames("type", "result").register(registry);
     lastSuccess = Gauge.builder().name("roster_last_success_timestamp_seconds")
         .help("When the source's last pass that did not fail ended, Unix seconds.")
         .labelNames("source").register(registry);
@@ -130,6 +135,11 @@ public final class Metrics {
   /** Counts a webhook delivery and what came of it (e.g. {@code accepted}, {@code rejected}). */
   public void webhook(String provider, String result) {
     webhooks.labelValues(provider, result).inc();
+  }
+
+  /** Counts one notification request to a target of {@code type} with {@code result}. */
+  public void notification(String type, String result) {
+    notifications.labelValues(type, result).inc();
   }
 
   /** Sets the object counts of {@code source} by state ({@code managed}, ...). */

@@ -9,8 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -37,29 +37,37 @@ final class Channel implements AutoCloseable {
   private final NotifySettings settings;
   private final HttpClient http;
   private final BiConsumer<String, String> warn;
-  private final ScheduledExecutorService sender;
+  private final BiConsumer<String, String> counted; // type, result
+  private final ScheduledThreadPoolExecutor sender;
   private final Deque<Item> queue = new ArrayDeque<>(); // guarded by this
   private final Map<String, String> told = lru(); // notice key or source|sha -> state
   private boolean pumping; // a pump is scheduled or running; guarded by this
+  private boolean closed; // guarded by this
+  private Item sending; // the head while it is being tried; guarded by this
   private double tokens;
   private long refilledAt = System.nanoTime();
 
   Channel(NotifyTarget target, NotifySettings settings, HttpClient http,
-      BiConsumer<String, String> warn) {
+      BiConsumer<String, String> warn, BiConsumer<String, String> counted) {
+    this.counted = counted;
     this.target = target;
     this.settings = settings;
     this.http = http;
     this.warn = warn;
     this.tokens = settings.perMinute();
-    this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
+    this.sender = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "roster-notify-" + target.type().label());
       t.setDaemon(true);
       return t;
     });
+    sender.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close: no waiting pumps
   }
 
   /** Queues what {@code seen} holds for this target. */
   synchronized void offer(Tracker.Seen seen) {
+    if (closed) {
+      return;
+    }
     for (Notice n : seen.notices()) {
       if (target.wants(n) && (n.object() == null || told.put(n.key(), "") == null)) {
         enqueue(new Item(Payloads.notice(target, n), n.source()));
@@ -74,40 +82,51 @@ final class Channel implements AutoCloseable {
 
   private void enqueue(Item item) {
     queue.addLast(item);
-    if (queue.size() > settings.queue()) {
+    if (queue.size() - (sending == null ? 0 : 1) > settings.queue()) { // waiting ones only
       Item dropped = queue.pollFirst();
+      if (dropped == sending) { // the one being tried stays; the oldest waiting one goes
+        dropped = queue.pollFirst();
+        queue.addFirst(sending);
+      }
       warn.accept(dropped.source, "notify " + target + ": queue full, dropped " + dropped.request);
+      counted.accept(target.type().label(), "dropped");
     }
     if (!pumping) {
       pumping = true;
-      sender.execute(this::pump);
+      later(0);
     }
   }
 
   /** Sends the head of the queue, then schedules the next try or the next item. */
   private void pump() {
     Item item;
+    long wait;
     synchronized (this) {
       item = queue.peekFirst();
       if (item == null) {
         pumping = false;
         return;
       }
+      wait = takeToken();
+      if (wait == 0) {
+        sending = item;
+      }
     }
-    long wait = takeToken();
     if (wait > 0) {
-      sender.schedule(this::pump, wait, TimeUnit.NANOSECONDS);
+      later(wait);
       return;
     }
     item.tries++;
     String failure = send(item.request);
     long next = 0;
     synchronized (this) {
+      sending = null;
       boolean retry = failure != null && failure.startsWith("retry:");
       if (retry && item.tries < settings.attempts()) {
         next = backoff(item.tries).toNanos();
       } else {
         queue.remove(item);
+        counted.accept(target.type().label(), failure == null ? "delivered" : "failed");
         if (failure != null) {
           warn.accept(item.source, "notify " + target + ": " + item.request + " not delivered"
               + " after " + item.tries + " tr" + (item.tries == 1 ? "y" : "ies") + ": "
@@ -115,7 +134,16 @@ final class Channel implements AutoCloseable {
         }
       }
     }
-    sender.schedule(this::pump, next, TimeUnit.NANOSECONDS);
+    later(next);
+  }
+
+  /** Pumps again in {@code nanos}; nothing once closing. */
+  private void later(long nanos) {
+    try {
+      sender.schedule(this::pump, nanos, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // closing: what is left is counted by close
+    }
   }
 
   /** Null when delivered; else {@code retry: why} or {@code drop: why}. Never names a secret. */
@@ -167,14 +195,30 @@ final class Channel implements AutoCloseable {
     };
   }
 
+  /**
+   * Stops: waiting requests are dropped (counted in a warning); a request being sent gets up to
+   * the timeout to finish.
+   */
   @Override
   public void close() {
     int left;
     synchronized (this) {
-      left = queue.size();
-      queue.clear();
+      closed = true;
+      left = queue.size() - (sending == null ? 0 : 1);
+      queue.removeIf(i -> i != sending);
     }
-    sender.shutdownNow();
+    sender.shutdown();
+    try {
+      if (!sender.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        sender.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      sender.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    for (int i = 0; i < left; i++) {
+      counted.accept(target.type().label(), "dropped");
+    }
     if (left > 0) {
       warn.accept("", "notify " + target + ": " + left + " request(s) not sent at shutdown");
     }

@@ -14,11 +14,20 @@ public final class Notifier implements AutoCloseable {
    * @param warn logs a warning for a source ({@code ""} for none); never given a secret
    */
   public Notifier(NotifySettings settings, BiConsumer<String, String> warn) {
+    this(settings, warn, (type, result) -> { });
+  }
+
+  /**
+   * As {@link #Notifier(NotifySettings, BiConsumer)}, telling {@code counted} each request's end:
+   * target type and {@code delivered}, {@code failed} or {@code dropped}.
+   */
+  public Notifier(NotifySettings settings, BiConsumer<String, String> warn,
+      BiConsumer<String, String> counted) {
     this.warn = warn;
     HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
         .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     this.channels = settings.targets().stream()
-        .map(t -> new Channel(t, settings, http, warn)).toList();
+        .map(t -> new Channel(t, settings, http, warn, counted)).toList();
   }
 
   /** Whether any target is configured. */
