@@ -5,6 +5,7 @@ import dev.roster.plan.Plan;
 import dev.roster.source.Urls;
 import dev.roster.status.Conditions;
 import dev.roster.status.ManagedCounts;
+import dev.roster.status.ObjectState;
 import dev.roster.status.PassStatus;
 import dev.roster.status.ReconcileRecord;
 import dev.roster.status.RolloutReport;
@@ -75,8 +76,10 @@ final class ApplyStatus {
 
   /** The status says {@code plan}'s revision is live, nothing held, and the same states. */
   private static boolean alreadyLive(SourceStatus s, Plan plan) {
-    List<String> now = plan.states().stream().map(c -> RolloutReport.object(c.key()) + "="
-        + c.health().state()).toList();
+    SourceStatus planned = s.withStates(plan.states().stream().map(c -> new ObjectState(
+        RolloutReport.object(c.key()), c.health().state(), c.health().unhealthy(),
+        c.health().message(), null)).toList()); // ordered and capped as stored
+    List<String> now = planned.states().stream().map(o -> o.object() + "=" + o.state()).toList();
     List<String> was = s.states().stream().map(o -> o.object() + "=" + o.state()).toList();
     return plan.revision().equals(s.lastAppliedRevision()) && s.heldRollouts().isEmpty()
         && Conditions.isTrue(s.conditions(), Conditions.READY) && now.equals(was);

@@ -48,20 +48,24 @@ final class StatusText {
       if (!s.states().isEmpty()) {
         out.println();
         out.println("Agent states of " + s.source() + ":");
-        states(s.states(), now, out);
+        states(s, now, out);
       }
     }
   }
 
   /** OBJECT, STATE (with ! when unhealthy), AGE in that state, MESSAGE: what the status says. */
-  private static void states(List<ObjectState> states, Instant now, PrintWriter out) {
+  private static void states(SourceStatus s, Instant now, PrintWriter out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"OBJECT", "STATE", "AGE", "MESSAGE"});
-    for (ObjectState o : states) {
+    for (ObjectState o : s.states()) {
       rows.add(new String[] {o.object(), o.state() + (o.unhealthy() ? " (unhealthy)" : ""),
           age(o.since(), now), dash(o.message())});
     }
     table(rows, out);
+    if (s.statesOmitted() > 0) {
+      out.println("… and " + s.statesOmitted() + " more not listed (the status keeps "
+          + SourceStatus.STATES_LIMIT + ", unhealthy first)");
+    }
   }
 
   /** OBJECT, REASON, IN-FLIGHT, AGE of the hold, DEADLINE (and time left) of a Rollout hold. */
@@ -99,7 +103,7 @@ final class StatusText {
     if (!s.states().isEmpty()) {
       out.println();
       out.println("Agent states:");
-      states(s.states(), now, out);
+      states(s, now, out);
     }
     out.println();
     out.println("Conditions:");

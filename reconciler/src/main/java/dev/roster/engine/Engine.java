@@ -142,7 +142,7 @@ public final class Engine {
     this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
     this.remembers = live != null;
     this.drift = new Drift(new Planner(order), settings.source(),
-        k -> catalog.profile(k.group(), k.kind()).rollout(), settings::ignored);
+        k -> catalog.profile(k.group(), k.kind()), settings::ignored);
   }
 
   /** An engine that reads everything afresh on every pass (the CLI): {@link PassCaches#none()}. */

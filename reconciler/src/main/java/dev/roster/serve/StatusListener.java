@@ -93,8 +93,9 @@ final class StatusListener implements SyncListener {
       RolloutReport report = passed.get().rollouts();
       events.rollouts(r.source(), r.revision(), report);
       events.unhealthy(r.source(), r.revision(), passed.get().turnedUnhealthy());
-      passed.get().turnedUnhealthy().forEach(c -> log.warn(r.source(), RolloutReport.object(
-          c.key()) + " is " + c.health().describe()));
+      passed.get().turnedUnhealthy().forEach(c -> log.warn(r.source(),
+          dev.roster.source.Urls.redact(RolloutReport.object(c.key()) + " is "
+              + c.health().describe())));
       metrics.rollouts(r.source(), "held", report.started().size());
       metrics.rollouts(r.source(), "released", report.released().size());
       metrics.rollouts(r.source(), "forced", report.forced().size());

@@ -144,6 +144,6 @@ public final class StatusStore {
             Urls.redact(r.message()))).toList(),
         s.managed(), s.observedAt(), s.heldRollouts(),
         s.states().stream().map(o -> new ObjectState(o.object(), o.state(), o.unhealthy(),
-            Urls.redact(o.message()), o.since())).toList());
+            Urls.redact(o.message()), o.since())).toList(), s.statesOmitted());
   }
 }
