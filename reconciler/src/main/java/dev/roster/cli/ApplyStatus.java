@@ -28,7 +28,8 @@ import java.util.List;
  * prune guard) writes nothing, status included: "nothing applied" stays literal, and the error is
  * on the terminal. An apply that found nothing to do, over a status that already says its
  * revision is live with nothing held and the same agent states, is not recorded again, so
- * re-applying a revision writes nothing. A status that cannot be written is a warning on stderr; the exit code stays the
+ * re-applying a revision writes nothing. The message names the plan's warnings and the fields
+ * Git and live differ in that were not written ({@link ReconcileRecord#withWarnings}). A status that cannot be written is a warning on stderr; the exit code stays the
  * apply's.
  */
 final class ApplyStatus {
@@ -52,8 +53,9 @@ final class ApplyStatus {
     boolean failed = result.failed() || refused > 0;
     String message = failed
         ? (result.failures().size() + refused) + " object(s) failed or were refused"
-        : plan.hasChanges() ? "applied revision '" + plan.revision() + "'"
-        : "live matches revision '" + plan.revision() + "'";
+        : ReconcileRecord.withWarnings(plan.hasChanges()
+            ? "applied revision '" + plan.revision() + "'" : ReconcileRecord.nothingToWrite(plan),
+            plan);
     Instant now = Instant.now();
     ReconcileRecord record = ReconcileRecord.of(plan.revision(), ReconcileRecord.MANUAL, start,
         Duration.between(start, now), plan, result, failed,
@@ -62,7 +64,7 @@ final class ApplyStatus {
     try {
       StatusStore store = new StatusStore(client, namespace);
       if (ReconcileRecord.NO_OP.equals(record.result()) && plan.held().isEmpty()
-          && store.read(source).filter(s -> alreadyLive(s, plan)).isPresent()) {
+          && store.read(source).filter(s -> alreadyLive(s, plan, message)).isPresent()) {
         return;
       }
       store.update(source, previous -> PassStatus.after(
@@ -74,14 +76,25 @@ final class ApplyStatus {
     }
   }
 
-  /** The status says {@code plan}'s revision is live, nothing held, and the same states. */
-  private static boolean alreadyLive(SourceStatus s, Plan plan) {
+  /**
+   * The status says {@code plan}'s revision is live, nothing held, the same states, and the same
+   * warnings and fields not written as {@code message}.
+   */
+  private static boolean alreadyLive(SourceStatus s, Plan plan, String message) {
     SourceStatus planned = s.withStates(plan.states().stream().map(c -> new ObjectState(
         RolloutReport.object(c.key()), c.health().state(), c.health().unhealthy(),
         c.health().message(), null)).toList()); // ordered and capped as stored
     List<String> now = planned.states().stream().map(o -> o.object() + "=" + o.state()).toList();
     List<String> was = s.states().stream().map(o -> o.object() + "=" + o.state()).toList();
     return plan.revision().equals(s.lastAppliedRevision()) && s.heldRollouts().isEmpty()
-        && Conditions.isTrue(s.conditions(), Conditions.READY) && now.equals(was);
+        && Conditions.isTrue(s.conditions(), Conditions.READY) && now.equals(was)
+        && s.condition(Conditions.READY).map(c -> warnings(c.message())).orElse("")
+            .equals(warnings(message));
+  }
+
+  /** What {@code message} says after its first {@link ReconcileRecord#WARNING}, if anything. */
+  private static String warnings(String message) {
+    int at = message.indexOf(ReconcileRecord.WARNING);
+    return at < 0 ? "" : message.substring(at);
   }
 }

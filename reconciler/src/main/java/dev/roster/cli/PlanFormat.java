@@ -145,13 +145,7 @@ final class PlanFormat {
   }
 
   private static String inSyncExcept(Plan p) {
-    List<String> all = p.changes().stream().flatMap(c -> c.notWritten().stream()
-        .map(u -> c.key().kind() + " " + name(c.key()) + " " + u.pointer() + " ("
-            + u.reason().word() + ")")).toList();
-    String named = String.join(", ", all.subList(0, Math.min(LISTED, all.size())))
-        + (all.size() > LISTED ? " and " + (all.size() - LISTED) + " more" : "");
-    return "In sync with revision " + p.revision() + " except " + all.size()
-        + (all.size() == 1 ? " field" : " fields") + " not written: " + named + ".";
+    return "In sync with revision " + p.revision() + " except " + p.notWrittenNamed(LISTED) + ".";
   }
 
   /** {@code not written: /spec/x (platform-written: detail)}, one line per field left alone. */

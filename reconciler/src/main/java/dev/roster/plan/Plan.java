@@ -54,6 +54,24 @@ public record Plan(String source, String revision, List<Change> changes, int inv
     return changes.stream().mapToLong(c -> c.notWritten().size()).sum();
   }
 
+  /**
+   * {@code N field(s) not written: Kind ns/name /pointer (reason), …} naming at most {@code
+   * listed} of the fields {@link #unwrittenCount} counts, then {@code and N more}; empty when
+   * none. What status and serve's log say beside "succeeded" so that they are never silent.
+   */
+  public String notWrittenNamed(int listed) {
+    List<String> all = changes.stream().flatMap(c -> c.notWritten().stream()
+        .map(u -> c.key().kind() + " " + (c.key().namespace().isEmpty() ? ""
+            : c.key().namespace() + "/") + c.key().name() + " " + u.pointer() + " ("
+            + u.reason().word() + ")")).toList();
+    if (all.isEmpty()) {
+      return "";
+    }
+    return all.size() + (all.size() == 1 ? " field" : " fields") + " not written: "
+        + String.join(", ", all.subList(0, Math.min(listed, all.size())))
+        + (all.size() > listed ? " and " + (all.size() - listed) + " more" : "");
+  }
+
   /** Changes whose live object is in a state its profile names ({@link Change#health}). */
   public List<Change> states() {
     return changes.stream().filter(c -> c.health() != null).toList();

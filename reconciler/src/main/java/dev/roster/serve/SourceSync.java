@@ -86,13 +86,9 @@ public final class SourceSync {
         verdict.outcome(), verdict.reason(), withWarnings(verdict), verdict.retryable());
   }
 
-  /** The verdict's message, then the plan's warnings: status and log say them every pass. */
+  /** The verdict's message, the plan's warnings and fields not written: said every pass. */
   private static String withWarnings(Verdict v) {
-    if (v.plan() == null || v.plan().warnings().isEmpty()) {
-      return v.message();
-    }
-    return v.message() + ReconcileRecord.WARNING
-        + String.join(ReconcileRecord.WARNING, v.plan().warnings());
+    return ReconcileRecord.withWarnings(v.message(), v.plan());
   }
 
   private Verdict applyOrReport(Engine.PlanRun run, String revision) {
@@ -108,7 +104,7 @@ public final class SourceSync {
     if (!run.plan().hasChanges() && !run.relists()) {
       lastApplied = revision;
       return Verdict.of(SyncReport.Outcome.NO_OP, Conditions.RECONCILIATION_SUCCEEDED,
-          "live matches revision '" + revision + "'");
+          ReconcileRecord.nothingToWrite(run.plan()));
     }
     if (config.driftReportOnly() && revision.equals(lastApplied)) {
       return Verdict.of(SyncReport.Outcome.DRIFT_REPORTED, Conditions.DRIFT_DETECTED,

@@ -6,6 +6,7 @@ import dev.roster.plan.Action;
 import dev.roster.plan.Plan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,36 @@ public record ReconcileRecord(
    * (such as objects no inventory lists) ends its message with them, and {@code Ready} keeps them.
    */
   public static final String WARNING = "; warning: ";
+
+  /** How many fields not written a message names ({@link Plan#notWrittenNamed}). */
+  public static final int UNWRITTEN_LISTED = 10;
+
+  /**
+   * The message of a pass that found nothing to write for {@code plan}: {@code live matches
+   * revision 'R'} only when Git and live agree on every field Git sets, else {@code nothing to
+   * write for revision 'R'} (the fields left alone follow as a warning: {@link #withWarnings}).
+   */
+  public static String nothingToWrite(Plan plan) {
+    return (plan.unwrittenCount() == 0 ? "live matches revision '"
+        : "nothing to write for revision '") + plan.revision() + "'";
+  }
+
+  /**
+   * {@code message}, then {@code plan}'s warnings and the fields Git and live differ in that were
+   * not written, each after {@link #WARNING}: what status and serve's log say every pass, so a
+   * success is never silent about what differs. {@code plan} null: {@code message}.
+   */
+  public static String withWarnings(String message, Plan plan) {
+    if (plan == null) {
+      return message;
+    }
+    List<String> all = new ArrayList<>(plan.warnings());
+    String unwritten = plan.notWrittenNamed(UNWRITTEN_LISTED);
+    if (!unwritten.isEmpty()) {
+      all.add(unwritten);
+    }
+    return all.isEmpty() ? message : message + WARNING + String.join(WARNING, all);
+  }
 
   public static final String POLL = "poll";
   public static final String WEBHOOK = "webhook";
