@@ -7,8 +7,10 @@ import dev.roster.plan.DesiredObject;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.ObjectHealth;
+import dev.roster.plan.Plan;
 import dev.roster.plan.Planner;
 import dev.roster.plan.PlatformFields;
+import dev.roster.plan.Unwritten;
 import dev.roster.validate.Profile;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,10 @@ import java.util.function.Function;
  * equal to what Git wants, so they never count. Objects Git no longer wants are left to the next
  * pass (prune comes from the inventory). A desired object whose live status enters an unhealthy
  * state its profile names ({@link ObjectHealth}) also counts, once per entry, so serve records
- * it (status, Event) at once rather than at the next resync. Thread-safe.
+ * it (status, Event) at once rather than at the next resync. So does a live change that alters
+ * which fields Git and live differ in without Roster writing them (immutable, ignored,
+ * platform-written: {@link Change#unwritten}), judged against what the last plan said ({@link
+ * #seen}), so status and log name a hand edit of such a field at once. Thread-safe.
  */
 final class Drift {
   private record Wanted(Map<ResourceKey, DesiredObject> byKey, Planner.Options options) {}
@@ -33,6 +38,7 @@ final class Drift {
   private final Function<ResourceKey, Profile> profiles;
   private final Function<ResourceKey, List<String>> ignores;
   private final Map<ResourceKey, String> unhealthy = new ConcurrentHashMap<>();
+  private final Map<ResourceKey, String> unwritten = new ConcurrentHashMap<>();
   private volatile Wanted wanted;
 
   /** @param profiles a kind's profile, or null when it has none */
@@ -49,6 +55,19 @@ final class Drift {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
     objects.forEach(d -> byKey.put(d.key(), d));
     wanted = new Wanted(byKey, options);
+  }
+
+  /** The fields each change of the latest plan left unwritten, to judge later changes against. */
+  void seen(Plan plan) {
+    unwritten.clear();
+    plan.changes().forEach(c -> unwritten.put(c.key(), signature(c)));
+  }
+
+  /** Pointer and reason of each field {@code c} leaves unwritten, holds aside. */
+  private static String signature(Change c) {
+    return c.unwritten().stream().filter(u -> u.reason() != Unwritten.Reason.HELD
+        && u.reason() != Unwritten.Reason.HELD_PRUNE).map(u -> u.pointer() + " " + u.reason())
+        .sorted().toList().toString();
   }
 
   /** Whether {@code live} (null: deleted) departs from what the latest plan wants. */
@@ -69,7 +88,9 @@ final class Drift {
     Profile.Rollout p = profile(key).rollout();
     List<String> ignored = ignores.apply(key);
     c = PlatformFields.record(PlatformFields.split(c, p, ignored), p, ignored);
-    return c.action() != Action.UNCHANGED;
+    String sig = signature(c);
+    String was = unwritten.put(key, sig);
+    return c.action() != Action.UNCHANGED || !sig.equals(was == null ? "[]" : was);
   }
 
   private Profile profile(ResourceKey key) {

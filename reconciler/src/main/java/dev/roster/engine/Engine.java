@@ -272,6 +272,7 @@ public final class Engine {
     plan = rollouts.decide(plan, previous);
     // Say what a lost inventory left behind; never prune it on a guess.
     plan = Strays.withUnlisted(plan, found, rebuild);
+    drift.seen(plan);
     return new PlanRun(desired, plan, previous, options,
         found.relisted() > 0 || previous.differs(stored));
   }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.load.ResourceKey;
+import dev.roster.plan.Action;
 import dev.roster.plan.Change;
 import dev.roster.plan.DesiredObject;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.KindOrder;
 import dev.roster.plan.LiveObject;
+import dev.roster.plan.Plan;
 import dev.roster.plan.Planner;
+import dev.roster.plan.PlatformFields;
+import dev.roster.plan.Unwritten;
 import dev.roster.validate.SchemaCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +32,13 @@ class DriftTest {
 
   /** The object as Roster writes it, with a resourceVersion. */
   private Map<String, Object> written() {
-    Change c = planner.plan(List.of(desired), Map.of(), Inventory.empty("src"), options)
-        .changes().get(0);
+    return written(List.of());
+  }
+
+  /** The object as Roster writes it with the source's {@code ignored} fields. */
+  private Map<String, Object> written(List<String> ignored) {
+    Change c = PlatformFields.record(planner.plan(List.of(desired), Map.of(),
+        Inventory.empty("src"), options).changes().get(0), null, ignored);
     Map<String, Object> o = copy(c.desired());
     meta(o).put("resourceVersion", "7");
     return o;
@@ -78,5 +87,30 @@ class DriftTest {
     drift.wanted(List.of(), options);
     assertFalse(drift.departs(KEY, null));
     assertFalse(drift.departs(KEY, new LiveObject(KEY, written())));
+  }
+
+  @Test
+  void aHandEditOfAFieldRosterLeavesAloneDepartsOnceSoStatusNamesIt() {
+    Drift ignoring = new Drift(planner, "src", k -> null, k -> List.of("/data/k"));
+    ignoring.wanted(List.of(desired), options);
+    Map<String, Object> live = written(List.of("/data/k"));
+    assertFalse(ignoring.departs(KEY, new LiveObject(KEY, live)));
+    live.put("data", Map.of("k", "edited"));
+    assertTrue(ignoring.departs(KEY, new LiveObject(KEY, live)), "now differs, not written");
+    assertFalse(ignoring.departs(KEY, new LiveObject(KEY, live)), "already said");
+    live.put("data", Map.of("k", "v"));
+    assertTrue(ignoring.departs(KEY, new LiveObject(KEY, live)), "agrees again");
+  }
+
+  @Test
+  void whatTheLastPlanLeftUnwrittenIsNotDriftAgain() {
+    Drift ignoring = new Drift(planner, "src", k -> null, k -> List.of("/data/k"));
+    ignoring.wanted(List.of(desired), options);
+    Map<String, Object> live = written(List.of("/data/k"));
+    live.put("data", Map.of("k", "edited"));
+    ignoring.seen(new Plan("src", "main@sha1:1", List.of(Change.builder(KEY, "v1",
+        Action.UNCHANGED).unwritten(List.of(new Unwritten("/data/k", Unwritten.Reason.IGNORED,
+        ""))).build()), 1));
+    assertFalse(ignoring.departs(KEY, new LiveObject(KEY, live)));
   }
 }
