@@ -54,8 +54,9 @@ final class StatusListener implements SyncListener {
     ManagedCounts managed = r.applied() == null ? null : ManagedCounts.of(r.applied());
     String line = record.result() + " " + r.revision() + " trigger=" + r.trigger() + " in "
         + r.duration().toMillis() + "ms: " + r.message();
-    // a warning when the message ends with the plan's warnings
-    log.pass(r.plan() != null && !r.plan().warnings().isEmpty(), r.source(), r.revision(),
+    // a warning when the pass failed, or the message ends with the plan's warnings
+    log.pass(r.outcome() == SyncReport.Outcome.FAILED
+        || r.plan() != null && !r.plan().warnings().isEmpty(), r.source(), r.revision(),
         r.trigger(), line);
     metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
     if (r.outcome() != SyncReport.Outcome.FAILED) {

@@ -128,6 +128,29 @@ class ServeLoggingTest {
   }
 
   @Test
+  void aFailedPassIsAWarningThatNamesWhereTheRepoIsBroken() throws Exception {
+    rig.seed("a");
+    rig.repo.write("apps/bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [\n");
+    String broken = rig.repo.commit("broken");
+    Path kubeconfig = rig.cluster.writeKubeconfig(tmp.resolve("kubeconfig"));
+    StringWriter err = new StringWriter();
+    int code = ServeHarness.run(new PrintWriter(new StringWriter(), true),
+        new PrintWriter(err, true), supervisor -> rig.awaitStatus("the broken commit failed",
+            s -> ConfigRepo.revision(broken).equals(s.lastAttemptedRevision())
+                && s.conditions().stream().anyMatch(c -> c.reason().equals("ValidationFailed"))),
+        "serve", "--repo", rig.url(), "--ref", "main", "--source-name", SOURCE,
+        "--kubeconfig", kubeconfig.toString(), "--inventory-namespace", SYSTEM, "-n", APPS,
+        "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0", "--interval", "1h",
+        "--cache-dir", tmp.resolve("cli-cache").toString(), "--log-level", "warn");
+    assertEquals(0, code, err.toString());
+    assertTrue(err.toString().lines().anyMatch(l -> l.contains(" warn " + SOURCE + " failed ")
+        && l.contains("1 validation error(s); nothing applied: apps/bad.yaml:4:1: invalid YAML")),
+        err.toString());
+    String ready = rig.status().orElseThrow().condition("Ready").orElseThrow().message();
+    assertTrue(ready.contains("apps/bad.yaml:4:1: invalid YAML"), ready);
+  }
+
+  @Test
   void aBadLogLevelOrFormatIsAUsageError() {
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
