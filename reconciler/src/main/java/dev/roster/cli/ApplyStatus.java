@@ -52,7 +52,7 @@ final class ApplyStatus {
   void applied(Plan plan, ApplyResult result, long refused, PrintWriter err) {
     boolean failed = result.failed() || refused > 0;
     String message = failed
-        ? (result.failures().size() + refused) + " object(s) failed or were refused"
+        ? ReconcileRecord.failedNamed(plan, result, ReconcileRecord.UNWRITTEN_LISTED)
         : ReconcileRecord.withWarnings(plan.hasChanges()
             ? "applied revision '" + plan.revision() + "'" : ReconcileRecord.nothingToWrite(plan),
             plan);

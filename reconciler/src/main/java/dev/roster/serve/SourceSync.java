@@ -98,8 +98,8 @@ public final class SourceSync {
     }
     long refused = run.plan().count(Action.REFUSED);
     if (!run.plan().hasChanges() && refused > 0) {
-      return Verdict.failed(Conditions.APPLY_FAILED, refused + " object(s) refused: they exist"
-          + " live and are not managed by this source");
+      return Verdict.failed(Conditions.APPLY_FAILED, ReconcileRecord.failedNamed(run.plan(),
+          new ApplyResult(List.of(), null), ReconcileRecord.UNWRITTEN_LISTED));
     }
     if (!run.plan().hasChanges() && !run.relists()) {
       lastApplied = revision;
@@ -124,7 +124,8 @@ public final class SourceSync {
       String counted = (applied.failures().size() + refused) + " object(s) failed or were refused";
       Outcome forbidden = applied.failures().stream()
           .filter(o -> o.reason() == ClusterReason.FORBIDDEN).findFirst().orElse(null);
-      return (forbidden == null ? Verdict.failed(Conditions.APPLY_FAILED, counted)
+      return (forbidden == null ? Verdict.failed(Conditions.APPLY_FAILED,
+              ReconcileRecord.failedNamed(run.plan(), applied, ReconcileRecord.UNWRITTEN_LISTED))
           : Verdict.failed(Conditions.FORBIDDEN, counted + "; first refused by RBAC: "
               + forbidden.change().key().subject() + ": " + forbidden.message()))
           .retryable(applied.failed()).applied(applied);

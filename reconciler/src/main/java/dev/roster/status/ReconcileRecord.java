@@ -79,6 +79,25 @@ public record ReconcileRecord(
     return all.isEmpty() ? message : message + WARNING + String.join(WARNING, all);
   }
 
+  /**
+   * {@code N object(s) failed or were refused: Kind ns/name (failed: why), …} naming the first
+   * {@code listed} failures of {@code result} and refusals of {@code plan}, then {@code and N more}:
+   * status says which object and why, not only how many.
+   */
+  public static String failedNamed(Plan plan, ApplyResult result, int listed) {
+    List<String> all = new ArrayList<>();
+    result.failures().forEach(o -> all.add(named(o.change()) + " (failed: " + o.message() + ")"));
+    plan.of(Action.REFUSED).forEach(c -> all.add(named(c) + " (refused: " + c.reason() + ")"));
+    return all.size() + " object(s) failed or were refused" + (all.isEmpty() ? "" : ": "
+        + String.join("; ", all.subList(0, Math.min(listed, all.size())))
+        + (all.size() > listed ? "; and " + (all.size() - listed) + " more" : ""));
+  }
+
+  private static String named(dev.roster.plan.Change c) {
+    return c.key().kind() + " " + (c.key().namespace().isEmpty() ? ""
+        : c.key().namespace() + "/") + c.key().name();
+  }
+
   public static final String POLL = "poll";
   public static final String WEBHOOK = "webhook";
   public static final String DRIFT = "drift";

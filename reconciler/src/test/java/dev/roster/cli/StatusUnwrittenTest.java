@@ -103,4 +103,17 @@ class StatusUnwrittenTest {
     Run agreed = run("status", "--source-name", "cms");
     assertFalse(agreed.out().contains("not written"), agreed.out());
   }
+
+  @Test
+  void statusNamesTheObjectAnApplyRefusedAndWhy() {
+    cluster.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
+        .withNewMetadata().withName("cm").withNamespace("default").endMetadata()
+        .addToData("x", "someone else's").build()).create();
+    Run refused = apply();
+    assertEquals(ExitCode.APPLY_FAILED, refused.code(), refused.err());
+    Run text = run("status", "--source-name", "cms");
+    assertTrue(text.out().lines().anyMatch(l -> l.startsWith("Ready ")
+        && l.contains("1 object(s) failed or were refused: ConfigMap default/cm (refused: exists"
+            + " and is not managed by Roster")), text.out());
+  }
 }
