@@ -108,7 +108,8 @@ public final class SourceSync {
     }
     if (config.driftReportOnly() && revision.equals(lastApplied)) {
       return Verdict.of(SyncReport.Outcome.DRIFT_REPORTED, Conditions.DRIFT_DETECTED,
-          "live differs from revision '" + revision + "' (drift=report)");
+          "live differs from revision '" + revision + "' (drift=report): "
+              + ReconcileRecord.drifted(run.plan(), ReconcileRecord.UNWRITTEN_LISTED));
     }
     // Apply and prune.
     ApplyResult applied = engine.apply(run, applyOptions, stopping);

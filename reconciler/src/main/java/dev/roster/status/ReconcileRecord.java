@@ -93,6 +93,17 @@ public record ReconcileRecord(
         + (all.size() > listed ? "; and " + (all.size() - listed) + " more" : ""));
   }
 
+  /**
+   * {@code update Kind ns/name, prune Kind ns/name, …}: the first {@code listed} changes of
+   * {@code plan} that apply would write, then {@code and N more}; what drift=report leaves as is.
+   */
+  public static String drifted(Plan plan, int listed) {
+    List<String> all = plan.changes().stream().filter(c -> c.writes())
+        .map(c -> c.action().name().toLowerCase(java.util.Locale.ROOT) + " " + named(c)).toList();
+    return String.join(", ", all.subList(0, Math.min(listed, all.size())))
+        + (all.size() > listed ? " and " + (all.size() - listed) + " more" : "");
+  }
+
   private static String named(dev.roster.plan.Change c) {
     return c.key().kind() + " " + (c.key().namespace().isEmpty() ? ""
         : c.key().namespace() + "/") + c.key().name();
