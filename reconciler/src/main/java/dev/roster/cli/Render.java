@@ -8,11 +8,19 @@ final class Render {
   private Render() {}
 
   static void plan(Plan plan, OutputFormat format, PrintWriter out) {
+    plan(plan, format, out, true);
+  }
+
+  /**
+   * As {@link #plan(Plan, OutputFormat, PrintWriter)}; in text, without {@code createBodies},
+   * each create is one line (JSON, YAML and markdown always carry the objects).
+   */
+  static void plan(Plan plan, OutputFormat format, PrintWriter out, boolean createBodies) {
     switch (format) {
       case json -> out.println(PlanJson.render(plan));
       case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan)));
       case markdown -> out.print(PlanMarkdown.render(plan));
-      default -> PlanText.render(plan, out, color());
+      default -> PlanText.render(plan, out, color(), createBodies);
     }
     out.flush();
   }
