@@ -67,13 +67,16 @@ public final class Applier {
       }
     }
     Map<Change, Outcome> outcomes = new IdentityHashMap<>(); // by planned change: exact counts
+    int total = applyWaves.values().stream().mapToInt(List::size).sum()
+        + pruneWaves.values().stream().mapToInt(List::size).sum();
+    Counted counted = new Counted(options.progress(), total);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.concurrency()));
     try {
       for (List<Change> wave : applyWaves.values()) {
-        runWave(pool, wave, options, outcomes, stop);
+        runWave(pool, wave, options, outcomes, stop, counted);
       }
       for (List<Change> wave : pruneWaves.values()) {
-        runWave(pool, wave, options, outcomes, stop);
+        runWave(pool, wave, options, outcomes, stop, counted);
       }
     } finally {
       pool.shutdownNow();
@@ -85,12 +88,25 @@ public final class Applier {
     return new ApplyResult(List.copyOf(ordered), inventory(plan, ordered));
   }
 
+  /** Progress as a count of finished writes. */
+  private record Counted(ApplyProgress progress, int total,
+      java.util.concurrent.atomic.AtomicInteger done) {
+    Counted(ApplyProgress progress, int total) {
+      this(progress, total, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    Outcome finished(Outcome o) {
+      progress.written(done.incrementAndGet(), total);
+      return o;
+    }
+  }
+
   private void runWave(ExecutorService pool, List<Change> wave, ApplyOptions options,
-      Map<Change, Outcome> outcomes, BooleanSupplier stop) {
+      Map<Change, Outcome> outcomes, BooleanSupplier stop, Counted counted) {
     List<Future<Outcome>> futures = new ArrayList<>();
     for (Change c : wave) {
-      futures.add(pool.submit(() -> stop.getAsBoolean()
-          ? new Outcome(c, Outcome.Status.SKIPPED, "shutting down") : applyOne(c, options)));
+      futures.add(pool.submit(() -> counted.finished(stop.getAsBoolean()
+          ? new Outcome(c, Outcome.Status.SKIPPED, "shutting down") : applyOne(c, options))));
     }
     for (int i = 0; i < futures.size(); i++) {
       try {
@@ -123,6 +139,10 @@ public final class Applier {
         write(c, options);
         return new Outcome(c, Outcome.Status.APPLIED, "");
       } catch (ClusterException e) {
+        if (e.reason() == ClusterReason.CONFLICT && options.exact()) {
+          return new Outcome(c, Outcome.Status.FAILED, "changed live since the saved plan"
+              + " (conflict); not written: plan again", e.reason());
+        }
         if (e.reason() != ClusterReason.CONFLICT || attempt >= CONFLICT_RETRIES) {
           return new Outcome(c, Outcome.Status.FAILED, e.getMessage(), e.reason());
         }

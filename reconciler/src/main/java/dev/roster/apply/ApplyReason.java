@@ -9,6 +9,11 @@ public enum ApplyReason implements Reason {
   PRUNE_REFUSED(false),
   /** The plan changes one object twice (defined twice in the repo); nothing was written. */
   DUPLICATE_OBJECT(false),
+  /**
+   * An apply bound to a saved plan ({@code apply --plan}) found the revision, or a planned
+   * object's live state, moved since the plan; nothing was written.
+   */
+  PLAN_MOVED(false),
   /** The applying thread was interrupted (shutdown); the next pass finishes the work. */
   INTERRUPTED(true);
 

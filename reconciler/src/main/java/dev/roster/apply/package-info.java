@@ -7,6 +7,8 @@
  * action and status are exactly what was written. One failed
  * object never stops the others; each outcome is reported. An update whose optimistic lock fails
  * (409, or 422 from the JSON Patch resourceVersion test) is re-planned against fresh live state
- * and retried. Applying the same revision twice writes nothing the second time.
+ * and retried, except with {@link dev.roster.apply.ApplyOptions#exact} (a saved plan, {@code
+ * apply --plan}): there it fails, since the plan applied must be the plan reviewed. Applying the
+ * same revision twice writes nothing the second time.
  */
 package dev.roster.apply;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The embedded API server for a benchmark: in this JVM, or in a child JVM ({@code roster
- * dev-cluster}) so that this JVM's memory is serve mode's alone.
+ * dev-cluster}) so that this JVM's memory is serve mode's alone, or one already running.
  */
 final class ClusterProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready at (http://\\S+)");
@@ -32,6 +32,11 @@ final class ClusterProcess implements AutoCloseable {
   static ClusterProcess inProcess() {
     EmbeddedCluster c = EmbeddedCluster.start();
     return new ClusterProcess(c, null, c.url());
+  }
+
+  /** An API server already running at {@code url}, left running on close. */
+  static ClusterProcess at(String url) {
+    return new ClusterProcess(null, null, url);
   }
 
   /** An embedded cluster in a child JVM on this JVM's class path; {@code xmx} e.g. "2g". */

@@ -14,8 +14,6 @@ import dev.roster.source.GitMirror;
 import dev.roster.source.SourceSpec;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +47,12 @@ public final class ServeBenchmark {
    * @param clusterInProcess run the API server in this JVM instead of a child JVM
    * @param flood bad-signature deliveries sent around each change of a second round of
    *     measured changes; 0 for no such round
+   * @param clusterUrl an API server already running there (a {@code roster dev-cluster} started
+   *     outside a memory-limited container, so the limit counts serve alone), or null to start
+   *     one
    */
   public record Options(int objects, int changes, int warmup, int polls,
-      boolean clusterInProcess, int flood) {}
+      boolean clusterInProcess, int flood, String clusterUrl) {}
 
   /**
    * Milliseconds, request counts and bytes.
@@ -66,12 +67,15 @@ public final class ServeBenchmark {
    * @param noopPassRequests API requests of one such pass, by verb
    * @param rssBytes this JVM's VmRSS after a full GC, everything applied
    * @param clusterRssBytes the child API server's VmRSS, or -1 when in process
+   * @param peakRssBytes this JVM's highest VmRSS over the whole run (VmHWM)
+   * @param cgroupLimitBytes the memory cgroup's limit (a container's), or -1 when none
+   * @param cgroupPeakBytes the most the memory cgroup has used (page cache included), or -1
    */
   public record Result(int objects, double initialApplyMillis, List<Double> latencies,
       List<Double> floodLatencies, Map<Integer, Integer> floodStatuses, double noopPollMillis, double lsRemoteMillis, int polls,
       Map<String, Long> noopPollRequests, double noopPassMillis,
       Map<String, Long> noopPassRequests, long rssBytes, long heapUsedBytes,
-      long clusterRssBytes) {
+      long clusterRssBytes, long peakRssBytes, long cgroupLimitBytes, long cgroupPeakBytes) {
 
     public double p50() {
       return percentile(latencies, 0.50);
@@ -105,7 +109,8 @@ public final class ServeBenchmark {
     int n = RepoGenerator.write(files, o.objects());
     List<ChangeTarget> targets = ChangeTarget.configMaps(files, NAMESPACE, KEY);
     try (BenchRepo origin = BenchRepo.create(work.resolve("origin.git"), files);
-        ClusterProcess cluster = o.clusterInProcess() ? ClusterProcess.inProcess()
+        ClusterProcess cluster = o.clusterUrl() != null ? ClusterProcess.at(o.clusterUrl())
+            : o.clusterInProcess() ? ClusterProcess.inProcess()
             : ClusterProcess.child(work.resolve("kubeconfig"), "2g")) {
       RequestCounter counter = new RequestCounter();
       byte[] secret = "bench-webhook-secret".getBytes(StandardCharsets.UTF_8);
@@ -122,7 +127,7 @@ public final class ServeBenchmark {
         Passes passes = new Passes(observer, "default", SOURCE);
         long t0 = System.nanoTime();
         Supervisor serve = new Supervisor(client, SchemaCatalog.bundled(), settings,
-            new Metrics(), new ServeLog(new PrintWriter(Writer.nullWriter())));
+            new Metrics(), ServeLog.discarding());
         try {
           passes.awaitRevision(origin.head(), Duration.ofMinutes(15));
           double initial = (System.nanoTime() - t0) / 1e6;
@@ -159,7 +164,8 @@ public final class ServeBenchmark {
           return new Result(n, initial, latencies, floodLatencies, floodStatuses,
               noop.pollMillis(), noop.lsRemoteMillis(),
               o.polls(), noop.pollRequests(), noop.passMillis(), noop.passRequests(),
-              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss());
+              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss(),
+              Rss.peakSelf(), Rss.cgroupLimitAndPeak()[0], Rss.cgroupLimitAndPeak()[1]);
         } finally {
           serve.close(Duration.ofSeconds(30));
         }

@@ -1,6 +1,7 @@
 package dev.roster.cli;
 
 import dev.roster.apply.ApplyOptions;
+import dev.roster.apply.ApplyProgress;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Outcome;
 import dev.roster.engine.Engine;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:applied (or nothing to do)", "2:usage error",
         "3:the config repo has errors; nothing applied",
         "5:an object failed or was refused, prune was refused (nothing deleted), another apply"
-            + " of the source held its lock, or the inventory is corrupt",
+            + " of the source held its lock, the inventory is corrupt, or (--plan) the revision"
+            + " or a planned object moved since the saved plan (nothing written)",
         "6:source or cluster unreachable; nothing applied", "1:internal error"})
 final class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,10 +78,27 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Writes in flight at once. Default: ${DEFAULT-VALUE}.")
   int concurrency;
 
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "Apply exactly the plan 'plan --out FILE' saved: refuse (exit 5, nothing"
+          + " written) if the revision, or any planned object's live state, moved since.")
+  java.nio.file.Path savedPlan;
+
+  @Option(names = {"-q", "--quiet"},
+      description = "Print only the outcome: no plan, no progress; the summary line, and what"
+          + " Roster failed, refused, held, kept or left unwritten, with why.")
+  boolean quiet;
+
+  @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
+      converter = ServeCommand.DurationConverter.class,
+      description = "While writes run longer than this, a progress line on stderr this often"
+          + " (rewritten in place on a terminal). Default: ${DEFAULT-VALUE}.")
+  java.time.Duration progressInterval;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    rollout.warn(err);
     try (Sessions s = new Sessions(source)) {
       try {
         ApplyStatus status = new ApplyStatus(s.client(cluster), cluster.inventoryNamespace,
@@ -89,11 +108,18 @@ final class ApplyCommand implements Callable<Integer> {
         if (rebuildInventory) {
           engine.rebuildInventory();
         }
-        Engine.PlanRun run = engine.plan(s.source.snapshot(s.spec));
-        Render.plan(run.plan(), output, out, showBodies);
+        dev.roster.source.Snapshot head = s.source.snapshot(s.spec);
+        Engine.PlanRun run = engine.plan(head);
+        if (savedPlan != null) {
+          SavedPlanFile.bind(SavedPlanFile.read(savedPlan, spec), run.plan(), head,
+              s.client(cluster), savedPlan, err);
+        }
+        if (!quiet) {
+          Render.plan(run.plan(), PlanView.live(), output, out, showBodies);
+        }
         // With -o json or markdown, stdout holds only the plan document: the summary goes to
         // stderr.
-        PrintWriter summary = output == OutputFormat.text ? out : err;
+        PrintWriter summary = output == OutputFormat.text || quiet ? out : err;
         if (dryRun) {
           summary.println("Dry run: nothing written.");
           return ExitCode.OK;
@@ -101,7 +127,13 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyResult result = engine.apply(run,
             ApplyOptions.defaults().withServerSide(serverSide)
                 .withAllowMassPrune(allowMassPrune).withMaxPruneRatio(maxPruneRatio)
-                .withConcurrency(concurrency).withLockTimeout(lockTimeout));
+                .withConcurrency(concurrency).withLockTimeout(lockTimeout)
+                .withExact(savedPlan != null)
+                .withProgress(quiet ? ApplyProgress.NONE
+                    : ProgressLines.toStderr(err, progressInterval)));
+        if (quiet) { // the plan is not printed: fields left alone are named here
+          notWritten(run.plan(), summary);
+        }
         report(result, run.plan(), summary, err);
         long refused = run.plan().count(Action.REFUSED);
         status.applied(run.plan(), result, refused, err);
@@ -141,6 +173,14 @@ final class ApplyCommand implements Callable<Integer> {
         plan.held().isEmpty() ? "" : ", " + plan.held().size() + " held",
         kept == 0 ? "" : ", " + kept + " kept");
     PlanFormat.warnings(plan).forEach(err::println); // on stderr too: with the outcome, always
+  }
+
+  /** {@code not written: Kind namespace/name /pointer (why)} for each field left alone. */
+  private static void notWritten(Plan plan, PrintWriter out) {
+    for (Change c : plan.changes()) {
+      c.notWritten().forEach(u -> out.println("not written: " + object(c) + " " + u.pointer()
+          + " (" + u.reason().word() + ")"));
+    }
   }
 
   /** {@code Kind namespace/name}, or {@code Kind name} when cluster-scoped. */

@@ -5,8 +5,10 @@ import dev.roster.plan.Plan;
 import dev.roster.source.Urls;
 import dev.roster.status.Conditions;
 import dev.roster.status.ManagedCounts;
+import dev.roster.status.ObjectState;
 import dev.roster.status.PassStatus;
 import dev.roster.status.ReconcileRecord;
+import dev.roster.status.RolloutReport;
 import dev.roster.status.SourceStatus;
 import dev.roster.status.StatusReducer;
 import dev.roster.status.StatusStore;
@@ -14,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What {@code roster apply} records in the source's status ConfigMap, as a serve pass does
@@ -24,8 +27,8 @@ import java.time.Instant;
  * refused. A run that stopped before writing anything (invalid repo, unreachable source, the
  * prune guard) writes nothing, status included: "nothing applied" stays literal, and the error is
  * on the terminal. An apply that found nothing to do, over a status that already says its
- * revision is live with nothing held, is not recorded again, so re-applying a revision writes
- * nothing. A status that cannot be written is a warning on stderr; the exit code stays the
+ * revision is live with nothing held and the same agent states, is not recorded again, so
+ * re-applying a revision writes nothing. A status that cannot be written is a warning on stderr; the exit code stays the
  * apply's.
  */
 final class ApplyStatus {
@@ -59,7 +62,7 @@ final class ApplyStatus {
     try {
       StatusStore store = new StatusStore(client, namespace);
       if (ReconcileRecord.NO_OP.equals(record.result()) && plan.held().isEmpty()
-          && store.read(source).filter(s -> alreadyLive(s, plan.revision())).isPresent()) {
+          && store.read(source).filter(s -> alreadyLive(s, plan)).isPresent()) {
         return;
       }
       store.update(source, previous -> PassStatus.after(
@@ -71,8 +74,14 @@ final class ApplyStatus {
     }
   }
 
-  private static boolean alreadyLive(SourceStatus s, String revision) {
-    return revision.equals(s.lastAppliedRevision()) && s.heldRollouts().isEmpty()
-        && Conditions.isTrue(s.conditions(), Conditions.READY);
+  /** The status says {@code plan}'s revision is live, nothing held, and the same states. */
+  private static boolean alreadyLive(SourceStatus s, Plan plan) {
+    SourceStatus planned = s.withStates(plan.states().stream().map(c -> new ObjectState(
+        RolloutReport.object(c.key()), c.health().state(), c.health().unhealthy(),
+        c.health().message(), null)).toList()); // ordered and capped as stored
+    List<String> now = planned.states().stream().map(o -> o.object() + "=" + o.state()).toList();
+    List<String> was = s.states().stream().map(o -> o.object() + "=" + o.state()).toList();
+    return plan.revision().equals(s.lastAppliedRevision()) && s.heldRollouts().isEmpty()
+        && Conditions.isTrue(s.conditions(), Conditions.READY) && now.equals(was);
   }
 }

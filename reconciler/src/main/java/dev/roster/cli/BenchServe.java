@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code roster bench serve}: webhook-to-live latency, no-op cost and memory of serve mode. */
@@ -52,9 +53,19 @@ final class BenchServe implements Callable<Integer> {
       description = "Run the API server in this JVM (its memory then counts in the RSS).")
   boolean inProcess;
 
+  @Option(names = "--cluster-url", paramLabel = "URL",
+      description = "Use the API server already running at URL (e.g. a roster dev-cluster"
+          + " started outside a memory-limited container, so that the limit counts serve alone)"
+          + " instead of starting one; give it a fresh one for each run.")
+  String clusterUrl;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (clusterUrl != null && objects.size() > 1) {
+      throw new ParameterException(spec.commandLine(), "--cluster-url takes one --objects size:"
+          + " each size needs a fresh API server");
+    }
     Path work = Files.createTempDirectory("roster-bench-serve");
     List<ServeBenchmark.Result> results = new ArrayList<>();
     try {
@@ -62,7 +73,7 @@ final class BenchServe implements Callable<Integer> {
         Path dir = Files.createDirectories(work.resolve(String.valueOf(n)));
         ServeBenchmark.Result r = ServeBenchmark.run(new ServeBenchmark.Options(n,
             Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess,
-            Math.max(0, flood)), dir, line -> {
+            Math.max(0, flood), clusterUrl), dir, line -> {
               out.println("  " + line);
               out.flush();
             });
@@ -108,7 +119,8 @@ final class BenchServe implements Callable<Integer> {
   private void print(PrintWriter out, ServeBenchmark.Result r) {
     out.println();
     out.printf("serve: %d objects, file:// Git remote, embedded API server %s, %d cores%n",
-        r.objects(), inProcess ? "in this JVM" : "in a child JVM",
+        r.objects(), clusterUrl != null ? "at " + clusterUrl
+        : inProcess ? "in this JVM" : "in a child JVM",
         Runtime.getRuntime().availableProcessors());
     out.printf("webhook -> live, one-file change (%d changes): p50 %.0f ms, p95 %.0f ms"
         + " (min %.0f, max %.0f)%n", r.latencies().size(), r.p50(), r.p95(),
@@ -127,10 +139,15 @@ final class BenchServe implements Callable<Integer> {
     out.printf("no-op reconcile pass: %.0f ms; API requests: %d (%d lists) %s%n",
         r.noopPassMillis(), total(r.noopPassRequests()),
         r.noopPassRequests().getOrDefault("list", 0L), r.noopPassRequests());
-    out.printf("memory: RSS %.0f MiB (heap used %.0f MiB of max %.0f MiB)%s%n",
-        r.rssBytes() / MIB, r.heapUsedBytes() / MIB, Runtime.getRuntime().maxMemory() / MIB,
+    out.printf("memory: RSS %.0f MiB, peak %.0f MiB (heap used %.0f MiB of max %.0f MiB)%s%n",
+        r.rssBytes() / MIB, r.peakRssBytes() / MIB, r.heapUsedBytes() / MIB,
+        Runtime.getRuntime().maxMemory() / MIB,
         r.clusterRssBytes() < 0 ? "" : String.format("; API server JVM RSS %.0f MiB",
             r.clusterRssBytes() / MIB));
+    if (r.cgroupLimitBytes() > 0) {
+      out.printf("memory cgroup (the container): limit %.0f MiB, peak usage %.0f MiB (page cache"
+          + " included)%n", r.cgroupLimitBytes() / MIB, r.cgroupPeakBytes() / MIB);
+    }
     out.printf("initial apply: %.0f ms%n", r.initialApplyMillis());
   }
 

@@ -58,8 +58,8 @@ final class PlanFormat {
    * One line per object, e.g. {@code + create kubeopencode.io/v1alpha1 Agent ns/name (file)};
    * refused and orphaned objects end with {@code : reason}; a change held, awaiting approval or
    * forced by its rollout policy ends with e.g. {@code [restart, held: WaitingForTasks (2 tasks)
-   * since … until …]}; a re-create always ends with {@code [recreate…]} (other markers alone are
-   * shown only in JSON).
+   * since … until …]}; a re-create always ends with {@code [recreate…]} (other markers are shown
+   * by the body's {@link #impact} line).
    *
    * @param withApiVersion whether to name the API version, or only the kind
    */
@@ -72,6 +72,36 @@ final class PlanFormat {
       head += " [" + rollout + "]"; // e.g. [restart, held: WaitingForTasks (2 tasks) since …]
     }
     return c.reason() == null || c.reason().isEmpty() ? head : head + ": " + c.reason();
+  }
+
+  /** How many objects an impact line names before {@code and N more}. */
+  static final int REACHED_LISTED = 10;
+
+  /**
+   * How the change reaches running agents, e.g. {@code restart, reaches Agent/ns/a, Agent/ns/b},
+   * {@code in-place}, {@code new-run}, {@code recreate}, or for a prune {@code reaches Agent/ns/a}
+   * (at most {@value #REACHED_LISTED} named, then {@code and N more}); null for unchanged objects
+   * and kinds without a rollout profile. The same with or without a cluster ({@code --base}).
+   */
+  static String impact(Change c) {
+    RolloutState r = c.rollout();
+    if (c.action() == Action.UNCHANGED || c.action() == Action.REFUSED
+        || c.action() == Action.ORPHANED
+        || (r.marker() == RolloutState.Marker.NONE && r.reached().isEmpty())) {
+      return null;
+    }
+    String marker = r.markerText();
+    if (r.reached().isEmpty()) {
+      return marker;
+    }
+    return (marker.isEmpty() ? "" : marker + ", ") + "reaches " + listed(r.reached());
+  }
+
+  /** {@code a, b, c} with at most {@value #REACHED_LISTED} named, then {@code and N more}. */
+  static String listed(List<String> names) {
+    String shown = String.join(", ", names.subList(0, Math.min(REACHED_LISTED, names.size())));
+    return names.size() > REACHED_LISTED
+        ? shown + " and " + (names.size() - REACHED_LISTED) + " more" : shown;
   }
 
   /** {@code [apiVersion ]Kind namespace/name[ (file)]}. */
@@ -139,6 +169,17 @@ final class PlanFormat {
    * ns/name /spec/x (reason), …} (at most {@value #LISTED} named, then {@code and N more}).
    */
   static String summary(Plan p) {
+    return summary(p, null);
+  }
+
+  /**
+   * As {@link #summary(Plan)}; with {@code base} (a plan of one revision against another, no
+   * cluster involved) an idle plan reads {@code No changes between B and R.}
+   */
+  static String summary(Plan p, String base) {
+    if (idle(p) && base != null) {
+      return "No changes between " + base + " and " + p.revision() + ".";
+    }
     if (idle(p)) {
       return "No changes. Live matches revision " + p.revision() + ".";
     }

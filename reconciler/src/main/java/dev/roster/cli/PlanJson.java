@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Contract: the document is
  *
  * <pre>{@code
- * {"source": "...", "revision": "...",
+ * {"source": "...", "base": null, "revision": "...",
  *  "summary": {"create": 0, "update": 0, "prune": 0, "unchanged": 0, "refused": 0, "orphaned": 0},
  *  "warnings": ["12 objects labelled roster.dev/source=... are live but not in its inventory ..."],
  *  "changes": [{"action": "update", "apiVersion": "...", "kind": "...", "namespace": "...",
@@ -40,10 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
  * others do not (as in the text diff). {@code effects} says what writing a field does on the
  * platform (profile {@code rollout.effects}). {@code object} is, for a create, the whole object
  * as it will be created (as the text's {@code --show-bodies} YAML, cleaned the same way), null
- * for every other action. {@code rollout} is null for kinds without a rollout
- * profile, else {@code {"marker": "in-place|restart|new-run|recreate", "hold":
- * "none|held|awaiting-approval|forced", "reason", "inFlight", "since", "deadline", "heldFields",
- * "reaches"}}. Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
+ * for every other action. {@code base} is the revision planned against with no
+ * cluster ({@code plan --base}), else null. {@code rollout} is null for kinds without a rollout
+ * profile and when there is nothing to say (no marker, hold or reached object), else {@code
+ * {"marker": "in-place|restart|new-run|recreate", "hold": "none|held|awaiting-approval|forced",
+ * "reason", "inFlight", "since", "deadline", "heldFields", "reaches"}}; with {@code --base} it is
+ * set too (marker and reaches; hold {@code none}, as no work is counted without a cluster). Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
  * file}, {@code line} and {@code reason} are null when absent; a prune's {@code file} is the one
  * recorded at its last apply. Field values never include Roster's provenance annotations (a
  * change to them alone lists no fields) or a Secret's {@code data}/{@code stringData} values,
@@ -56,8 +58,17 @@ public final class PlanJson {
 
   /** The plan as pretty-printed JSON. */
   public static String render(Plan plan) {
+    return render(plan, null);
+  }
+
+  /**
+   * The plan as pretty-printed JSON; {@code base} is the revision it was planned against with no
+   * cluster ({@code plan --base}), null when planned against live.
+   */
+  public static String render(Plan plan, String base) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("source", plan.source());
+    doc.put("base", base);
     doc.put("revision", plan.revision());
     Map<String, Object> summary = new LinkedHashMap<>();
     for (Action a : PlanFormat.SUMMARY_ORDER) {
@@ -95,7 +106,8 @@ public final class PlanJson {
 
   /** {@code {"marker": "restart", "hold": "held", "reason": …, "inFlight": 2, "since": …}}. */
   private static Map<String, Object> rollout(RolloutState r) {
-    if (r.marker() == RolloutState.Marker.NONE && r.hold() == RolloutState.Hold.NONE) {
+    if (r.marker() == RolloutState.Marker.NONE && r.hold() == RolloutState.Hold.NONE
+        && r.reached().isEmpty()) {
       return null;
     }
     Map<String, Object> m = new LinkedHashMap<>();

@@ -19,7 +19,9 @@ import java.util.List;
  * (3 lines of context) of only the fields Git sets (see {@link PlanYaml}); a prune has only its
  * header ({@code roster apply} also leaves out a create's YAML unless {@code --show-bodies}).
  * An update that writes a field whose profile says what writing it does on the platform
- * gets an {@code effect: /spec/x: …} line. An object with fields Git and live differ in that apply leaves alone (held, written by
+ * gets an {@code effect: /spec/x: …} line. A change of a kind with a rollout profile starts its
+ * body with {@code rollout: restart, reaches Agent/ns/a, …} (or {@code in-place}, {@code new-run},
+ * {@code recreate}: {@link PlanFormat#impact}), with or without a cluster. An object with fields Git and live differ in that apply leaves alone (held, written by
  * the platform, ignored, immutable) gets one {@code not written: /spec/x (reason: detail)} line
  * per field at the end of its body, and is shown even when otherwise unchanged (header {@code
  *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
@@ -45,15 +47,25 @@ public final class PlanText {
    * @param color whether to write ANSI colour codes
    */
   public static void render(Plan plan, PrintWriter out, boolean color) {
-    render(plan, out, color, true);
+    render(plan, null, out, color);
   }
 
   /**
-   * Writes {@code plan} to {@code out} and flushes it; without {@code createBodies}, a create is
-   * its header line alone (plus any {@code effect:} and {@code not written:} lines, which are
-   * never dropped), so the output grows with what changes, not with the size of new objects.
+   * As {@link #render(Plan, PrintWriter, boolean)}, for a plan of {@code plan.revision()} against
+   * {@code base} when not null (no cluster: an idle plan says {@code No changes between B and R.}).
    */
-  public static void render(Plan plan, PrintWriter out, boolean color, boolean createBodies) {
+  public static void render(Plan plan, String base, PrintWriter out, boolean color) {
+    render(plan, base, out, color, true);
+  }
+
+  /**
+   * As {@link #render(Plan, String, PrintWriter, boolean)}; without {@code createBodies}, a create
+   * is its header line alone, with its rollout impact at the end ({@code [new-run]}) instead of a
+   * {@code rollout:} line (plus any {@code effect:} and {@code not written:} lines, which are never
+   * dropped), so the output grows with what changes, not with the size of new objects.
+   */
+  public static void render(Plan plan, String base, PrintWriter out, boolean color,
+      boolean createBodies) {
     for (Change c : plan.changes()) {
       if (c.completed()) { // removed by the platform on purpose: left so
         out.println("  completed " + PlanFormat.subject(c, true) + ": " + c.reason());
@@ -62,7 +74,7 @@ public final class PlanText {
       if (c.action() == Action.UNCHANGED && c.notWritten().isEmpty()) {
         continue;
       }
-      out.println(paint(color, headerColor(c.action()), PlanFormat.header(c, true)));
+      out.println(paint(color, headerColor(c.action()), header(c, createBodies)));
       List<String> body = body(c, plan.source(), createBodies);
       for (String line : body) {
         out.println(INDENT + paint(color, lineColor(line), line));
@@ -72,12 +84,14 @@ public final class PlanText {
       }
     }
     PlanFormat.warnings(plan).forEach(w -> out.println(paint(color, YELLOW, w)));
-    out.println(PlanFormat.summary(plan));
+    out.println(PlanFormat.summary(plan, base));
     out.flush();
   }
 
   /**
-   * The lines under a header, uncoloured: YAML for a create, a diff (or a note) for an update;
+   * The lines under a header, uncoloured: first, for a kind with a rollout profile, {@code
+   * rollout: <marker>[, reaches Kind/ns/name, …]} ({@link PlanFormat#impact}); then YAML for a
+   * create, a diff (or a note) for an update;
    * then one {@code effect: /spec/x: what writing it does} line per profile effect of a written
    * field, and one {@code not written: …} line per field Git and live differ in that apply
    * leaves alone.
@@ -88,12 +102,17 @@ public final class PlanText {
 
   private static List<String> body(Change c, String source, boolean createBodies) {
     List<String> notWritten = PlanFormat.notWritten(c);
-    List<String> written = c.action() == Action.CREATE && !createBodies
-        ? List.of() : written(c, source);
-    if (notWritten.isEmpty() && c.effects().isEmpty()) {
+    boolean oneLine = c.action() == Action.CREATE && !createBodies;
+    List<String> written = oneLine ? List.of() : written(c, source);
+    String impact = oneLine ? null : PlanFormat.impact(c); // then in the header
+    if (notWritten.isEmpty() && c.effects().isEmpty() && impact == null) {
       return written;
     }
-    List<String> all = new ArrayList<>(written);
+    List<String> all = new ArrayList<>();
+    if (impact != null) {
+      all.add("rollout: " + impact);
+    }
+    all.addAll(written);
     c.effects().forEach(e -> all.add("effect: " + e.describe()));
     all.addAll(notWritten);
     return all;
@@ -108,6 +127,12 @@ public final class PlanText {
       }
       default -> List.of();
     };
+  }
+
+  /** The header line; a one-line create carries its rollout impact as {@code [new-run]}. */
+  private static String header(Change c, boolean createBodies) {
+    String impact = c.action() == Action.CREATE && !createBodies ? PlanFormat.impact(c) : null;
+    return PlanFormat.header(c, true) + (impact == null ? "" : " [" + impact + "]");
   }
 
   /** Why an update shows no YAML difference. */

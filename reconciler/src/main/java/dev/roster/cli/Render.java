@@ -8,19 +8,25 @@ final class Render {
   private Render() {}
 
   static void plan(Plan plan, OutputFormat format, PrintWriter out) {
-    plan(plan, format, out, true);
+    plan(plan, PlanView.live(), format, out);
+  }
+
+  /** {@code plan} in {@code format}, shown as {@code view} asks (base, comment size). */
+  static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out) {
+    plan(plan, view, format, out, true);
   }
 
   /**
-   * As {@link #plan(Plan, OutputFormat, PrintWriter)}; in text, without {@code createBodies},
-   * each create is one line (JSON, YAML and markdown always carry the objects).
+   * As {@link #plan(Plan, PlanView, OutputFormat, PrintWriter)}; in text, without {@code
+   * createBodies}, each create is one line (JSON, YAML and markdown always carry the objects).
    */
-  static void plan(Plan plan, OutputFormat format, PrintWriter out, boolean createBodies) {
+  static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out,
+      boolean createBodies) {
     switch (format) {
-      case json -> out.println(PlanJson.render(plan));
-      case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan)));
-      case markdown -> out.print(PlanMarkdown.render(plan));
-      default -> PlanText.render(plan, out, color(), createBodies);
+      case json -> out.println(PlanJson.render(plan, view.base()));
+      case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan, view.base())));
+      case markdown -> out.print(PlanMarkdown.render(plan, view));
+      default -> PlanText.render(plan, view.base(), out, color(), createBodies);
     }
     out.flush();
   }

@@ -17,8 +17,9 @@ final class RolloutOptions {
   @Option(names = "--rollout-policy", paramLabel = "POLICY", defaultValue = "Rollout",
       converter = ModeConverter.class,
       description = "Rollout policy of objects without a roster.dev/rollout annotation: Rollout,"
-          + " Immediate or Manual (HotReload is still read, as Immediate). Default: ${DEFAULT-VALUE}.")
-  RolloutPolicy.Mode policy = RolloutPolicy.Mode.ROLLOUT;
+          + " Immediate or Manual (HotReload is still read, as Immediate, with a warning)."
+          + " Default: ${DEFAULT-VALUE}.")
+  String policyText = "Rollout";
 
   @Option(names = "--ignore-fields", paramLabel = "KIND=POINTER[,POINTER…]",
       converter = IgnoreConverter.class,
@@ -26,6 +27,18 @@ final class RolloutOptions {
           + " a change in Git is still applied, and every plan lists what differs. Repeatable;"
           + " with serve --config, added to every source's ignoreFields.")
   List<Map.Entry<String, List<String>>> ignoreFields = new ArrayList<>();
+
+  /** The {@code --rollout-policy} mode. */
+  RolloutPolicy.Mode mode() {
+    return RolloutPolicy.Mode.parse(policyText);
+  }
+
+  /** Says on {@code err} what {@code --rollout-policy HotReload} does, if it was given. */
+  void warn(java.io.PrintWriter err) {
+    if (RolloutPolicy.isHotReload(policyText)) {
+      err.println("roster: warning: --rollout-policy " + RolloutPolicy.HOT_RELOAD_WARNING);
+    }
+  }
 
   /** The {@code --ignore-fields} entries by kind, pointers in the order given. */
   Map<String, List<String>> ignored() {
@@ -36,12 +49,13 @@ final class RolloutOptions {
     return out;
   }
 
-  /** Parses Rollout, Immediate, Manual (HotReload read as Immediate) case-insensitively. */
-  static final class ModeConverter implements ITypeConverter<RolloutPolicy.Mode> {
+  /** Accepts Rollout, Immediate, Manual (HotReload read as Immediate) case-insensitively. */
+  static final class ModeConverter implements ITypeConverter<String> {
     @Override
-    public RolloutPolicy.Mode convert(String value) {
+    public String convert(String value) {
       try {
-        return RolloutPolicy.Mode.parse(value);
+        RolloutPolicy.Mode.parse(value);
+        return value;
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }

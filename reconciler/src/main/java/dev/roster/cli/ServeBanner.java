@@ -8,12 +8,16 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-/** What serve prints once it listens: the ready line, then how to look and how to trigger. */
+/**
+ * What serve prints once it listens: the ready line, how to look, how to trigger, and where
+ * notifications go.
+ */
 final class ServeBanner {
   private ServeBanner() {}
 
   static void print(PrintWriter out, Supervisor s, List<SourceConfig> sources,
-      EmbeddedCluster embedded, ServeCommand.ServeOptions serve, ClusterOptions cluster) {
+      EmbeddedCluster embedded, ServeCommand.ServeOptions serve, ClusterOptions cluster,
+      List<dev.roster.serve.notify.NotifyTarget> notify) {
     String base = base(s.address());
     String admin = base(s.metricsAddress());
     out.printf("roster serve ready: %d source(s); webhooks on %s, metrics and probes on %s%s%n",
@@ -38,6 +42,9 @@ final class ServeBanner {
         out.printf("  edit a file under %s — applied within %ds%n", Urls.redact(c.spec().repo()),
             c.interval().toSeconds());
       }
+    }
+    if (!notify.isEmpty()) { // each as type and host: a URL's path may be a secret
+      out.println("Notify: " + String.join(", ", notify.stream().map(Object::toString).toList()));
     }
     out.flush();
   }

@@ -12,6 +12,8 @@ import dev.roster.serve.ServeSettings;
 import dev.roster.serve.SourceConfig;
 import dev.roster.serve.Supervisor;
 import dev.roster.serve.metrics.Metrics;
+import dev.roster.serve.notify.NotifySettings;
+import dev.roster.serve.notify.NotifyTarget;
 import dev.roster.source.GitCredentials;
 import dev.roster.source.SourceSpec;
 import dev.roster.validate.SchemaCatalog;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +79,22 @@ final class ServeCommand implements Callable<Integer> {
       err.println("roster: serve needs --repo (one source) or --config FILE (several)");
       return ExitCode.USAGE;
     }
+    if (serve.config != null && serve.notifyUrl != null) {
+      err.println("roster: --notify-url is for one source (--repo); with --config, list targets"
+          + " under notify: in the config");
+      return ExitCode.USAGE;
+    }
+    if (serve.notifyUrl != null && !List.of("http", "https").contains(serve.notifyUrl.getScheme())) {
+      err.println("roster: --notify-url must be an http or https URL");
+      return ExitCode.USAGE;
+    }
+    rollout.warn(err);
+    try (AutoCloseable logging = Logging.install(err, serve.logFormat, serve.logLevel)) {
+      return serve(out, err);
+    }
+  }
+
+  private int serve(PrintWriter out, PrintWriter err) throws Exception {
     SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
     EmbeddedCluster embedded = cluster.embedded ? EmbeddedCluster.start() : null;
     try (KubernetesClient client = embedded != null ? embedded.client()
@@ -84,12 +103,15 @@ final class ServeCommand implements Callable<Integer> {
         embedded.writeKubeconfig(serve.writeKubeconfig);
       }
       List<SourceConfig> sources;
+      NotifySettings notify;
       try {
+        notify = serve.config != null ? ServeConfigReader.notify(serve.config, catalog)
+            : serve.notifySettings();
         sources = serve.config != null
             ? ServeConfigReader.read(serve.config, catalog, client, cluster.inventoryNamespace,
-                source.cacheDir())
+                source.cacheDir(), w -> err.println("roster: warning: " + w))
             : List.of(single());
-        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.policy)
+        sources = sources.stream().map(c -> c.withDefaultRolloutPolicy(rollout.mode())
             .withMoreIgnoreFields(rollout.ignored())).toList();
         client.getKubernetesVersion(); // serve only when the cluster answers
       } catch (ServeConfigException e) {
@@ -103,11 +125,15 @@ final class ServeCommand implements Callable<Integer> {
           ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
               .withConcurrency(serve.concurrency).withLockTimeout(serve.lockTimeout),
           repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15))
-          .with(serve.resyncInterval, null, null);
-      Supervisor supervisor = new Supervisor(client, catalog, settings, new Metrics(),
-          new ServeLog(err));
+          .with(serve.resyncInterval, null, null).withNotify(notify);
+      Metrics metrics = new Metrics();
+      BuildInfo build = BuildInfo.current();
+      metrics.buildInfo(build.version(), build.commit());
+      Supervisor supervisor = new Supervisor(client, catalog, settings, metrics,
+          ServeLog.standard());
       try {
-        ServeBanner.print(out, supervisor, sources, embedded, serve, cluster);
+        ServeBanner.print(out, supervisor, sources, embedded, serve, cluster,
+            notify.targets());
         if (waiter != null) {
           waiter.await(supervisor);
         } else {
@@ -187,6 +213,17 @@ final class ServeCommand implements Callable<Integer> {
         description = "Shared secret for webhook signatures (a file; never a flag value).")
     Path webhookSecretFile;
 
+    @Option(names = "--notify-url", paramLabel = "URL",
+        description = "POST every notification (reconcile failed or recovered, rollout held,"
+            + " awaiting approval, forced, mass prune refused) to URL as JSON. One source only;"
+            + " with --config, use notify: in the config.")
+    URI notifyUrl;
+
+    @Option(names = "--notify-secret-file", paramLabel = "FILE",
+        description = "HMAC-SHA256 key for --notify-url: the body's signature is sent as"
+            + " X-Roster-Signature: sha256=<hex> (a file; never a flag value).")
+    Path notifySecretFile;
+
     @Option(names = "--leader-elect",
         description = "Campaign for the Lease roster-leader; only the leader reconciles.")
     boolean leaderElect;
@@ -223,6 +260,17 @@ final class ServeCommand implements Callable<Integer> {
         description = "How long SIGTERM waits for a reconcile in flight. Default: ${DEFAULT-VALUE}.")
     Duration shutdownGrace;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+        description = "text (<time> <level> <source> <message>) or json (one object per line:"
+            + " time, level, source, revision, trigger, message). Default: ${DEFAULT-VALUE}.")
+    LogFormat logFormat;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+        converter = LevelConverter.class,
+        description = "error, warn, info, debug or trace, for Roster's own lines; libraries log"
+            + " warnings and errors (errors only with error). Default: ${DEFAULT-VALUE}.")
+    ch.qos.logback.classic.Level logLevel;
+
     @Option(names = "--write-kubeconfig", paramLabel = "FILE",
         description = "With --embedded-cluster: write a kubeconfig for it (for kubectl).")
     Path writeKubeconfig;
@@ -252,6 +300,35 @@ final class ServeCommand implements Callable<Integer> {
 
     Duration grace() {
       return shutdownGrace;
+    }
+
+    /** A generic webhook target for every event from {@code --notify-url}, or none. */
+    NotifySettings notifySettings() throws IOException {
+      if (notifyUrl == null) {
+        return NotifySettings.NONE;
+      }
+      byte[] secret = notifySecretFile == null ? null
+          : Files.readString(notifySecretFile, StandardCharsets.UTF_8).strip()
+              .getBytes(StandardCharsets.UTF_8);
+      return NotifySettings.of(List.of(new NotifyTarget(NotifyTarget.Type.WEBHOOK, notifyUrl,
+          secret, null, null)));
+    }
+  }
+
+  /** A log level by name; anything else is a usage error. */
+  static final class LevelConverter
+      implements CommandLine.ITypeConverter<ch.qos.logback.classic.Level> {
+    @Override
+    public ch.qos.logback.classic.Level convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "error" -> ch.qos.logback.classic.Level.ERROR;
+        case "warn" -> ch.qos.logback.classic.Level.WARN;
+        case "info" -> ch.qos.logback.classic.Level.INFO;
+        case "debug" -> ch.qos.logback.classic.Level.DEBUG;
+        case "trace" -> ch.qos.logback.classic.Level.TRACE;
+        default -> throw new CommandLine.TypeConversionException("invalid log level '" + value
+            + "': error, warn, info, debug or trace");
+      };
     }
   }
 

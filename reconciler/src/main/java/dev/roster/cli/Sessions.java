@@ -44,7 +44,7 @@ final class Sessions implements AutoCloseable {
   static Engine.Settings settings(SourceOptions s, ClusterOptions c, RepoOptions r,
       RolloutOptions o) {
     return new Engine.Settings(s.sourceName(), c.namespace, c.inventoryNamespace,
-        r.loadOptions(), r.allowUnknownKinds, o.policy, o.ignored());
+        r.loadOptions(), r.allowUnknownKinds, o.mode(), o.ignored());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.roster.cli;
 import dev.roster.status.Condition;
 import dev.roster.status.Conditions;
 import dev.roster.status.HeldRollout;
+import dev.roster.status.ObjectState;
 import dev.roster.status.ReconcileRecord;
 import dev.roster.status.SourceStatus;
 import dev.roster.status.WebhookDelivery;
@@ -15,7 +16,9 @@ import java.util.Locale;
 
 /**
  * Renders source statuses for people: a table of sources (SOURCE, READY, REASON, REVISION, AGE of
- * the last reconcile), then, for a single source, its details, conditions and reconcile history.
+ * the last reconcile), held rollouts and agent states (objects in a state their profile names:
+ * failed, not ready, queued, sleeping, over budget), then, for a single source, its details,
+ * conditions and reconcile history.
  * Ages are relative to {@code now}, in kubectl's style ({@code 45s}, {@code 12m}, {@code 5h},
  * {@code 3d}).
  */
@@ -42,6 +45,26 @@ final class StatusText {
         out.println("Held rollouts of " + s.source() + ":");
         held(s.heldRollouts(), now, out);
       }
+      if (!s.states().isEmpty()) {
+        out.println();
+        out.println("Agent states of " + s.source() + ":");
+        states(s, now, out);
+      }
+    }
+  }
+
+  /** OBJECT, STATE (with ! when unhealthy), AGE in that state, MESSAGE: what the status says. */
+  private static void states(SourceStatus s, Instant now, PrintWriter out) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"OBJECT", "STATE", "AGE", "MESSAGE"});
+    for (ObjectState o : s.states()) {
+      rows.add(new String[] {o.object(), o.state() + (o.unhealthy() ? " (unhealthy)" : ""),
+          age(o.since(), now), dash(o.message())});
+    }
+    table(rows, out);
+    if (s.statesOmitted() > 0) {
+      out.println("… and " + s.statesOmitted() + " more not listed (the status keeps "
+          + SourceStatus.STATES_LIMIT + ", unhealthy first)");
     }
   }
 
@@ -76,6 +99,11 @@ final class StatusText {
       out.println();
       out.println("Held rollouts:");
       held(s.heldRollouts(), now, out);
+    }
+    if (!s.states().isEmpty()) {
+      out.println();
+      out.println("Agent states:");
+      states(s, now, out);
     }
     out.println();
     out.println("Conditions:");

@@ -142,7 +142,7 @@ public final class Engine {
     this.clusterRefs = new ClusterRefs(catalog, client, resolver, settings.defaultNamespace());
     this.remembers = live != null;
     this.drift = new Drift(new Planner(order), settings.source(),
-        k -> catalog.profile(k.group(), k.kind()).rollout(), settings::ignored);
+        k -> catalog.profile(k.group(), k.kind()), settings::ignored);
   }
 
   /** An engine that reads everything afresh on every pass (the CLI): {@link PassCaches#none()}. */
@@ -324,6 +324,11 @@ public final class Engine {
       Inventory now = readInventory();
       if (!rebuild && (!now.keys().equals(run.previous().keys())
           || !now.revision().equals(run.previous().revision()))) {
+        if (options.exact()) { // a saved plan is applied as made, or not at all
+          throw new ApplyException(ApplyReason.PLAN_MOVED, "the inventory of source '"
+              + settings.source() + "' moved since the plan (another apply, revision "
+              + now.revision() + "); nothing written: plan again");
+        }
         // Applied by another process since this plan: plan again against what it left.
         run = planAgainst(run.desired(), run.options(), new LiveReader(client, resolver));
         Applier.refuseEarly(run.plan(), options);

@@ -7,6 +7,8 @@ import dev.roster.plan.KindOrder;
 import dev.roster.plan.LiveObject;
 import dev.roster.plan.Plan;
 import dev.roster.plan.Planner;
+import dev.roster.plan.RolloutMarks;
+import dev.roster.plan.RolloutPolicy;
 import dev.roster.source.Snapshot;
 import dev.roster.validate.SchemaCatalog;
 import java.util.HashMap;
@@ -17,7 +19,10 @@ import java.util.Set;
 /**
  * Plans one revision against another with no cluster: the base revision is taken to be exactly
  * what is live (as Roster would have applied it), so the plan shows what merging the head would
- * change. For pull-request review without cluster credentials.
+ * change. For pull-request review without cluster credentials. Each change is judged as apply
+ * would judge it (a field the platform reads only at creation is not written in place) and marked
+ * with how it would reach running agents ({@link RolloutMarks}); no hold is decided, as no work is
+ * counted. It warns about the old policy word {@code HotReload}.
  */
 public final class OfflinePlanner {
   private OfflinePlanner() {}
@@ -41,7 +46,9 @@ public final class OfflinePlanner {
       keys.add(c.key());
     }
     Inventory inventory = new Inventory(settings.source(), base.revision(), Set.copyOf(keys));
-    return planner.plan(after.objects(), live, inventory,
+    Plan plan = planner.plan(after.objects(), live, inventory,
         new Planner.Options(settings.source(), head.revision(), head.repo()));
+    return RolloutPolicy.warnHotReload(RolloutMarks.mark(plan,
+        k -> catalog.profile(k.group(), k.kind()).rollout(), settings::ignored));
   }
 }

@@ -8,6 +8,7 @@ import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
 import dev.roster.plan.Change;
 import dev.roster.plan.Inventory;
+import dev.roster.plan.ObjectHealth;
 import dev.roster.plan.OneShots;
 import dev.roster.plan.Plan;
 import dev.roster.plan.RolloutGate;
@@ -22,9 +23,9 @@ import java.util.Map;
 
 /**
  * The agent-aware part of a pass: leaves what the platform deleted on purpose alone ({@link
- * OneShots}), holds
- * restart-class changes of busy agents ({@link RolloutGate}) with live work counted through
- * {@link RelatedLister}, and records the runs a pass created in the inventory.
+ * OneShots}), holds restart-class changes of busy agents ({@link RolloutGate}) with live work
+ * counted through {@link RelatedLister}, reads each object's state ({@link ObjectHealth}), and
+ * records the runs a pass created in the inventory.
  */
 final class Rollouts {
   private final SchemaCatalog catalog;
@@ -41,10 +42,14 @@ final class Rollouts {
     this.clock = clock;
   }
 
-  /** {@code plan} with one-shot runs and rollout holds decided. */
+  /**
+   * {@code plan} with one-shot runs and rollout holds decided, and each object's state read from
+   * its live status ({@link ObjectHealth}).
+   */
   Plan decide(Plan plan, Inventory previous) {
     Plan p = OneShots.apply(plan, previous.runs(), this::profile);
-    return gate.apply(p, lister::list, clock.instant());
+    return ObjectHealth.attach(gate.apply(p, lister::list, clock.instant()),
+        k -> catalog.profile(k.group(), k.kind()).health());
   }
 
   /** Re-decides one re-planned change in the context of its whole plan. */

@@ -27,6 +27,8 @@ import java.util.Map;
  *     reason (held fields are added by {@link #notWritten()}); renderers show every one
  * @param effects what writing its fields does on the platform (profile {@code rollout.effects}),
  *     for an update that writes them; renderers show every one
+ * @param health the object's state as its profile reads it from the live status ({@link
+ *     ObjectHealth}), or null when there is nothing to say
  */
 public record Change(
     ResourceKey key,
@@ -40,7 +42,8 @@ public record Change(
     String reason,
     RolloutState rollout,
     List<Unwritten> unwritten,
-    List<WriteEffect> effects) {
+    List<WriteEffect> effects,
+    ObjectHealth health) {
 
   public Change {
     fields = fields == null ? List.of() : fields;
@@ -59,7 +62,8 @@ public record Change(
   /** A builder holding this change's fields. */
   public Builder toBuilder() {
     return new Builder(key, apiVersion, action).desired(desired).live(live).fields(fields)
-        .patch(patch).origin(origin).reason(reason).rollout(rollout).unwritten(unwritten).effects(effects);
+        .patch(patch).origin(origin).reason(reason).rollout(rollout).unwritten(unwritten).effects(effects)
+        .health(health);
   }
 
   /** This change with another rollout marker. */
@@ -142,6 +146,7 @@ public record Change(
     private RolloutState rollout = RolloutState.NONE;
     private List<Unwritten> unwritten = List.of();
     private List<WriteEffect> effects = List.of();
+    private ObjectHealth health;
 
     private Builder(ResourceKey key, String apiVersion, Action action) {
       this.key = key;
@@ -199,9 +204,14 @@ public record Change(
       return this;
     }
 
+    public Builder health(ObjectHealth h) {
+      this.health = h;
+      return this;
+    }
+
     public Change build() {
       return new Change(key, apiVersion, action, desired, live, fields, patch, origin, reason,
-          rollout, unwritten, effects);
+          rollout, unwritten, effects, health);
     }
   }
 }

@@ -54,6 +54,11 @@ public record Plan(String source, String revision, List<Change> changes, int inv
     return changes.stream().mapToLong(c -> c.notWritten().size()).sum();
   }
 
+  /** Changes whose live object is in a state its profile names ({@link Change#health}). */
+  public List<Change> states() {
+    return changes.stream().filter(c -> c.health() != null).toList();
+  }
+
   public List<Change> of(Action action) {
     return changes.stream().filter(c -> c.action() == action).toList();
   }

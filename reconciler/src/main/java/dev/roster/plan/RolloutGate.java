@@ -114,11 +114,11 @@ public final class RolloutGate {
       Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
       out.add(effects(PlatformFields.record(decided, p, ignored), p));
     }
-    return plan.withChanges(out);
+    return RolloutPolicy.warnHotReload(plan.withChanges(out));
   }
 
   /** {@code c} with what writing its fields now does on the platform ({@code rollout.effects}). */
-  private static Change effects(Change c, Profile.Rollout p) {
+  static Change effects(Change c, Profile.Rollout p) {
     if (p == null || p.effects().isEmpty() || c.action() != Action.UPDATE) {
       return c;
     }

@@ -3,6 +3,7 @@ package dev.roster.plan;
 import dev.roster.load.Metadata;
 import dev.roster.load.Durations;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,12 +48,30 @@ public record RolloutPolicy(Mode mode, Duration timeout) {
 
   /** What the old word {@code HotReload} does, said wherever it is read. */
   public static final String HOT_RELOAD_WARNING = "HotReload is read as Immediate: restart-class"
-      + " changes are applied at once and restart the agent; KubeOpenCode's HotReload means the"
-      + " opposite";
+      + " changes are applied at once, restarting the agent even while it works; KubeOpenCode's"
+      + " HotReload means the opposite (files updated, no restart)";
 
   /** Whether {@code text} is the old word {@code HotReload}. */
   public static boolean isHotReload(String text) {
     return text != null && "hotreload".equalsIgnoreCase(text.trim());
+  }
+
+  /**
+   * {@code plan} with a warning naming the objects whose Git annotation says {@code HotReload}
+   * and what it does ({@link #HOT_RELOAD_WARNING}); {@code plan} itself when none does.
+   */
+  public static Plan warnHotReload(Plan plan) {
+    List<String> named = plan.changes().stream().filter(c -> saysHotReload(c.desired()))
+        .map(c -> c.key().kind() + "/" + (c.key().namespace().isEmpty() ? ""
+            : c.key().namespace() + "/") + c.key().name()).toList();
+    if (named.isEmpty()) {
+      return plan;
+    }
+    String shown = named.size() <= 5 ? String.join(", ", named)
+        : String.join(", ", named.subList(0, 5)) + " and " + (named.size() - 5) + " more";
+    return plan.withWarning(named.size() + " object(s) say " + Ownership.ROLLOUT + ": HotReload ("
+        + shown + "): " + HOT_RELOAD_WARNING + "; write Immediate (or Rollout to wait for"
+        + " work in flight)");
   }
 
   /** Whether {@code desired} names its policy with the old word {@code HotReload}. */

@@ -22,7 +22,7 @@ public record Unwritten(String pointer, Reason reason, String detail) {
     PLATFORM_WRITTEN,
     /** Listed in {@code roster.dev/ignore-fields} or a source's {@code ignoreFields}. */
     IGNORED,
-    /** The API server refuses to change it in place. */
+    /** Read by the platform only at creation ({@code rollout.immutable}): not written in place. */
     IMMUTABLE,
     /** Held by the rollout gate (a restart-class change while work is in flight). */
     HELD,

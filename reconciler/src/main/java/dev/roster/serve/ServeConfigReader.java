@@ -36,6 +36,40 @@ public final class ServeConfigReader {
 
   public static List<SourceConfig> read(Path file, SchemaCatalog catalog, KubernetesClient client,
       String systemNamespace, Path cacheDir) {
+    return read(file, catalog, client, systemNamespace, cacheDir, w -> { });
+  }
+
+  /**
+   * As {@link #read(Path, SchemaCatalog, KubernetesClient, String, Path)}, telling {@code warn}
+   * what a valid file says that misleads: a source whose {@code rolloutPolicy} is the old word
+   * {@code HotReload} (read as Immediate).
+   */
+  public static List<SourceConfig> read(Path file, SchemaCatalog catalog, KubernetesClient client,
+      String systemNamespace, Path cacheDir, java.util.function.Consumer<String> warn) {
+    String rel = file.getFileName().toString();
+    List<SourceConfig> out = new ArrayList<>();
+    for (Object o : (List<?>) checked(file, catalog).object().get("sources")) {
+      Map<?, ?> s = (Map<?, ?>) o;
+      if (s.get("rolloutPolicy") != null
+          && RolloutPolicy.isHotReload(String.valueOf(s.get("rolloutPolicy")))) {
+        warn.accept(rel + ": source '" + s.get("name") + "': rolloutPolicy "
+            + RolloutPolicy.HOT_RELOAD_WARNING);
+      }
+      out.add(source(s, client, systemNamespace, cacheDir));
+    }
+    return out;
+  }
+
+  /**
+   * The {@code notify:} targets of {@code file}, checked as {@link #read} checks it; secrets and
+   * URL files read now.
+   */
+  public static dev.roster.serve.notify.NotifySettings notify(Path file, SchemaCatalog catalog) {
+    return NotifyConfig.of(checked(file, catalog).object());
+  }
+
+  /** The config's one document, parsed and checked; invalid: {@link ServeConfigException}. */
+  private static Manifest checked(Path file, SchemaCatalog catalog) {
     String rel = file.getFileName().toString();
     byte[] bytes;
     try {
@@ -62,16 +96,12 @@ public final class ServeConfigReader {
       throw new ServeConfigException(ServeConfigReason.CONFIG_INVALID,
           "invalid serve config '" + file + "'", problems);
     }
-    List<SourceConfig> out = new ArrayList<>();
-    for (Object o : (List<?>) parsed.manifests().get(0).object().get("sources")) {
-      out.add(source((Map<?, ?>) o, client, systemNamespace, cacheDir));
-    }
-    return out;
+    return parsed.manifests().get(0);
   }
 
   /** What the schema cannot say: names are unique, intervals parse and are positive. */
   private static List<Problem> beyondSchema(Manifest m) {
-    List<Problem> out = new ArrayList<>();
+    List<Problem> out = new ArrayList<>(NotifyConfig.check(m));
     Set<String> names = new HashSet<>();
     List<?> sources = (List<?>) m.object().get("sources");
     for (int i = 0; i < sources.size(); i++) {
@@ -159,12 +189,7 @@ public final class ServeConfigReader {
   }
 
   private static String file(String path) {
-    try {
-      return Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new ServeConfigException(ServeConfigReason.SECRET_UNREADABLE,
-          "failed to read secret file '" + path + "'", List.of());
-    }
+    return NotifyConfig.file(path);
   }
 
   private static Map<String, String> secret(KubernetesClient client, Map<?, ?> ref,

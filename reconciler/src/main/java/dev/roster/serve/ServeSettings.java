@@ -25,6 +25,8 @@ import java.util.List;
  * @param retry the backoff of retries after a failure a retry can fix
  * @param probeInterval how often the API server is asked whether it answers (its version);
  *     default {@link #DEFAULT_PROBE}
+ * @param notifications where notifications go ({@code notify:} of the config, {@code --notify-url});
+ *     default none
  */
 public record ServeSettings(
     List<SourceConfig> sources,
@@ -39,7 +41,8 @@ public record ServeSettings(
     Duration leaseDuration,
     Duration resyncInterval,
     Retry retry,
-    Duration probeInterval) {
+    Duration probeInterval,
+    dev.roster.serve.notify.NotifySettings notifications) {
   /** Default of {@code --resync-interval} and {@code resyncInterval}. */
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
   /** Default interval of the reachability probe. */
@@ -58,6 +61,8 @@ public record ServeSettings(
     resyncInterval = resyncInterval == null ? DEFAULT_RESYNC : resyncInterval;
     retry = retry == null ? Retry.DEFAULT : retry;
     probeInterval = probeInterval == null ? DEFAULT_PROBE : probeInterval;
+    notifications = notifications == null ? dev.roster.serve.notify.NotifySettings.NONE
+        : notifications;
   }
 
   /** With the default resync interval, retry backoff and probe interval. */
@@ -66,7 +71,7 @@ public record ServeSettings(
       String systemNamespace, ApplyOptions apply, LoadOptions load, boolean allowUnknownKinds,
       Duration leaseDuration) {
     this(sources, listen, metricsListen, leaderElect, identity, systemNamespace, apply, load,
-        allowUnknownKinds, leaseDuration, DEFAULT_RESYNC, Retry.DEFAULT, DEFAULT_PROBE);
+        allowUnknownKinds, leaseDuration, DEFAULT_RESYNC, Retry.DEFAULT, DEFAULT_PROBE, null);
   }
 
   /** Settings whose admin listener takes any free port on {@code listen}'s address. */
@@ -80,6 +85,14 @@ public record ServeSettings(
   /** These settings with another resync interval, retry backoff and probe interval. */
   public ServeSettings with(Duration resync, Retry backoff, Duration probe) {
     return new ServeSettings(sources, listen, metricsListen, leaderElect, identity,
-        systemNamespace, apply, load, allowUnknownKinds, leaseDuration, resync, backoff, probe);
+        systemNamespace, apply, load, allowUnknownKinds, leaseDuration, resync, backoff, probe,
+        notifications);
+  }
+
+  /** These settings with {@code value} as where notifications go. */
+  public ServeSettings withNotify(dev.roster.serve.notify.NotifySettings value) {
+    return new ServeSettings(sources, listen, metricsListen, leaderElect, identity,
+        systemNamespace, apply, load, allowUnknownKinds, leaseDuration, resyncInterval, retry,
+        probeInterval, value);
   }
 }

@@ -54,12 +54,13 @@ final class StatusListener implements SyncListener {
     ManagedCounts managed = r.applied() == null ? null : ManagedCounts.of(r.applied());
     String line = record.result() + " " + r.revision() + " trigger=" + r.trigger() + " in "
         + r.duration().toMillis() + "ms: " + r.message();
-    if (r.plan() != null && !r.plan().warnings().isEmpty()) {
-      log.warn(r.source(), line); // the message ends with the plan's warnings
-    } else {
-      log.info(r.source(), line);
-    }
+    // a warning when the message ends with the plan's warnings
+    log.pass(r.plan() != null && !r.plan().warnings().isEmpty(), r.source(), r.revision(),
+        r.trigger(), line);
     metrics.reconciled(r.source(), r.trigger(), record.result(), r.duration());
+    if (r.outcome() != SyncReport.Outcome.FAILED) {
+      metrics.succeeded(r.source(), now);
+    }
     if (r.plan() != null) {
       metrics.heldRollouts(r.source(), r.plan().held().size());
     }
@@ -70,7 +71,7 @@ final class StatusListener implements SyncListener {
       if (r.outcome() == SyncReport.Outcome.FAILED && r.applied() == null) {
         events.reconcileFailed(r.source(), r.revision(), r.reason(), r.message());
       }
-      AtomicReference<RolloutReport> rollouts = new AtomicReference<>(RolloutReport.NONE);
+      AtomicReference<PassStatus> passed = new AtomicReference<>();
       java.util.function.Function<java.util.Optional<SourceStatus>, SourceStatus> step =
           previous -> {
             SourceStatus base = previous.or(() -> java.util.Optional.ofNullable(last.get()))
@@ -78,7 +79,7 @@ final class StatusListener implements SyncListener {
                     config.spec().ref(), now));
             PassStatus pass = PassStatus.after(base, record, managed, r.retryable(), r.plan(),
                 r.applied(), now);
-            rollouts.set(pass.rollouts());
+            passed.set(pass);
             return pass.status();
           };
       SourceStatus status;
@@ -89,8 +90,12 @@ final class StatusListener implements SyncListener {
         throw e;
       }
       last.set(status);
-      RolloutReport report = rollouts.get();
+      RolloutReport report = passed.get().rollouts();
       events.rollouts(r.source(), r.revision(), report);
+      events.unhealthy(r.source(), r.revision(), passed.get().turnedUnhealthy());
+      passed.get().turnedUnhealthy().forEach(c -> log.warn(r.source(),
+          dev.roster.source.Urls.redact(RolloutReport.object(c.key()) + " is "
+              + c.health().describe())));
       metrics.rollouts(r.source(), "held", report.started().size());
       metrics.rollouts(r.source(), "released", report.released().size());
       metrics.rollouts(r.source(), "forced", report.forced().size());

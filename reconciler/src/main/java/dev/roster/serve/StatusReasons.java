@@ -29,7 +29,7 @@ public final class StatusReasons {
     if (reason instanceof ApplyReason a) {
       return switch (a) {
         case PRUNE_REFUSED -> Conditions.PRUNE_REFUSED;
-        case INTERRUPTED, DUPLICATE_OBJECT -> Conditions.APPLY_FAILED;
+        case INTERRUPTED, DUPLICATE_OBJECT, PLAN_MOVED -> Conditions.APPLY_FAILED;
       };
     }
     if (reason instanceof ClusterReason c) {

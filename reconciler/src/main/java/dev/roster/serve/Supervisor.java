@@ -3,6 +3,7 @@ package dev.roster.serve;
 import dev.roster.engine.Engine;
 import dev.roster.kube.LiveCache;
 import dev.roster.serve.metrics.Metrics;
+import dev.roster.serve.notify.Notifier;
 import dev.roster.serve.webhook.WebhookHandler;
 import dev.roster.serve.webhook.WebhookTarget;
 import dev.roster.source.GitSource;
@@ -41,6 +42,7 @@ public final class Supervisor implements AutoCloseable {
   private final ClusterHealth health;
   private final ClusterProbe probe;
   private final WebhookRelay relay;
+  private final Notifier notifier;
 
   private record Unit(SourceConfig config, GitSource source, SourceWorker worker, Poller poller,
       WebhookTarget target, Resync resync) {}
@@ -58,6 +60,7 @@ public final class Supervisor implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, s.systemNamespace());
     this.relay = s.leaderElect()
         ? new WebhookRelay(client, s.systemNamespace(), Clock.systemUTC()) : null;
+    this.notifier = new Notifier(s.notifications(), log::warn, metrics::notification);
     for (SourceConfig c : s.sources()) {
       units.put(c.name(), unit(client, catalog, s, c, store, events, metrics));
     }
@@ -67,7 +70,9 @@ public final class Supervisor implements AutoCloseable {
         new WebhookHandler(units.values().stream().map(Unit::target).toList(),
             d -> {
               metrics.webhook(d.provider().label(), d.result().label());
-              log.info(d.source(), "webhook " + d.provider().label() + " delivery "
+              log.pass(false, d.source(), null, "webhook:" + d.provider().label()
+                  + (d.deliveryId() == null ? "" : "/" + d.deliveryId()),
+                  "webhook " + d.provider().label() + " delivery "
                   + (d.deliveryId() == null ? "(no id)" : d.deliveryId()) + " "
                   + d.result().label() + (d.reason().isEmpty() ? "" : ": " + d.reason()));
             }),
@@ -87,7 +92,8 @@ public final class Supervisor implements AutoCloseable {
         s.systemNamespace(), s.load(), s.allowUnknownKinds(), c.rolloutPolicy(),
         c.ignoreFields()), live, null);
     SourceSync sync = new SourceSync(c, source, engine, s.apply().withPrune(c.prune()),
-        List.of(new StatusListener(c, store, events, metrics, log), health),
+        List.of(new StatusListener(c, store, events, metrics, log), health,
+            new NotifyListener(notifier)),
         () -> stopping.get() || !leading.get());
     SourceWorker worker = new SourceWorker(c.name(), executor, sync::run, s.retry().min(),
         s.retry().max());
@@ -160,8 +166,8 @@ public final class Supervisor implements AutoCloseable {
       log.warn(source, "a standby relayed a webhook for a source this replica does not serve");
       return;
     }
-    log.info(source, "relayed by a standby: " + trigger + " " + u.worker().request(trigger)
-        .name().toLowerCase(Locale.ROOT));
+    log.pass(false, source, null, trigger, "relayed by a standby: " + trigger + " "
+        + u.worker().request(trigger).name().toLowerCase(Locale.ROOT));
   }
 
   private void standBy() {
@@ -228,6 +234,7 @@ public final class Supervisor implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    notifier.close();
     units.values().forEach(u -> u.source().close());
     liveCaches.forEach(LiveCache::close);
     log.info("", "stopped");

@@ -96,7 +96,7 @@ public final class GitSource implements AutoCloseable {
       ObjectId commit = t == null ? null : Refs.commit(repo, t);
       if (commit == null) {
         throw new SourceException(SourceReason.REF_NOT_FOUND,
-            "ref '" + spec.ref() + "' not found in '" + dir + "'");
+            "ref '" + spec.ref() + "' not found in '" + dir + "'" + shallowHint(gitDir));
       }
       GitTree tree = new GitTree(repo, commit, spec.path());
       return new Snapshot(tree, t.label() + "@sha1:" + commit.name(), dir.toString());
@@ -104,6 +104,19 @@ public final class GitSource implements AutoCloseable {
       throw new SourceException(SourceReason.REPO_UNREADABLE, "failed to read '" + dir + "': "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * For a shallow clone (its Git directory has a {@code shallow} file), what fixes a ref that
+   * is missing because the history was not fetched; else empty.
+   */
+  static String shallowHint(Path gitDir) {
+    if (!Files.exists(gitDir.resolve("shallow"))) {
+      return "";
+    }
+    return ": this is a shallow clone, so older commits and other branches are missing; run"
+        + " 'git fetch --unshallow' (or 'git fetch origin <branch>'), or in GitHub Actions check"
+        + " out with 'fetch-depth: 0' (GitLab CI: GIT_DEPTH: 0)";
   }
 
   @Override

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -18,7 +20,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * Ref resolution, in this order: null or {@code HEAD} → HEAD (labelled with the branch it
  * names); a full {@code refs/...} name; a branch; a tag; a remote-tracking branch (local repos);
- * a commit hash of 4 to 40 hex digits.
+ * a commit hash of 4 to 40 hex digits; in a local repository, any revision expression Git reads
+ * ({@code HEAD~2}, {@code origin/main^}).
  */
 final class Refs {
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,40}");
@@ -89,7 +92,7 @@ final class Refs {
       }
     }
     if (!isHash(ref)) {
-      return null;
+      return expression(repo, ref);
     }
     try (ObjectReader reader = repo.newObjectReader()) {
       Collection<ObjectId> ids = reader.resolve(AbbreviatedObjectId.fromString(ref));
@@ -98,6 +101,21 @@ final class Refs {
             "commit hash '" + ref + "' is ambiguous");
       }
       return ids.isEmpty() ? null : new Target(ref, ids.iterator().next(), null);
+    }
+  }
+
+  /**
+   * A revision expression Git understands ({@code HEAD~2}, {@code main^}, {@code v1^{commit}});
+   * null when it names nothing here, or an ancestor whose objects are missing (a shallow clone).
+   */
+  private static Target expression(Repository repo, String ref) throws IOException {
+    try {
+      ObjectId id = repo.resolve(ref);
+      return id == null ? null : new Target(ref, id, null);
+    } catch (RevisionSyntaxException | MissingObjectException e) {
+      return null;
+    } catch (AmbiguousObjectException e) {
+      throw new SourceException(SourceReason.REF_NOT_FOUND, "revision '" + ref + "' is ambiguous");
     }
   }
 

@@ -44,6 +44,24 @@ public final class Urls {
   }
 
   /**
+   * {@code url} from its authority on, as one shape for both spellings: the scheme and {@code ://}
+   * dropped ({@code https://u@host:8443/o/r} gives {@code u@host:8443/o/r}), an scp-like {@code
+   * user@host:path} given as {@code user@host/path}; anything else unchanged. Userinfo and port
+   * stay: callers that compare repositories strip them.
+   */
+  public static String fromAuthority(String url) {
+    Matcher scheme = SCHEME.matcher(url);
+    if (scheme.find()) {
+      return url.substring(scheme.end());
+    }
+    if (SCP.matcher(url).matches()) {
+      int colon = url.indexOf(':');
+      return url.substring(0, colon) + "/" + url.substring(colon + 1);
+    }
+    return url;
+  }
+
+  /**
    * {@code text} with the credentials of every URL in it removed. For {@code http(s)} and the like
    * the whole userinfo goes (a user name may itself be a token); for {@code ssh} only a password
    * goes and the user name, which selects the account, stays. The value of every token-like query

@@ -46,6 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       starts, {@value #ROLLOUT_RELEASED} (Normal) when a held change goes out, {@value
  *       #ROLLOUT_FORCED} (Warning) when a hold timed out and the change went out anyway; on the
  *       object, not counted against the limit.
+ *   <li>Object states ({@link #unhealthy}): {@value #UNHEALTHY} (Warning) on the object when it
+ *       enters a state its profile calls unhealthy (failed, not ready, over budget), once per
+ *       entry, with what its status says; not counted against the limit.
  *   <li>Best effort: a failed write stops recording for that call and is never thrown, so events
  *       cannot fail a reconcile. Thread-safe; calls for one source are expected in sequence.
  * </ul>
@@ -63,6 +66,7 @@ public final class EventRecorder {
   public static final String ROLLOUT_HELD = "RolloutHeld";
   public static final String ROLLOUT_RELEASED = "RolloutReleased";
   public static final String ROLLOUT_FORCED = "RolloutForced";
+  public static final String UNHEALTHY = "Unhealthy";
   public static final String NORMAL = "Normal";
   public static final String WARNING = "Warning";
   /** How long an identical warning is not repeated. */
@@ -203,13 +207,34 @@ public final class EventRecorder {
     return count;
   }
 
+  /**
+   * Records one {@value #UNHEALTHY} Warning per change of {@code turned} (objects that entered an
+   * unhealthy state this pass, see {@link PassStatus#turnedUnhealthy}).
+   *
+   * @return the number of events written
+   */
+  public int unhealthy(String source, String revision, List<Change> turned) {
+    int count = 0;
+    for (Change c : turned) {
+      count += rolloutEvent(c, WARNING, UNHEALTHY, subject(c.key()) + " is "
+          + c.health().describe() + " (seen by source '" + source + "' at revision '"
+          + revision + "')", "Health") ? 1 : 0;
+    }
+    return count;
+  }
+
   private boolean rolloutEvent(Change c, String type, String reason, String message) {
+    return rolloutEvent(c, type, reason, message, "Rollout");
+  }
+
+  private boolean rolloutEvent(Change c, String type, String reason, String message,
+      String action) {
     ResourceKey k = c.key();
     ObjectReference ref = new ObjectReferenceBuilder().withApiVersion(c.apiVersion())
         .withKind(k.kind()).withNamespace(k.namespace().isEmpty() ? null : k.namespace())
         .withName(k.name()).withUid(uid(c.live())).build();
     return emit(event(k.namespace().isEmpty() ? "default" : k.namespace(), ref, type, reason,
-        message, "Rollout"));
+        message, action));
   }
 
   private static String subject(ResourceKey k) {

@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param observedAt when this status was computed
  * @param heldRollouts objects whose restart-class change the last planned pass held back (empty
  *     in statuses written before holds were reported)
+ * @param states managed objects in a state their profile names (failed, not ready, queued,
+ *     sleeping, over budget), as of the last planned pass: unhealthy ones first, at most {@value
+ *     #STATES_LIMIT}
+ * @param statesOmitted how many more objects were in such a state (beyond the limit)
  */
 public record SourceStatus(
     String source,
@@ -33,7 +37,12 @@ public record SourceStatus(
     List<ReconcileRecord> history,
     ManagedCounts managed,
     Instant observedAt,
-    List<HeldRollout> heldRollouts) {
+    List<HeldRollout> heldRollouts,
+    List<ObjectState> states,
+    int statesOmitted) {
+  /** How many object states {@link #states} keeps (the status ConfigMap stays small). */
+  public static final int STATES_LIMIT = 300;
+
   /** How many reconciles {@link #history} keeps. */
   public static final int HISTORY_LIMIT = 10;
 
@@ -46,6 +55,7 @@ public record SourceStatus(
     history = history == null ? List.of() : List.copyOf(history);
     managed = managed == null ? ManagedCounts.NONE : managed;
     heldRollouts = heldRollouts == null ? List.of() : List.copyOf(heldRollouts);
+    states = states == null ? List.of() : List.copyOf(states);
   }
 
   /** As the canonical constructor, with no held rollouts. */
@@ -54,13 +64,32 @@ public record SourceStatus(
       WebhookDelivery lastHandledWebhook, List<ReconcileRecord> history, ManagedCounts managed,
       Instant observedAt) {
     this(source, repo, ref, conditions, lastAppliedRevision, lastAttemptedRevision,
-        lastHandledWebhook, history, managed, observedAt, List.of());
+        lastHandledWebhook, history, managed, observedAt, List.of(), List.of(), 0);
   }
 
   /** This status with {@code held} as its held rollouts. */
   public SourceStatus withHeldRollouts(List<HeldRollout> held) {
     return new SourceStatus(source, repo, ref, conditions, lastAppliedRevision,
-        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, held);
+        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, held, states,
+        statesOmitted);
+  }
+
+  /**
+   * This status with {@code now} as its object states: the unhealthy ones first, at most {@value
+   * #STATES_LIMIT}, the rest counted in {@link #statesOmitted}.
+   */
+  public SourceStatus withStates(List<ObjectState> now) {
+    List<ObjectState> ordered = new java.util.ArrayList<>(now);
+    ordered.sort(java.util.Comparator.comparing(o -> !o.unhealthy()));
+    int omitted = Math.max(0, ordered.size() - STATES_LIMIT);
+    return new SourceStatus(source, repo, ref, conditions, lastAppliedRevision,
+        lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, heldRollouts,
+        ordered.subList(0, ordered.size() - omitted), omitted);
+  }
+
+  /** The states that are a problem ({@link ObjectState#unhealthy}). */
+  public List<ObjectState> unhealthy() {
+    return states.stream().filter(ObjectState::unhealthy).toList();
   }
 
   /** The condition of {@code type}, if present. */

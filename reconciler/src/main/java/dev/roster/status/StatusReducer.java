@@ -166,6 +166,6 @@ public final class StatusReducer {
       String attempted, WebhookDelivery webhook, List<ReconcileRecord> history,
       ManagedCounts managed, Instant now) {
     return new SourceStatus(s.source(), s.repo(), s.ref(), conditions, applied, attempted,
-        webhook, history, managed, now, s.heldRollouts());
+        webhook, history, managed, now, s.heldRollouts(), s.states(), s.statesOmitted());
   }
 }

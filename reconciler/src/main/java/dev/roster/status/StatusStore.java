@@ -142,6 +142,8 @@ public final class StatusStore {
         s.history().stream().map(r -> new ReconcileRecord(r.revision(), r.trigger(),
             r.startedAt(), r.durationMillis(), r.counts(), r.result(), r.reason(),
             Urls.redact(r.message()))).toList(),
-        s.managed(), s.observedAt(), s.heldRollouts());
+        s.managed(), s.observedAt(), s.heldRollouts(),
+        s.states().stream().map(o -> new ObjectState(o.object(), o.state(), o.unhealthy(),
+            Urls.redact(o.message()), o.since())).toList(), s.statesOmitted());
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.validate;
 
 import dev.roster.load.Manifest;
+import dev.roster.load.PointerIndex;
 import dev.roster.load.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,7 +43,6 @@ final class LocalRefChecker {
 
   /** The last token of a JSON pointer, unescaped: the key of a map entry. */
   private static String key(String pointer) {
-    String token = pointer.substring(pointer.lastIndexOf('/') + 1);
-    return token.replace("~1", "/").replace("~0", "~");
+    return PointerIndex.unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param provided objects of this kind the platform installs itself: {@code name} (any namespace)
  *     or {@code namespace/name}; a reference to one resolves without the object being in Git
  * @param localRefs names in the object that must name another part of the same object
+ * @param health how to read an object's state from its live status, first match wins (empty:
+ *     Roster reports no state for the kind)
  */
 public record Profile(
     Scope scope,
@@ -24,9 +26,21 @@ public record Profile(
     int wave,
     Rollout rollout,
     List<String> provided,
-    List<LocalRef> localRefs) {
+    List<LocalRef> localRefs,
+    List<Health> health) {
   /** Wave of kinds whose profile names none: after templates, before squads and teams. */
   public static final int DEFAULT_WAVE = 35;
+
+  public Profile {
+    health = health == null ? List.of() : List.copyOf(health);
+  }
+
+  /** A profile that reads no state. */
+  public Profile(Scope scope, NameFormat nameFormat, List<Reference> references,
+      List<Graph> graphs, int wave, Rollout rollout, List<String> provided,
+      List<LocalRef> localRefs) {
+    this(scope, nameFormat, references, graphs, wave, rollout, provided, localRefs, List.of());
+  }
 
   /** A profile without a rollout section. */
   public Profile(Scope scope, NameFormat nameFormat, List<Reference> references,
@@ -250,6 +264,27 @@ public record Profile(
    * @param why what the platform requires, for plan output
    */
   public record Join(Reach reach, String path, List<String> values, String reason, String why) {}
+
+  /**
+   * One state of an object, read from its live status (kstatus-like, as data): a status field
+   * ({@code path}) or a condition ({@code condition}, its {@code status}) whose value is one of
+   * {@code values}.
+   *
+   * @param state the state as status shows it ({@code Failed}, {@code Queued}, {@code Sleeping},
+   *     {@code NotReady}, {@code BudgetExceeded}, …)
+   * @param path JSON pointer to a status field (no {@code *}), or null for a condition rule
+   * @param condition the type of a condition in {@code /status/conditions}, or null
+   * @param values the values (a condition's status) that mean this state
+   * @param unhealthy whether the state is a problem: serve records a Warning Event when an object
+   *     enters it; false for states an agent is in normally (sleeping, queued)
+   * @param message JSON pointer to a status field that says more, or null
+   */
+  public record Health(String state, String path, String condition, List<String> values,
+      boolean unhealthy, String message) {
+    public Health {
+      values = values == null ? List.of() : List.copyOf(values);
+    }
+  }
 
   private static final Profile DEFAULTS =
       new Profile(Scope.NAMESPACED, NameFormat.SUBDOMAIN, List.of(), List.of(), DEFAULT_WAVE);

@@ -47,7 +47,8 @@ final class ProfileReader {
             str(l.get("names"), null), str(l.get("message"), "names nothing in this object")));
       }
       return new Profile(scope, format, List.copyOf(refs), List.copyOf(graphs), wave,
-          rollout(m.get("rollout")), strings(m.get("provided")), List.copyOf(local));
+          rollout(m.get("rollout")), strings(m.get("provided")), List.copyOf(local),
+          health(m.get("health")));
     } catch (RuntimeException e) {
       throw new ValidationException(ValidateReason.INVALID_PROFILE,
           "failed to read profile '" + name + "': " + e.getMessage(), e);
@@ -79,6 +80,24 @@ final class ProfileReader {
         reaches(r.get("waitsFor")), deletions(r.get("platformDeletes")),
         immutables(r.get("immutable")), normalForms(r.get("normalForms")),
         joins(r.get("joins")), effects(r.get("effects")));
+  }
+
+  /** Entries {@code {state, path | condition, values, unhealthy?, message?}}. */
+  private static List<Profile.Health> health(Object o) {
+    List<Profile.Health> out = new ArrayList<>();
+    for (Map<?, ?> x : maps(o)) {
+      String path = str(x.get("path"), null);
+      String condition = str(x.get("condition"), null);
+      if (x.get("state") == null || (path == null) == (condition == null)
+          || strings(x.get("values")).isEmpty() || path != null && path.contains("*")) {
+        throw new IllegalArgumentException("health entries need a 'state', 'values' and one of"
+            + " 'path' (no '*') or 'condition'");
+      }
+      out.add(new Profile.Health(String.valueOf(x.get("state")), path, condition,
+          strings(x.get("values")), !Boolean.FALSE.equals(x.get("unhealthy")),
+          str(x.get("message"), null)));
+    }
+    return List.copyOf(out);
   }
 
   private static List<Profile.Effect> effects(Object o) {

@@ -47,6 +47,8 @@ class ChartSchemaTest {
       "sources: [{name: prod, repo: x, credentials: {token: s3cr3t}}] | token",
       "extraArgs: [concurrency=4] | /extraArgs/0",
       "podAnnotations: {a: 1} | /podAnnotations/a",
+      "notify: [{type: teams, url: 'https://x.example.com'}] | /notify/0/type",
+      "notify: [{type: webhook, url: x.example.com}] | /notify/0/url",
   })
   void badValuesAreRejectedBeforeRendering(String values, String field) {
     IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -69,17 +71,51 @@ class ChartSchemaTest {
 
   @Test
   void aSourceTakesExactlyWhatServeConfigTakes() throws Exception {
+    JsonNode[] both = sameKeys("source");
+    assertEquals(new TreeSet<>(both[0].path("properties").path("credentials").path("properties")
+        .propertyNames()), new TreeSet<>(both[1].path("properties").path("credentials")
+        .path("properties").propertyNames()));
+  }
+
+  @Test
+  void aNotifyTargetTakesExactlyWhatServeConfigTakes() throws Exception {
+    JsonNode[] both = sameKeys("notifyTarget");
+    for (String p : List.of("type", "events")) {
+      assertEquals(both[0].path("properties").path(p), both[1].path("properties").path(p), p);
+    }
+  }
+
+  /**
+   * Serve's and the chart's definition {@code def} (in that order), asserted to have the same
+   * properties and required ones.
+   */
+  private static JsonNode[] sameKeys(String def) throws Exception {
     JsonMapper json = JsonMapper.builder().build();
     JsonNode chart = json.readTree(Files.readString(Charts.CHART.resolve("values.schema.json")))
-        .path("$defs").path("source");
+        .path("$defs").path(def);
     JsonNode serve = json.readTree(Files.readString(Charts.CHART.resolve(
-        "../../schema/serve/config.json"))).path("$defs").path("source");
+        "../../schema/serve/config.json"))).path("$defs").path(def);
     assertEquals(new TreeSet<>(serve.path("properties").propertyNames()),
         new TreeSet<>(chart.path("properties").propertyNames()));
     assertEquals(serve.path("required"), chart.path("required"));
-    assertEquals(new TreeSet<>(serve.path("properties").path("credentials").path("properties")
-        .propertyNames()), new TreeSet<>(chart.path("properties").path("credentials")
-        .path("properties").propertyNames()));
+    return new JsonNode[] {serve, chart};
+  }
+
+  @Test
+  void notifyIsRenderedIntoTheServeConfig() {
+    String config = String.valueOf(Charts.at(Charts.one(Charts.render(dir,
+        "sources: [{name: prod, repo: 'https://example.com/c.git'}]",
+        "notify: [{type: slack, urlFile: /s/url, events: [recovered]}]"), "ConfigMap"),
+        "data", "config.yaml"));
+    dev.roster.load.Manifest m = new dev.roster.load.ManifestLoader(
+        dev.roster.load.LoadOptions.defaults()).parseBytes("config.yaml",
+        config.getBytes(java.nio.charset.StandardCharsets.UTF_8)).manifests().get(0);
+    dev.roster.validate.SchemaCatalog catalog = dev.roster.validate.SchemaCatalog.bundled();
+    assertEquals(List.of(), new dev.roster.validate.SchemaValidator(catalog).validate(m,
+        catalog.schemaById(dev.roster.validate.SchemaCatalog.BASE + "serve/config.json")
+            .orElseThrow()));
+    assertEquals("[{events=[recovered], type=slack, urlFile=/s/url}]",
+        String.valueOf(m.object().get("notify")));
   }
 
   /** Records every key of {@code value} at {@code path} that {@code node} does not describe. */

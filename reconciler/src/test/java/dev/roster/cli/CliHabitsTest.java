@@ -141,10 +141,13 @@ class CliHabitsTest {
     List<String> lines = plain.out().lines().toList();
     assertEquals(31, lines.stream().filter(l -> l.startsWith("+ create ")).count(), plain.out());
     assertEquals(33, lines.size(), "31 creates, the plan's and the apply's summary: " + plain.out());
+    assertEquals(5, lines.stream().filter(l -> l.endsWith(" [new-run]")).count(),
+        "a one-line create keeps its rollout impact: " + plain.out());
 
     Run bodies = roster("apply", "--embedded-cluster", "--repo", repo, "--show-bodies");
     assertEquals(0, bodies.code(), bodies.err());
     assertTrue(bodies.out().contains("\n    +kind: Namespace\n"), bodies.out());
+    assertTrue(bodies.out().contains("\n    rollout: new-run\n"), bodies.out());
     Run plan = roster("plan", "--embedded-cluster", "--repo", repo);
     assertEquals(plan.out(), bodies.out().replaceAll("(?m)^Apply: .*\\R", ""),
         "--show-bodies shows what plan shows");

@@ -70,6 +70,7 @@ class FailureMappingTest {
       e("apply PruneRefused", 5, false, "PruneRefused"),
       e("apply Interrupted", 5, true, "ApplyFailed"),
       e("apply DuplicateObject", 5, false, "ApplyFailed"),
+      e("apply PlanMoved", 5, false, "ApplyFailed"),
       e("serve config ConfigUnreadable", 3, false, "ReconcileFailed"),
       e("serve config ConfigInvalid", 3, false, "ReconcileFailed"),
       e("serve config SecretUnreadable", 3, false, "ReconcileFailed"),

@@ -252,7 +252,7 @@ class MainTest {
       assertEquals(2, r.code(), format);
       assertEquals("", r.out(), format);
     }
-    assertEquals("Invalid value for option '--output': validate writes text, json or yaml, not"
+    assertEquals("Invalid value for option '--output': validate writes text, json, yaml, github or sarif, not"
         + " markdown", roster("validate", "-o", "markdown", repo.toString()).err().lines()
         .findFirst().orElse(""));
   }

@@ -34,7 +34,8 @@ class PlanMarkdownTest {
   @Test
   void headingTableAndPrunesBeforeUpdates() {
     String md = PlanMarkdown.render(mixed());
-    assertTrue(md.startsWith("### Roster plan for prod at abc1234\n\n| Action | Count |\n"
+    assertTrue(md.startsWith("<!-- roster-plan:prod -->\n### Roster plan for prod at abc1234\n\n"
+        + "| Action | Count |\n"
         + "| --- | ---: |\n| create | 1 |\n| update | 1 |\n| prune | 1 |\n| unchanged | 1 |\n"
         + "| refused | 1 |\n"), md);
     assertFalse(md.contains("| orphaned |"), "zero refused/orphaned rows are left out");
@@ -86,9 +87,26 @@ class PlanMarkdownTest {
   }
 
   @Test
-  void nothingToDoIsOneLine() {
+  void nothingToDoIsTheMarkerAndOneLine() {
     DesiredObject same = agent("team-agent", PROMPT, 20);
-    assertEquals("### Roster plan for prod at abc1234: no changes, live matches.\n",
+    assertEquals("<!-- roster-plan:prod -->\n### Roster plan for prod at abc1234: no changes, live matches.\n",
         PlanMarkdown.render(plan(List.of(same), List.of(live(same)))));
+  }
+
+  @Test
+  void aCommentAgainstTheClusterCutToFitNamesTheSavedPlan() {
+    List<DesiredObject> before = new java.util.ArrayList<>();
+    List<DesiredObject> after = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      before.add(configMap("c" + i, "configmaps.yaml", Map.of("value", "before")));
+      after.add(configMap("c" + i, "configmaps.yaml", Map.of("value", "after")));
+    }
+    Plan p = plan(after, before.stream().map(PlanFixtures::live).toList());
+    String md = PlanMarkdown.render(p, new PlanView(null, 5_000, null, null));
+    assertTrue(PlanMarkdown.bytes(md) <= 5_000, md);
+    assertTrue(md.contains("| update | 300 |"), md);
+    assertTrue(md.contains("- ~ update v1 ConfigMap coding-agents/c0 (configmaps.yaml)\n"), md);
+    assertTrue(md.contains("`--out plan.json` (saved for `roster apply --plan`)"), md);
+    assertTrue(PlanMarkdown.bytes(PlanMarkdown.render(p)) > 5_000, "the full comment is larger");
   }
 }

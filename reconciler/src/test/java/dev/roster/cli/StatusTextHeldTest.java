@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.roster.status.HeldRollout;
+import dev.roster.status.ObjectState;
 import dev.roster.status.SourceStatus;
 import dev.roster.status.StatusReducer;
 import java.io.PrintWriter;
@@ -41,8 +42,28 @@ class StatusTextHeldTest {
   }
 
   @Test
+  void agentStatesTableWithAgeAndWhatTheStatusSays() {
+    SourceStatus s = StatusReducer.initial("agents", "/repo", "", T0).withStates(List.of(
+        new ObjectState("KomputerAgent/default/researcher", "Failed", true, "phase Failed", T0),
+        new ObjectState("KomputerAgent/default/writer", "Sleeping", false, "phase Sleeping",
+            T0.plusSeconds(300))));
+    String text = render(List.of(s), true);
+    assertTrue(text.contains("Agent states:"), text);
+    assertTrue(text.matches("(?s).*OBJECT +STATE +AGE +MESSAGE.*"), text);
+    assertTrue(text.matches("(?s).*KomputerAgent/default/researcher +Failed \\(unhealthy\\) +10m"
+        + " +phase Failed\n.*"), text);
+    assertTrue(text.matches("(?s).*KomputerAgent/default/writer +Sleeping +5m +phase Sleeping\n.*"),
+        text);
+
+    String overview = render(List.of(s, StatusReducer.initial("infra", "/i", "", T0)), false);
+    assertTrue(overview.contains("Agent states of agents:"), overview);
+    assertFalse(overview.contains("Agent states of infra"), overview);
+  }
+
+  @Test
   void nothingHeldNoTable() {
-    assertFalse(render(List.of(StatusReducer.initial("a", "/r", "", T0)), true)
-        .contains("Held"));
+    String text = render(List.of(StatusReducer.initial("a", "/r", "", T0)), true);
+    assertFalse(text.contains("Held"), text);
+    assertFalse(text.contains("Agent states"), text);
   }
 }

@@ -116,7 +116,7 @@ class ApplyModesE2eTest {
     assertEquals("Dry run: nothing written.\n", dry.err().replace("\r", ""));
 
     E2eFixture.Run md = f.applyOk("-o", "markdown");
-    assertEquals("### Roster plan for demo at " + E2eFixture.revision("main", f.head())
+    assertEquals("<!-- roster-plan:demo -->\n### Roster plan for demo at " + E2eFixture.revision("main", f.head())
         + ": no changes, live matches.\n", md.out().replace("\r", ""));
     assertTrue(md.err().contains("Apply: 0 created"), md::toString);
   }

@@ -95,7 +95,8 @@ class SourceE2eTest {
     f.write("agents/old.yaml", Manifests.plainConfigMap("old", "1"));
     String base = f.commit("base");
     f.tag("reviewed");
-    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the flaky tests."));
+    // the timeout is written; the description, read only when the Task starts, is not (as apply)
+    f.write(Manifests.TASK_FILE, Manifests.task("fix-tests", "Fix the flaky tests.", "45m"));
     f.delete("agents/old.yaml");
     f.write("agents/new.yaml", Manifests.plainConfigMap("new", "1"));
     String head = f.commit("head");
@@ -110,12 +111,15 @@ class SourceE2eTest {
         text::toString);
     assertTrue(lines.contains("~ update kubeopencode.io/v1alpha1 Task agents/fix-tests"
         + " (kubeopencode/task.yaml)"), text::toString);
-    assertTrue(lines.contains("    -  description: Fix the failing tests."), text::toString);
-    assertTrue(lines.contains("    +  description: Fix the flaky tests."), text::toString);
+    assertTrue(lines.contains("    +  timeout: 45m"), text::toString);
+    assertFalse(lines.contains("    +  description: Fix the flaky tests."), text::toString);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("    not written: /spec/description"
+        + " (immutable: KubeOpenCode reads a Task's spec only when it starts it; to apply it,"
+        + " annotate the object in Git roster.dev/recreate: \"true\"")), text::toString);
     assertTrue(lines.contains("- prune v1 ConfigMap agents/old (agents/old.yaml)"),
         text::toString);
-    assertTrue(lines.contains("Plan: 1 to create, 1 to update, 1 to prune, 6 unchanged"),
-        text::toString);
+    assertTrue(lines.contains("Plan: 1 to create, 1 to update, 1 to prune, 6 unchanged,"
+        + " 1 field not written"), text::toString);
     assertEquals(0, f.requests().byMethod().size(), "no cluster call: " + f.requests());
 
     E2eFixture.Run md = f.plan("--base", "reviewed", "--ref", "main", "--kubeconfig", absent,

@@ -119,4 +119,32 @@ class EngineCacheTest {
     cms.delete();
     assertTrue(drifts.tryAcquire(20, TimeUnit.SECONDS), "no drift signalled");
   }
+
+  @Test
+  void signalsAnAgentTurningUnhealthyOncePerEntry() throws Exception {
+    String name = "agent-" + source.substring(source.indexOf('-') + 1);
+    write("agent.yaml", "apiVersion: komputer.komputer.ai/v1alpha1\nkind: KomputerAgent\n"
+        + "metadata: {name: " + name + ", namespace: default}\n"
+        + "spec: {instructions: research, role: worker}\n");
+    engine.apply(engine.plan(snapshot()), APPLY);
+    var all = cluster.client().genericKubernetesResources("komputer.komputer.ai/v1alpha1",
+        "KomputerAgent").inNamespace("default");
+    var agents = all.withName(name);
+    java.util.function.Consumer<Map<String, Object>> status = st -> {
+      var r = agents.get();
+      r.setAdditionalProperty("status", st);
+      all.resource(r).updateStatus();
+    };
+    status.accept(Map.of("phase", "Sleeping")); // a normal state: no pass
+    status.accept(Map.of("phase", "Failed", "taskStatus", "Error"));
+    awaitOneDrift(); // turned unhealthy: a pass records it
+    status.accept(Map.of("phase", "Failed", "taskStatus", "Complete")); // still failed: no pass
+    agents.edit(r -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> spec = (Map<String, Object>) r.getAdditionalProperties().get("spec");
+      spec.put("role", "manager"); // a hand edit of a field Git sets: drift
+      return r;
+    });
+    awaitOneDrift(); // only the hand edit, delivered after the status update it follows
+  }
 }

@@ -138,6 +138,9 @@ class PlanRenderingsAgreeTest {
     assertEquals(jsonObjects, markdownObjects(r.markdown()), r.markdown());
     assertEquals(jsonUnwritten, textUnwritten(r.text()), r.text());
     assertEquals(jsonUnwritten, markdownUnwritten(r.markdown()), r.markdown());
+    // Against a cluster, the Agents affected section says which restart is held, and why.
+    assertTrue(r.markdown().contains("- **Held while busy (1):** KomputerAgent/default/busy:"
+        + " restart, held: WaitingForTasks (1 task) since "), r.markdown());
     assertEquals(Set.of(
         "KomputerAgent default/researcher /spec/model platform-written",
         "KomputerAgent default/busy /spec/instructions held",
@@ -208,14 +211,18 @@ class PlanRenderingsAgreeTest {
 
   /**
    * {@code action Kind ns/name}: details summaries (create, update), the prune warning list, the
-   * "not written" list (objects otherwise unchanged) and the "left alone" list.
+   * "not written" list (objects otherwise unchanged) and the "left alone" list (the "Agents
+   * affected" section names reached objects, not changes, and is skipped).
    */
   static Set<String> markdownObjects(String md) {
     Set<String> out = new TreeSet<>();
     String section = "";
     for (String line : md.lines().toList()) {
-      if (line.startsWith("**")) {
+      if (line.startsWith("**") || line.startsWith("#### ")) {
         section = line;
+      }
+      if (section.equals("#### Agents affected")) {
+        continue; // the agents a change reaches, not the changes themselves
       }
       Matcher summary = Pattern.compile("<summary>. (\\w+) (\\S+) (\\S+)").matcher(line);
       if (summary.find()) {

@@ -62,6 +62,11 @@ class PointerIndexTest {
     assertEquals("a~1b", PointerIndex.escape("a/b"));
     assertEquals("t~0x~1y", PointerIndex.escape("t~x/y"));
     assertEquals("plain", PointerIndex.escape("plain"));
+    for (String key : List.of("a/b", "t~x/y", "~1", "~0", "/~", "plain")) {
+      assertEquals(key, PointerIndex.unescape(PointerIndex.escape(key)), key);
+    }
+    // RFC 6901: ~1 is replaced before ~0, so "~01" is the key "~1", never "/"
+    assertEquals("~1", PointerIndex.unescape("~01"));
   }
 
   @Test

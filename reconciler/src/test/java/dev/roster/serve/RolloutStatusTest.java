@@ -23,8 +23,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +81,7 @@ class RolloutStatusTest {
     SourceConfig config = SourceConfig.builder(SOURCE,
         new SourceSpec(repo.toString(), null, null, null)).build();
     listener = new StatusListener(config, store, new EventRecorder(cluster.client(), "default",
-        clock, EventRecorder.DEFAULT_LIMIT), metrics, new ServeLog(new PrintWriter(
-        new StringWriter())), clock);
+        clock, EventRecorder.DEFAULT_LIMIT), metrics, ServeLog.discarding(), clock);
     Files.writeString(repo.resolve("rules.yaml"), """
         apiVersion: v1
         kind: ConfigMap

@@ -39,6 +39,24 @@ class ServeConfigRolloutPolicyTest {
   }
 
   @Test
+  void hotReloadIsReadWithAWarningThatSaysWhatItDoes() throws Exception {
+    Path file = Files.writeString(dir.resolve("serve.yaml"), """
+        apiVersion: roster.dev/v1alpha1
+        kind: ServeConfig
+        sources:
+          - {name: agents, repo: /srv/agents, rolloutPolicy: HotReload}
+          - {name: infra, repo: /srv/infra, rolloutPolicy: Immediate}
+        """);
+    List<String> warnings = new java.util.ArrayList<>();
+    ServeConfigReader.read(file, SchemaCatalog.bundled(), null, "roster-system",
+        dir.resolve("cache"), warnings::add);
+    assertEquals(List.of("serve.yaml: source 'agents': rolloutPolicy HotReload is read as"
+        + " Immediate: restart-class changes are applied at once, restarting the agent even"
+        + " while it works; KubeOpenCode's HotReload means the opposite (files updated, no"
+        + " restart)"), warnings);
+  }
+
+  @Test
   void unknownPolicyIsAConfigError() {
     assertThrows(ServeConfigException.class, () -> read("""
         apiVersion: roster.dev/v1alpha1

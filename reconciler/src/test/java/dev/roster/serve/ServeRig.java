@@ -1,6 +1,9 @@
 package dev.roster.serve;
 
+import ch.qos.logback.classic.Level;
 import dev.roster.apply.ApplyOptions;
+import dev.roster.cli.LogFormat;
+import dev.roster.cli.Logging;
 import dev.roster.devcluster.EmbeddedCluster;
 import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
@@ -53,6 +56,9 @@ final class ServeRig implements AutoCloseable {
   final GitHttpServer git;
   final EmbeddedCluster cluster;
   final StringWriter log = new StringWriter();
+  /** Serve's log, in text lines, into {@link #log}: every supervisor of the rig shares it. */
+  private final ServeLog serveLog = new ServeLog(
+      Logging.toWriter(new PrintWriter(log, true), LogFormat.text, Level.INFO));
   private final List<Supervisor> supervisors = Collections.synchronizedList(new ArrayList<>());
   private final List<KubernetesClient> clients = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -111,7 +117,7 @@ final class ServeRig implements AutoCloseable {
 
   Supervisor serve(KubernetesClient client, ServeSettings s, Metrics metrics) {
     Supervisor sup = new Supervisor(client, SchemaCatalog.bundled(), s, metrics,
-        new ServeLog(new PrintWriter(log, true)));
+        serveLog);
     supervisors.add(sup);
     return sup;
   }

@@ -28,6 +28,14 @@ class UrlsTest {
   }
 
   @Test
+  void givesBothSpellingsFromTheAuthorityOn() {
+    assertEquals("u@host:8443/o/r.git", Urls.fromAuthority("https://u@host:8443/o/r.git"));
+    assertEquals("git@github.com/o/r.git", Urls.fromAuthority("git@github.com:o/r.git"));
+    assertEquals("dir:with:colons", Urls.fromAuthority("dir:with:colons"));
+    assertEquals("/tmp/repo", Urls.fromAuthority("/tmp/repo"));
+  }
+
+  @Test
   void redactsUserinfo() {
     assertEquals("https://github.com/o/r.git", Urls.redact("https://user:tok@github.com/o/r.git"));
     assertEquals("https://github.com/o/r.git", Urls.redact("https://ghp_token@github.com/o/r.git"));

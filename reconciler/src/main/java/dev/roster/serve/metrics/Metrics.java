@@ -32,6 +32,9 @@ import java.util.Map;
  *   <li>{@code roster_resyncs_total} counter {source, cause}: full verification passes asked for;
  *       cause {@code interval}, {@code informer} (a watch error or relist) or {@code reconnect}
  *       (the API server answers again after an outage)
+ *   <li>{@code roster_last_success_timestamp_seconds} gauge {source}: when the source's last pass
+ *       that did not fail ended (succeeded, nothing to do, or drift reported), Unix seconds
+ *   <li>{@code roster_build_info} gauge {version, commit}: 1, for the build serving
  *   <li>the JVM's metrics ({@code jvm_*}, {@code process_*})
  * </ul>
  *
@@ -54,6 +57,9 @@ public final class Metrics {
   private final Counter rollouts;
   private final Gauge reachable;
   private final Counter resyncs;
+  private final Counter notifications;
+  private final Gauge lastSuccess;
+  private final Gauge buildInfo;
 
   /** A registry with every family registered and the JVM metrics. */
   public Metrics() {
@@ -84,6 +90,15 @@ public final class Metrics {
     resyncs = Counter.builder().name("roster_resyncs_total")
         .help("Full verification passes asked for, by cause (interval, informer, reconnect).")
         .labelNames("source", "cause").register(registry);
+    notifications = Counter.builder().name("roster_notifications_total")
+        .help("Notification requests by target type and result (delivered, failed: not"
+            + " delivered after its tries or refused, dropped: queue full or shutdown).")
+        .labelNames("type", "result").register(registry);
+    lastSuccess = Gauge.builder().name("roster_last_success_timestamp_seconds")
+        .help("When the source's last pass that did not fail ended, Unix seconds.")
+        .labelNames("source").register(registry);
+    buildInfo = Gauge.builder().name("roster_build_info")
+        .help("The build serving: always 1.").labelNames("version", "commit").register(registry);
     JvmMetrics.builder().register(registry);
   }
 
@@ -102,6 +117,16 @@ public final class Metrics {
     held.labelValues(source);
   }
 
+  /** Records that a pass of {@code source} ended at {@code at} without failing. */
+  public void succeeded(String source, java.time.Instant at) {
+    lastSuccess.labelValues(source).set(at.toEpochMilli() / 1000.0);
+  }
+
+  /** Sets {@code roster_build_info{version, commit}} to 1 (once per process). */
+  public void buildInfo(String version, String commit) {
+    buildInfo.labelValues(version, commit).set(1);
+  }
+
   /** Counts a Git request; {@code type} is {@code ls-remote} or {@code fetch}. */
   public void gitRequest(String type, boolean ok) {
     gitRequests.labelValues(type, ok ? "ok" : "error").inc();
@@ -110,6 +135,11 @@ public final class Metrics {
   /** Counts a webhook delivery and what came of it (e.g. {@code accepted}, {@code rejected}). */
   public void webhook(String provider, String result) {
     webhooks.labelValues(provider, result).inc();
+  }
+
+  /** Counts one notification request to a target of {@code type} with {@code result}. */
+  public void notification(String type, String result) {
+    notifications.labelValues(type, result).inc();
   }
 
   /** Sets the object counts of {@code source} by state ({@code managed}, ...). */
@@ -150,6 +180,7 @@ public final class Metrics {
     }
     ready.remove(source);
     held.remove(source);
+    lastSuccess.remove(source);
     for (String result : new String[] {"held", "released", "forced"}) {
       rollouts.remove(source, result);
     }

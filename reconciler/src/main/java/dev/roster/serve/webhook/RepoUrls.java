@@ -1,22 +1,19 @@
 package dev.roster.serve.webhook;
 
+import dev.roster.source.Urls;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether two spellings of a repository URL name the same repository, so a payload's
  * URLs can be matched to a source's. Ignored: the scheme, userinfo, port, the case of host and
  * path (GitHub, GitLab, Gitea and Bitbucket treat repository paths case-insensitively), a {@code
  * .git} suffix, repeated and trailing slashes, and query or fragment. An scp-like {@code
- * git@host:owner/repo} equals {@code https://host/owner/repo}.
+ * git@host:owner/repo} equals {@code https://host/owner/repo}. Scheme and scp-like forms are
+ * recognised by {@link Urls} (the one URL detector).
  */
 public final class RepoUrls {
-  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://");
-  private static final Pattern SCP = Pattern.compile("^[^/\\s:@]+@([^/\\s:@]+):(.*)$");
-
   private RepoUrls() {}
 
   /**
@@ -28,16 +25,7 @@ public final class RepoUrls {
       return null;
     }
     String s = url.trim();
-    String rest;
-    Matcher scheme = SCHEME.matcher(s);
-    Matcher scp = SCP.matcher(s);
-    if (scheme.find()) {
-      rest = s.substring(scheme.end());
-    } else if (scp.matches()) {
-      rest = scp.group(1) + "/" + scp.group(2);
-    } else {
-      rest = s;
-    }
+    String rest = Urls.fromAuthority(s);
     int slash = rest.indexOf('/');
     String authority = slash < 0 ? rest : rest.substring(0, slash);
     String path = slash < 0 ? "" : rest.substring(slash);
