@@ -40,6 +40,11 @@ final class ApplyCommand implements Callable<Integer> {
           + " the apply summary goes to stderr). Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
+  @Option(names = "--show-bodies", description = "In text output, print each created object's"
+      + " YAML under its line (by default a create is one line; -o json|yaml|markdown always"
+      + " carry the objects).")
+  boolean showBodies;
+
   @Option(names = "--dry-run", description = "Print the plan and write nothing.")
   boolean dryRun;
 
@@ -110,7 +115,7 @@ final class ApplyCommand implements Callable<Integer> {
               s.client(cluster), savedPlan, err);
         }
         if (!quiet) {
-          Render.plan(run.plan(), output, out);
+          Render.plan(run.plan(), output, out, showBodies);
         }
         // With -o json or markdown, stdout holds only the plan document: the summary goes to
         // stderr.
