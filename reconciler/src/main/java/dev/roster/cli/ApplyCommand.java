@@ -115,7 +115,7 @@ final class ApplyCommand implements Callable<Integer> {
               s.client(cluster), savedPlan, err);
         }
         if (!quiet) {
-          Render.plan(run.plan(), PlanView.live(), output, out, showBodies);
+          Render.plan(run.plan(), output, out, showBodies);
         }
         // With -o json or markdown, stdout holds only the plan document: the summary goes to
         // stderr.

@@ -40,12 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  * others do not (as in the text diff). {@code effects} says what writing a field does on the
  * platform (profile {@code rollout.effects}). {@code object} is, for a create, the whole object
  * as it will be created (as the text's {@code --show-bodies} YAML, cleaned the same way), null
- * for every other action. {@code base} is the revision planned against with no
- * cluster ({@code plan --base}), else null. {@code rollout} is null for kinds without a rollout
- * profile and when there is nothing to say (no marker, hold or reached object), else {@code
+ * for every other action. {@code base} is the revision planned against with no cluster ({@code
+ * plan --base}), else null. {@code rollout} is null for kinds without a rollout profile and when
+ * there is nothing to say (no marker, hold or reached object), else {@code
  * {"marker": "in-place|restart|new-run|recreate", "hold": "none|held|awaiting-approval|forced",
  * "reason", "inFlight", "since", "deadline", "heldFields", "reaches"}}; with {@code --base} it is
- * set too (marker and reaches; hold {@code none}, as no work is counted without a cluster). Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
+ * set too (marker and reaches; hold {@code none}, as no work is counted without a cluster).
+ * Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
  * file}, {@code line} and {@code reason} are null when absent; a prune's {@code file} is the one
  * recorded at its last apply. Field values never include Roster's provenance annotations (a
  * change to them alone lists no fields) or a Secret's {@code data}/{@code stringData} values,

@@ -21,7 +21,8 @@ import java.util.List;
  * An update that writes a field whose profile says what writing it does on the platform
  * gets an {@code effect: /spec/x: …} line. A change of a kind with a rollout profile starts its
  * body with {@code rollout: restart, reaches Agent/ns/a, …} (or {@code in-place}, {@code new-run},
- * {@code recreate}: {@link PlanFormat#impact}), with or without a cluster. An object with fields Git and live differ in that apply leaves alone (held, written by
+ * {@code recreate}: {@link PlanFormat#impact}), with or without a cluster. An object with fields
+ * Git and live differ in that apply leaves alone (held, written by
  * the platform, ignored, immutable) gets one {@code not written: /spec/x (reason: detail)} line
  * per field at the end of its body, and is shown even when otherwise unchanged (header {@code
  *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
@@ -47,7 +48,17 @@ public final class PlanText {
    * @param color whether to write ANSI colour codes
    */
   public static void render(Plan plan, PrintWriter out, boolean color) {
-    render(plan, null, out, color);
+    render(plan, null, out, color, true);
+  }
+
+  /**
+   * As {@link #render(Plan, PrintWriter, boolean)}; without {@code createBodies}, a create is
+   * its header line alone, with its rollout impact at the end ({@code [new-run]}) instead of a
+   * {@code rollout:} line (plus any {@code effect:} and {@code not written:} lines, which are
+   * never dropped), so the output grows with what changes, not with the size of new objects.
+   */
+  public static void render(Plan plan, PrintWriter out, boolean color, boolean createBodies) {
+    render(plan, null, out, color, createBodies);
   }
 
   /**
@@ -58,12 +69,7 @@ public final class PlanText {
     render(plan, base, out, color, true);
   }
 
-  /**
-   * As {@link #render(Plan, String, PrintWriter, boolean)}; without {@code createBodies}, a create
-   * is its header line alone, with its rollout impact at the end ({@code [new-run]}) instead of a
-   * {@code rollout:} line (plus any {@code effect:} and {@code not written:} lines, which are never
-   * dropped), so the output grows with what changes, not with the size of new objects.
-   */
+  /** As {@link #render(Plan, String, PrintWriter, boolean)}, creates with or without YAML. */
   public static void render(Plan plan, String base, PrintWriter out, boolean color,
       boolean createBodies) {
     for (Change c : plan.changes()) {

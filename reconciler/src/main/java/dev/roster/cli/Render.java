@@ -11,15 +11,20 @@ final class Render {
     plan(plan, PlanView.live(), format, out);
   }
 
+  /**
+   * As {@link #plan(Plan, OutputFormat, PrintWriter)}; in text, without {@code createBodies},
+   * each create is one line (JSON, YAML and markdown always carry the objects).
+   */
+  static void plan(Plan plan, OutputFormat format, PrintWriter out, boolean createBodies) {
+    plan(plan, PlanView.live(), format, out, createBodies);
+  }
+
   /** {@code plan} in {@code format}, shown as {@code view} asks (base, comment size). */
   static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out) {
     plan(plan, view, format, out, true);
   }
 
-  /**
-   * As {@link #plan(Plan, PlanView, OutputFormat, PrintWriter)}; in text, without {@code
-   * createBodies}, each create is one line (JSON, YAML and markdown always carry the objects).
-   */
+  /** As {@link #plan(Plan, PlanView, OutputFormat, PrintWriter)}, creates in text as asked. */
   static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out,
       boolean createBodies) {
     switch (format) {
