@@ -119,13 +119,13 @@ final class ServeCommand implements Callable<Integer> {
       } catch (KubernetesClientException e) {
         return Failures.report(ClusterException.from(e), err);
       }
-      ServeSettings settings = new ServeSettings(sources, serve.listen(), serve.metricsListen(),
-          serve.leaderElect,
-          serve.identity(), cluster.inventoryNamespace,
-          ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
-              .withConcurrency(serve.concurrency).withLockTimeout(serve.lockTimeout),
-          repo.loadOptions(), repo.allowUnknownKinds, Duration.ofSeconds(15))
-          .with(serve.resyncInterval, null, null).withNotify(notify);
+      ServeSettings settings = ServeSettings.builder(sources).listen(serve.listen())
+          .metricsListen(serve.metricsListen()).leaderElect(serve.leaderElect)
+          .identity(serve.identity()).systemNamespace(cluster.inventoryNamespace)
+          .apply(ApplyOptions.defaults().withMaxPruneRatio(serve.maxPruneRatio)
+              .withConcurrency(serve.concurrency).withLockTimeout(serve.lockTimeout))
+          .load(repo.loadOptions()).allowUnknownKinds(repo.allowUnknownKinds)
+          .resyncInterval(serve.resyncInterval).notifications(notify).build();
       Metrics metrics = new Metrics();
       BuildInfo build = BuildInfo.current();
       metrics.buildInfo(build.version(), build.commit());
