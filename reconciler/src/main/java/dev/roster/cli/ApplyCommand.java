@@ -62,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
   double maxPruneRatio;
 
   @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "1m",
-      converter = ServeCommand.DurationConverter.class,
+      converter = FlagConverters.DurationConverter.class,
       description = "How long to wait while another apply of this source (CLI or serve) holds"
           + " its lock, the Lease roster-apply-<source>. Default: ${DEFAULT-VALUE}.")
   java.time.Duration lockTimeout;
@@ -89,7 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
-      converter = ServeCommand.DurationConverter.class,
+      converter = FlagConverters.DurationConverter.class,
       description = "While writes run longer than this, a progress line on stderr this often"
           + " (rewritten in place on a terminal). Default: ${DEFAULT-VALUE}.")
   java.time.Duration progressInterval;
