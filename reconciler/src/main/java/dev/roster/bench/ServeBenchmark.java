@@ -1,9 +1,7 @@
 package dev.roster.bench;
 
-import dev.roster.apply.ApplyOptions;
 import dev.roster.kube.KubeClients;
 import dev.roster.kube.RequestCounter;
-import dev.roster.load.LoadOptions;
 import dev.roster.serve.ServeLog;
 import dev.roster.serve.ServeSettings;
 import dev.roster.serve.SourceConfig;
@@ -14,8 +12,6 @@ import dev.roster.source.GitMirror;
 import dev.roster.source.SourceSpec;
 import dev.roster.validate.SchemaCatalog;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,10 +113,7 @@ public final class ServeBenchmark {
       SourceSpec spec = new SourceSpec(origin.url(), "main", null, work.resolve("cache"));
       SourceConfig source = SourceConfig.builder(SOURCE, spec)
           .interval(Duration.ofHours(1)).webhookSecret(secret).build();
-      ServeSettings settings = new ServeSettings(List.of(source),
-          new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), false, "bench", "default",
-          ApplyOptions.defaults(), LoadOptions.defaults(), false,
-          Duration.ofSeconds(15));
+      ServeSettings settings = ServeSettings.builder(List.of(source)).identity("bench").build();
       try (KubernetesClient client = KubeClients.forUrl(cluster.url(), "default", counter);
           KubernetesClient observer = KubeClients.forUrl(cluster.url(), "default");
           LiveProbe probe = new LiveProbe(observer, NAMESPACE, KEY)) {

@@ -40,6 +40,11 @@ final class ApplyCommand implements Callable<Integer> {
           + " the apply summary goes to stderr). Default: ${DEFAULT-VALUE}.")
   OutputFormat output;
 
+  @Option(names = "--show-bodies", description = "In text output, print each created object's"
+      + " YAML under its line (by default a create is one line; -o json|yaml|markdown always"
+      + " carry the objects).")
+  boolean showBodies;
+
   @Option(names = "--dry-run", description = "Print the plan and write nothing.")
   boolean dryRun;
 
@@ -57,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
   double maxPruneRatio;
 
   @Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "1m",
-      converter = ServeCommand.DurationConverter.class,
+      converter = FlagConverters.DurationConverter.class,
       description = "How long to wait while another apply of this source (CLI or serve) holds"
           + " its lock, the Lease roster-apply-<source>. Default: ${DEFAULT-VALUE}.")
   java.time.Duration lockTimeout;
@@ -84,7 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
-      converter = ServeCommand.DurationConverter.class,
+      converter = FlagConverters.DurationConverter.class,
       description = "While writes run longer than this, a progress line on stderr this often"
           + " (rewritten in place on a terminal). Default: ${DEFAULT-VALUE}.")
   java.time.Duration progressInterval;
@@ -110,7 +115,7 @@ final class ApplyCommand implements Callable<Integer> {
               s.client(cluster), savedPlan, err);
         }
         if (!quiet) {
-          Render.plan(run.plan(), output, out);
+          Render.plan(run.plan(), output, out, showBodies);
         }
         // With -o json or markdown, stdout holds only the plan document: the summary goes to
         // stderr.

@@ -58,7 +58,8 @@ final class BenchCommand implements Runnable {
 
   @Command(name = "apply", mixinStandardHelpOptions = true,
       description = "Cold apply of N generated objects to the embedded API server, as a ratio to"
-          + " creating them directly; then the time and requests of a no-op plan.")
+          + " creating them directly; then the time and requests of a no-op plan; then kubectl"
+          + " apply of the same repo, cold and no-op, when kubectl is on PATH.")
   static final class Apply implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -67,6 +68,11 @@ final class BenchCommand implements Runnable {
 
     @Option(names = "--concurrency", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}.")
     int concurrency;
+
+    @Option(names = "--no-kubectl",
+        description = "Skip the anchor: kubectl apply of the same repo (run when kubectl is on"
+            + " PATH).")
+    boolean noKubectl;
 
     @Override
     public Integer call() throws Exception {
@@ -81,6 +87,17 @@ final class BenchCommand implements Runnable {
             r.applyFailures());
         out.printf("no-op plan: %.0f ms, %d API requests (%d lists, %d writes)%n",
             r.noopPlanMillis(), r.noopRequests(), r.noopLists(), r.noopWrites());
+        var kubectl = dev.roster.bench.KubectlAnchor.find();
+        if (kubectl.isPresent() && !noKubectl) {
+          var k = dev.roster.bench.KubectlAnchor.run(kubectl.get(), repo);
+          out.printf("kubectl apply -R -f (same repo, fresh embedded API server, process start"
+                  + " included): cold %.0f ms (roster apply x%.2f), no-op %.0f ms (roster no-op"
+                  + " plan x%.2f)%n", k.coldMillis(), r.applyMillis() / k.coldMillis(),
+              k.noopMillis(), r.noopPlanMillis() / k.noopMillis());
+        } else {
+          out.println("kubectl apply: skipped (" + (noKubectl ? "--no-kubectl" : "no kubectl on"
+              + " PATH") + ")");
+        }
         return r.applyFailures() == 0 ? ExitCode.OK : ExitCode.APPLY_FAILED;
       } finally {
         try (var s = Files.walk(repo)) {

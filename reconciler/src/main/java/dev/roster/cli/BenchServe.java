@@ -4,11 +4,14 @@ import dev.roster.bench.ServeBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code roster bench serve}: webhook-to-live latency, no-op cost and memory of serve mode. */
@@ -24,8 +27,10 @@ final class BenchServe implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--objects", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
-  int objects;
+  @Option(names = "--objects", defaultValue = "10000", split = ",", paramLabel = "N[,N...]",
+      description = "Objects in the generated repo; several sizes (e.g. 1000,10000,30000) run one"
+          + " after another in this JVM and end with a table of all. Default: ${DEFAULT-VALUE}.")
+  List<Integer> objects;
 
   @Option(names = "--changes", defaultValue = "20",
       description = "One-file changes measured. Default: ${DEFAULT-VALUE}.")
@@ -57,23 +62,62 @@ final class BenchServe implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (clusterUrl != null && objects.size() > 1) {
+      throw new ParameterException(spec.commandLine(), "--cluster-url takes one --objects size:"
+          + " each size needs a fresh API server");
+    }
     Path work = Files.createTempDirectory("roster-bench-serve");
+    List<ServeBenchmark.Result> results = new ArrayList<>();
     try {
-      ServeBenchmark.Result r = ServeBenchmark.run(new ServeBenchmark.Options(objects,
-          Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess,
-          Math.max(0, flood), clusterUrl), work,
-          line -> {
-            out.println("  " + line);
-            out.flush();
-          });
-      print(out, r);
+      for (int n : objects) {
+        Path dir = Files.createDirectories(work.resolve(String.valueOf(n)));
+        ServeBenchmark.Result r = ServeBenchmark.run(new ServeBenchmark.Options(n,
+            Math.max(1, changes), Math.max(0, warmup), Math.max(1, polls), inProcess,
+            Math.max(0, flood), clusterUrl), dir, line -> {
+              out.println("  " + line);
+              out.flush();
+            });
+        print(out, r);
+        results.add(r);
+        ServeBenchmark.delete(dir);
+      }
+      if (results.size() > 1) {
+        table(out, results);
+      }
       return ExitCode.OK;
     } finally {
       ServeBenchmark.delete(work);
     }
   }
 
+  /**
+   * One row per size: webhook to live p50 (and its ratio to the first size's), the no-op pass,
+   * heap after GC and its growth per object over the first size, RSS, the initial apply.
+   */
+  private static void table(PrintWriter out, List<ServeBenchmark.Result> rs) {
+    ServeBenchmark.Result first = rs.get(0);
+    out.println();
+    out.println("| objects | webhook -> live p50 (x first) | p95 | no-op pass | heap after GC |"
+        + " heap per object | RSS | initial apply |");
+    out.println("|---|---|---|---|---|---|---|---|");
+    for (ServeBenchmark.Result r : rs) {
+      String perObject = r == first ? String.format("%.1f KiB (heap / objects)",
+          r.heapUsedBytes() / 1024.0 / r.objects())
+          : String.format("%.2f KiB (growth over %,d)", (r.heapUsedBytes()
+              - first.heapUsedBytes()) / 1024.0 / (r.objects() - first.objects()),
+              first.objects());
+      out.printf("| %,d | %.0f ms (x%.2f) | %.0f ms | %.1f ms | %.0f MiB | %s | %.0f MiB |"
+          + " %.1f s |%n", r.objects(), r.p50(), r.p50() / first.p50(), r.p95(),
+          r.noopPassMillis(), r.heapUsedBytes() / MIB, perObject, r.rssBytes() / MIB,
+          r.initialApplyMillis() / 1000);
+    }
+    out.println("(sizes run in order in one JVM: RSS rarely shrinks, so a later row's RSS is at"
+        + " most that size's own)");
+    out.flush();
+  }
+
   private void print(PrintWriter out, ServeBenchmark.Result r) {
+    out.println();
     out.printf("serve: %d objects, file:// Git remote, embedded API server %s, %d cores%n",
         r.objects(), clusterUrl != null ? "at " + clusterUrl
         : inProcess ? "in this JVM" : "in a child JVM",

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  *               "name": "...", "file": "...", "line": 3, "reason": null, "rollout": null,
  *               "fields": [{"pointer": "/spec/x", "type": "changed", "before": 1, "after": 2}],
  *               "unwritten": [{"pointer": "/spec/y", "reason": "platform-written", "detail": "…"}],
- *               "effects": [{"pointer": "/spec/x", "says": "takes effect at …"}]}]}
+ *               "effects": [{"pointer": "/spec/x", "says": "takes effect at …"}],
+ *               "object": null}]}
  * }</pre>
  *
  * <p>Every object is listed in plan order, unchanged ones included; every summary key is always
@@ -37,12 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
  * unwritten} lists those fields with reason {@code platform-written}, {@code ignored}, {@code
  * immutable}, {@code held} or {@code held-prune}; held fields also stay in {@code fields}, the
  * others do not (as in the text diff). {@code effects} says what writing a field does on the
- * platform (profile {@code rollout.effects}). {@code base} is the revision planned against with no
- * cluster ({@code plan --base}), else null. {@code rollout} is null for kinds without a rollout
- * profile and when there is nothing to say (no marker, hold or reached object), else {@code
+ * platform (profile {@code rollout.effects}). {@code object} is, for a create, the whole object
+ * as it will be created (as the text's {@code --show-bodies} YAML, cleaned the same way), null
+ * for every other action. {@code base} is the revision planned against with no cluster ({@code
+ * plan --base}), else null. {@code rollout} is null for kinds without a rollout profile and when
+ * there is nothing to say (no marker, hold or reached object), else {@code
  * {"marker": "in-place|restart|new-run|recreate", "hold": "none|held|awaiting-approval|forced",
  * "reason", "inFlight", "since", "deadline", "heldFields", "reaches"}}; with {@code --base} it is
- * set too (marker and reaches; hold {@code none}, as no work is counted without a cluster). Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
+ * set too (marker and reaches; hold {@code none}, as no work is counted without a cluster).
+ * Actions and field types are lower case. {@code namespace} (cluster-scoped), {@code
  * file}, {@code line} and {@code reason} are null when absent; a prune's {@code file} is the one
  * recorded at its last apply. Field values never include Roster's provenance annotations (a
  * change to them alone lists no fields) or a Secret's {@code data}/{@code stringData} values,
@@ -96,6 +100,8 @@ public final class PlanJson {
     m.put("unwritten", c.notWritten().stream().map(PlanJson::unwritten).toList());
     m.put("effects", c.effects().stream().map(e -> Map.of("pointer", e.pointer(),
         "says", e.says())).toList());
+    m.put("object", c.action() == Action.CREATE && c.desired() != null
+        ? PlanRedaction.cleanObject(c.key(), c.desired()) : null);
     return m;
   }
 

@@ -17,10 +17,12 @@ import java.util.List;
  * update …}, {@code - prune …}, {@code ! refused …: reason}, {@code = orphaned …: reason}. Under a
  * create, the new object's YAML with {@code +} before each line; under an update, a unified diff
  * (3 lines of context) of only the fields Git sets (see {@link PlanYaml}); a prune has only its
- * header. An update that writes a field whose profile says what writing it does on the platform
+ * header ({@code roster apply} also leaves out a create's YAML unless {@code --show-bodies}).
+ * An update that writes a field whose profile says what writing it does on the platform
  * gets an {@code effect: /spec/x: …} line. A change of a kind with a rollout profile starts its
  * body with {@code rollout: restart, reaches Agent/ns/a, …} (or {@code in-place}, {@code new-run},
- * {@code recreate}: {@link PlanFormat#impact}), with or without a cluster. An object with fields Git and live differ in that apply leaves alone (held, written by
+ * {@code recreate}: {@link PlanFormat#impact}), with or without a cluster. An object with fields
+ * Git and live differ in that apply leaves alone (held, written by
  * the platform, ignored, immutable) gets one {@code not written: /spec/x (reason: detail)} line
  * per field at the end of its body, and is shown even when otherwise unchanged (header {@code
  *   unchanged …}). Bodies are indented four spaces and followed by a blank line. The last line is the
@@ -41,12 +43,22 @@ public final class PlanText {
   private PlanText() {}
 
   /**
-   * Writes {@code plan} to {@code out} and flushes it.
+   * Writes {@code plan} to {@code out} and flushes it, creates with their YAML.
    *
    * @param color whether to write ANSI colour codes
    */
   public static void render(Plan plan, PrintWriter out, boolean color) {
-    render(plan, null, out, color);
+    render(plan, null, out, color, true);
+  }
+
+  /**
+   * As {@link #render(Plan, PrintWriter, boolean)}; without {@code createBodies}, a create is
+   * its header line alone, with its rollout impact at the end ({@code [new-run]}) instead of a
+   * {@code rollout:} line (plus any {@code effect:} and {@code not written:} lines, which are
+   * never dropped), so the output grows with what changes, not with the size of new objects.
+   */
+  public static void render(Plan plan, PrintWriter out, boolean color, boolean createBodies) {
+    render(plan, null, out, color, createBodies);
   }
 
   /**
@@ -54,6 +66,12 @@ public final class PlanText {
    * {@code base} when not null (no cluster: an idle plan says {@code No changes between B and R.}).
    */
   public static void render(Plan plan, String base, PrintWriter out, boolean color) {
+    render(plan, base, out, color, true);
+  }
+
+  /** As {@link #render(Plan, String, PrintWriter, boolean)}, creates with or without YAML. */
+  public static void render(Plan plan, String base, PrintWriter out, boolean color,
+      boolean createBodies) {
     for (Change c : plan.changes()) {
       if (c.completed()) { // removed by the platform on purpose: left so
         out.println("  completed " + PlanFormat.subject(c, true) + ": " + c.reason());
@@ -62,8 +80,8 @@ public final class PlanText {
       if (c.action() == Action.UNCHANGED && c.notWritten().isEmpty()) {
         continue;
       }
-      out.println(paint(color, headerColor(c.action()), PlanFormat.header(c, true)));
-      List<String> body = body(c, plan.source());
+      out.println(paint(color, headerColor(c.action()), header(c, createBodies)));
+      List<String> body = body(c, plan.source(), createBodies);
       for (String line : body) {
         out.println(INDENT + paint(color, lineColor(line), line));
       }
@@ -85,16 +103,22 @@ public final class PlanText {
    * leaves alone.
    */
   static List<String> body(Change c, String source) {
+    return body(c, source, true);
+  }
+
+  private static List<String> body(Change c, String source, boolean createBodies) {
     List<String> notWritten = PlanFormat.notWritten(c);
-    String impact = PlanFormat.impact(c);
+    boolean oneLine = c.action() == Action.CREATE && !createBodies;
+    List<String> written = oneLine ? List.of() : written(c, source);
+    String impact = oneLine ? null : PlanFormat.impact(c); // then in the header
     if (notWritten.isEmpty() && c.effects().isEmpty() && impact == null) {
-      return written(c, source);
+      return written;
     }
     List<String> all = new ArrayList<>();
     if (impact != null) {
       all.add("rollout: " + impact);
     }
-    all.addAll(written(c, source));
+    all.addAll(written);
     c.effects().forEach(e -> all.add("effect: " + e.describe()));
     all.addAll(notWritten);
     return all;
@@ -109,6 +133,12 @@ public final class PlanText {
       }
       default -> List.of();
     };
+  }
+
+  /** The header line; a one-line create carries its rollout impact as {@code [new-run]}. */
+  private static String header(Change c, boolean createBodies) {
+    String impact = c.action() == Action.CREATE && !createBodies ? PlanFormat.impact(c) : null;
+    return PlanFormat.header(c, true) + (impact == null ? "" : " [" + impact + "]");
   }
 
   /** Why an update shows no YAML difference. */

@@ -11,13 +11,27 @@ final class Render {
     plan(plan, PlanView.live(), format, out);
   }
 
+  /**
+   * As {@link #plan(Plan, OutputFormat, PrintWriter)}; in text, without {@code createBodies},
+   * each create is one line (JSON, YAML and markdown always carry the objects).
+   */
+  static void plan(Plan plan, OutputFormat format, PrintWriter out, boolean createBodies) {
+    plan(plan, PlanView.live(), format, out, createBodies);
+  }
+
   /** {@code plan} in {@code format}, shown as {@code view} asks (base, comment size). */
   static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out) {
+    plan(plan, view, format, out, true);
+  }
+
+  /** As {@link #plan(Plan, PlanView, OutputFormat, PrintWriter)}, creates in text as asked. */
+  static void plan(Plan plan, PlanView view, OutputFormat format, PrintWriter out,
+      boolean createBodies) {
     switch (format) {
       case json -> out.println(PlanJson.render(plan, view.base()));
       case yaml -> out.print(Yamls.fromJson(PlanJson.render(plan, view.base())));
       case markdown -> out.print(PlanMarkdown.render(plan, view));
-      default -> PlanText.render(plan, view.base(), out, color());
+      default -> PlanText.render(plan, view.base(), out, color(), createBodies);
     }
     out.flush();
   }

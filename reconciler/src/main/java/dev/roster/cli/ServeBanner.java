@@ -16,7 +16,7 @@ final class ServeBanner {
   private ServeBanner() {}
 
   static void print(PrintWriter out, Supervisor s, List<SourceConfig> sources,
-      EmbeddedCluster embedded, ServeCommand.ServeOptions serve, ClusterOptions cluster,
+      EmbeddedCluster embedded, ServeOptions serve, ClusterOptions cluster,
       List<dev.roster.serve.notify.NotifyTarget> notify) {
     String base = base(s.address());
     String admin = base(s.metricsAddress());

@@ -18,6 +18,13 @@
  * (hand edits, deletions, never Roster's own writes) to a callback so drift is noticed without
  * polling. Both make the same plans.
  *
+ * <p>{@link dev.roster.engine.Engine} is the public face and holds what a pass shares (resolver,
+ * inventory store, live state, the verification switch); its jobs sit in package-private
+ * collaborators: {@code PassPlanner} plans (inventory read, strays, live read, planner, rollout
+ * holds; it owns the plan memo and the rebuild switch and writes nothing), {@code PassApplier}
+ * applies under the apply lock (intent, waves and prune, the exact set stored after), and {@code
+ * DriftWatch} turns a cached engine's informer news into drift and reset callbacks.
+ *
  * <p><b>The identity chain.</b> Each stage's cache keys on the very instances the stage before
  * handed out, so "same instance" means "same input" all the way down, and nothing is compared by
  * value:

@@ -81,9 +81,10 @@ public final class SourceSync {
     } catch (RuntimeException e) {
       verdict = Verdict.unexpected(e).after(run);
     }
-    return new SyncReport(config.name(), trigger, revision, start,
-        Duration.between(start, Instant.now()), verdict.plan(), verdict.applied(),
-        verdict.outcome(), verdict.reason(), withWarnings(verdict), verdict.retryable());
+    return SyncReport.builder(config.name(), start).trigger(trigger).revision(revision)
+        .duration(Duration.between(start, Instant.now())).plan(verdict.plan())
+        .applied(verdict.applied()).outcome(verdict.outcome()).reason(verdict.reason())
+        .message(withWarnings(verdict)).retryable(verdict.retryable()).build();
   }
 
   /** The verdict's message, the plan's warnings and fields not written: said every pass. */

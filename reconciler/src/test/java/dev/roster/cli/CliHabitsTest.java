@@ -134,6 +134,34 @@ class CliHabitsTest {
   }
 
   @Test
+  void applyPrintsACreateAsOneLineUnlessAskedForBodies() {
+    String repo = ReadmeWalkthroughTest.ROOT.resolve("example-repo").toString();
+    Run plain = roster("apply", "--embedded-cluster", "--repo", repo);
+    assertEquals(0, plain.code(), plain.err());
+    List<String> lines = plain.out().lines().toList();
+    assertEquals(31, lines.stream().filter(l -> l.startsWith("+ create ")).count(), plain.out());
+    assertEquals(33, lines.size(), "31 creates, the plan's and the apply's summary: " + plain.out());
+    assertEquals(5, lines.stream().filter(l -> l.endsWith(" [new-run]")).count(),
+        "a one-line create keeps its rollout impact: " + plain.out());
+
+    Run bodies = roster("apply", "--embedded-cluster", "--repo", repo, "--show-bodies");
+    assertEquals(0, bodies.code(), bodies.err());
+    assertTrue(bodies.out().contains("\n    +kind: Namespace\n"), bodies.out());
+    assertTrue(bodies.out().contains("\n    rollout: new-run\n"), bodies.out());
+    Run plan = roster("plan", "--embedded-cluster", "--repo", repo);
+    assertEquals(plan.out(), bodies.out().replaceAll("(?m)^Apply: .*\\R", ""),
+        "--show-bodies shows what plan shows");
+
+    Run json = roster("apply", "--embedded-cluster", "--repo", repo, "-o", "json");
+    assertEquals(0, json.code(), json.err());
+    Map<?, ?> doc = (Map<?, ?>) tree(json.out());
+    List<?> changes = (List<?>) doc.get("changes");
+    assertEquals(31, changes.size(), json.out());
+    assertTrue(changes.stream().allMatch(c -> ((Map<?, ?>) c).get("object") instanceof Map<?, ?> o
+        && o.get("metadata") != null), "-o json carries every created object: " + json.out());
+  }
+
+  @Test
   void yamlQuotesWhatWouldReadAsAnotherType() {
     String y = Yamls.fromJson("{\"a\":\"true\",\"b\":\"1.10\",\"c\":\"0777\",\"d\":[1,\"x\"]}");
     assertEquals(Map.of("a", "true", "b", "1.10", "c", "0777", "d", List.of(1, "x")),

@@ -52,8 +52,9 @@ class PlanSecretTest {
     assertTrue(text.contains("    +type: Opaque\n"), "other fields still show\n" + text);
     assertNoValues(text);
     assertNoValues(PlanMarkdown.render(p));
-    String json = PlanJson.render(p); // a create lists no fields: nothing to redact, nothing leaks
+    String json = PlanJson.render(p); // the create's object, with the values redacted
     VALUES.forEach(v -> assertFalse(json.contains(v), json));
+    assertTrue(json.contains("\"token\" : \"<redacted>\""), json);
   }
 
   @Test

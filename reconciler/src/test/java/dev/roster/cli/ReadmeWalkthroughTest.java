@@ -108,21 +108,24 @@ class ReadmeWalkthroughTest {
       assertTrue(plan.contains(shown.get(3)), plan::toString);
       String applied = roster("apply", "--repo", repo, "--source-name", "example",
           "--kubeconfig", kc).ok();
-      assertTrue(applied.contains(shown.get(7)), applied);
+      assertEquals(shown.get(6), applied.lines().findFirst().orElseThrow());
+      assertTrue(applied.contains(shown.get(8)), applied);
+      assertTrue(applied.lines().noneMatch(l -> l.startsWith("    ")),
+          "apply prints a create as one line, without its YAML: " + applied);
       List<String> again = roster("apply", "--repo", repo, "--source-name", "example",
           "--kubeconfig", kc).ok().lines().toList();
       String digest = again.get(0).replaceAll(".*@sha256:([0-9a-f]+)\\.$", "$1");
-      assertEquals(shown.get(10).replace("dir:example-repo", "dir:" + repo), again.get(0),
+      assertEquals(shown.get(11).replace("dir:example-repo", "dir:" + repo), again.get(0),
           "README's digest of example-repo is stale: it is now " + digest);
-      assertEquals(shown.get(11), again.get(1));
+      assertEquals(shown.get(12), again.get(1));
       if (KUBECTL) {
         String agents = DevClusterKubectlTest.kubectl(tmp, kubeconfig, null, "get",
             "agents.kubeopencode.io", "-A").ok();
         assertTrue(agents.contains("team-agent") && agents.contains("pr-reviewer"), agents);
       }
       List<String> status = roster("status", "--kubeconfig", kc).ok().lines().toList();
-      assertEquals(shown.get(19).replaceAll("\\s+", " "), status.get(0).replaceAll("\\s+", " "));
-      assertTrue(shown.get(20).contains("dir:example-repo@sha256:" + digest + " "), shown.get(20));
+      assertEquals(shown.get(20).replaceAll("\\s+", " "), status.get(0).replaceAll("\\s+", " "));
+      assertTrue(shown.get(21).contains("dir:example-repo@sha256:" + digest + " "), shown.get(21));
       assertTrue(status.get(1).matches("example\\s+True\\s+ReconciliationSucceeded\\s+dir:"
           + Pattern.quote(repo) + "@sha256:" + digest + "\\s+\\d+s"), status.get(1));
 

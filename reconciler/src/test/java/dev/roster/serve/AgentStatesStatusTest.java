@@ -26,7 +26,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -118,9 +117,8 @@ class AgentStatesStatusTest {
     Engine.PlanRun run = engine.plan(snapshot);
     ApplyResult applied = engine.apply(run, ApplyOptions.defaults());
     assertFalse(applied.failed(), () -> "apply failed: " + applied.outcomes());
-    listener.finished(new SyncReport(SOURCE, "poll", snapshot.revision(), now, Duration.ZERO,
-        run.plan(), applied, SyncReport.Outcome.SUCCEEDED, "ReconciliationSucceeded", "",
-        false));
+    listener.finished(SyncReport.builder(SOURCE, now).trigger("poll")
+        .revision(snapshot.revision()).plan(run.plan()).applied(applied).build());
   }
 
   void status(ResourceDefinitionContext c, String name, Map<String, Object> status) {

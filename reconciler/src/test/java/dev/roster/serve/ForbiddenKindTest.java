@@ -42,7 +42,8 @@ class ForbiddenKindTest {
 
   Supervisor serve() {
     return rig.serve(ServeRig.settings(rig.source(NEVER))
-        .with(Duration.ofHours(1), ServeFaultTest.FAST, Duration.ofHours(1)), new Metrics());
+        .toBuilder().resyncInterval(Duration.ofHours(1)).retry(ServeFaultTest.FAST)
+        .probeInterval(Duration.ofHours(1)).build(), new Metrics());
   }
 
   @Test

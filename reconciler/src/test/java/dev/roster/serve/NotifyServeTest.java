@@ -68,9 +68,9 @@ class NotifyServeTest {
             Set.of(NoticeKind.RECONCILE_FAILED, NoticeKind.RECOVERED)),
         target(NotifyTarget.Type.GITHUB, "/gh/repos/acme/config", GITHUB_TOKEN, Set.of()),
         target(NotifyTarget.Type.GITLAB, "/gl/api/v4/projects/7", GITLAB_TOKEN, Set.of()));
-    sup = rig.serve(ServeRig.settings(rig.source(NEVER)).with(null, ServeFaultTest.FAST, NEVER)
-        .withNotify(NotifySettings.of(targets).withRetry(Duration.ofMillis(10),
-            Duration.ofMillis(50))), new Metrics());
+    sup = rig.serve(ServeRig.settings(rig.source(NEVER)).toBuilder().retry(ServeFaultTest.FAST)
+        .probeInterval(NEVER).notifications(NotifySettings.of(targets).withRetry(
+            Duration.ofMillis(10), Duration.ofMillis(50))).build(), new Metrics());
   }
 
   NotifyTarget target(NotifyTarget.Type type, String path, String secret, Set<NoticeKind> ev) {
@@ -198,9 +198,9 @@ class NotifyServeTest {
                 NoticeKind.FORCED, NoticeKind.AWAITING_APPROVAL), Duration.ZERO),
         new NotifyTarget(NotifyTarget.Type.GITHUB, URI.create(receiver.url("/gh/repos/a/b")),
             "token".getBytes(StandardCharsets.UTF_8), Set.of(), null));
-    sup = rig.serve(ServeRig.settings(rig.source(NEVER)).with(null, ServeFaultTest.FAST, NEVER)
-        .withNotify(NotifySettings.of(targets).withRetry(Duration.ofMillis(10),
-            Duration.ofMillis(50))), new Metrics());
+    sup = rig.serve(ServeRig.settings(rig.source(NEVER)).toBuilder().retry(ServeFaultTest.FAST)
+        .probeInterval(NEVER).notifications(NotifySettings.of(targets).withRetry(
+            Duration.ofMillis(10), Duration.ofMillis(50))).build(), new Metrics());
     rig.awaitApplied(first);
     runningTask();
 

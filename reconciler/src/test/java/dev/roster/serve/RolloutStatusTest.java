@@ -137,9 +137,8 @@ class RolloutStatusTest {
     Engine.PlanRun run = engine.plan(snapshot);
     ApplyResult applied = engine.apply(run, ApplyOptions.defaults());
     assertTrue(!applied.failed(), () -> "apply failed: " + applied.outcomes());
-    listener.finished(new SyncReport(SOURCE, "poll", snapshot.revision(), now, Duration.ZERO,
-        run.plan(), applied, SyncReport.Outcome.SUCCEEDED, "ReconciliationSucceeded", "",
-        false));
+    listener.finished(SyncReport.builder(SOURCE, now).trigger("poll")
+        .revision(snapshot.revision()).plan(run.plan()).applied(applied).build());
   }
 
   List<Event> events(String reason) {

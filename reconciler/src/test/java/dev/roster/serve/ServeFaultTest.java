@@ -50,7 +50,8 @@ class ServeFaultTest {
   }
 
   Supervisor serve(Duration resync, Duration probe) {
-    return rig.serve(ServeRig.settings(rig.source(NEVER)).with(resync, FAST, probe), metrics);
+    return rig.serve(ServeRig.settings(rig.source(NEVER)).toBuilder().resyncInterval(resync)
+        .retry(FAST).probeInterval(probe).build(), metrics);
   }
 
   @Test

@@ -5,7 +5,6 @@ import dev.roster.apply.ApplyOptions;
 import dev.roster.cli.LogFormat;
 import dev.roster.cli.Logging;
 import dev.roster.devcluster.EmbeddedCluster;
-import dev.roster.load.LoadOptions;
 import dev.roster.serve.metrics.Metrics;
 import dev.roster.source.GitHttpServer;
 import dev.roster.source.SourceSpec;
@@ -19,8 +18,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,9 +98,8 @@ final class ServeRig implements AutoCloseable {
 
   static ServeSettings settings(SourceConfig source, ApplyOptions apply, boolean elect,
       String identity, Duration lease) {
-    return new ServeSettings(List.of(source),
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), elect, identity, SYSTEM, apply,
-        LoadOptions.defaults(), false, lease);
+    return ServeSettings.builder(List.of(source)).leaderElect(elect).identity(identity)
+        .systemNamespace(SYSTEM).apply(apply).leaseDuration(lease).build();
   }
 
   static ServeSettings settings(SourceConfig source) {
