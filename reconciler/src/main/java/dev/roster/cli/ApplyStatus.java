@@ -29,7 +29,8 @@ import java.util.List;
  * on the terminal. An apply that found nothing to do, over a status that already says its
  * revision is live with nothing held and the same agent states, is not recorded again, so
  * re-applying a revision writes nothing. The message names the plan's warnings and the fields
- * Git and live differ in that were not written ({@link ReconcileRecord#withWarnings}). A status that cannot be written is a warning on stderr; the exit code stays the
+ * Git and live differ in that were not written ({@link ReconcileRecord#withWarnings}). A status
+ * that cannot be written is a warning on stderr; the exit code stays the
  * apply's.
  */
 final class ApplyStatus {

@@ -81,7 +81,8 @@ public record ReconcileRecord(
 
   /**
    * {@code N object(s) failed or were refused: Kind ns/name (failed: why), …} naming the first
-   * {@code listed} failures of {@code result} and refusals of {@code plan}, then {@code and N more}:
+   * {@code listed} failures of {@code result} and refusals of {@code plan}, then {@code and N
+   * more}:
    * status says which object and why, not only how many.
    */
   public static String failedNamed(Plan plan, ApplyResult result, int listed) {
