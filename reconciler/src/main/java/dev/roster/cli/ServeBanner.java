@@ -15,6 +15,19 @@ import java.util.List;
 final class ServeBanner {
   private ServeBanner() {}
 
+  /**
+   * How to run Roster from any directory: {@code java -jar <absolute path of the jar>} when
+   * {@code location} (where this class was loaded from) is a jar, else {@code roster}.
+   */
+  static String command(java.net.URL location) {
+    try {
+      java.nio.file.Path p = java.nio.file.Path.of(location.toURI());
+      return p.toString().endsWith(".jar") ? "java -jar " + p.toAbsolutePath() : "roster";
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "roster";
+    }
+  }
+
   static void print(PrintWriter out, Supervisor s, List<SourceConfig> sources,
       EmbeddedCluster embedded, ServeOptions serve, ClusterOptions cluster,
       List<dev.roster.serve.notify.NotifyTarget> notify) {
@@ -27,7 +40,8 @@ final class ServeBanner {
     if (embedded != null && serve.writeKubeconfig != null) {
       out.printf("  export KUBECONFIG=%s; kubectl get agents.kubeopencode.io,configmaps -A%n",
           serve.writeKubeconfig.toAbsolutePath());
-      out.printf("  java -jar reconciler/target/roster.jar status --kubeconfig %s%n",
+      out.printf("  %s status --kubeconfig %s%n", command(ServeBanner.class
+          .getProtectionDomain().getCodeSource().getLocation()),
           serve.writeKubeconfig.toAbsolutePath());
     } else if (embedded == null) {
       out.printf("  roster status --inventory-namespace %s%n", cluster.inventoryNamespace);
