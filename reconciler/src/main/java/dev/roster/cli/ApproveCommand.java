@@ -80,7 +80,9 @@ final class ApproveCommand implements Callable<Integer> {
           : op.withName(name);
       GenericKubernetesResource live = one.get();
       if (live == null) {
-        spec.commandLine().getErr().println("error: " + target + " not found");
+        spec.commandLine().getErr().println("error: " + target + " not found"
+            + (ctx.isNamespaceScoped() ? " in namespace '" + namespace + "' (-n)" : "")
+            + "; nothing approved");
         return ExitCode.USAGE;
       }
       Map<String, String> labels = live.getMetadata().getLabels();

@@ -150,7 +150,8 @@ class ApproveCommandTest {
 
     Run missing = roster("approve", "--source-name", "agents", "Agent/nobody");
     assertEquals(ExitCode.USAGE, missing.code());
-    assertTrue(missing.err().contains("Agent/nobody not found"), missing.err());
+    assertTrue(missing.err().contains("Agent/nobody not found in namespace 'default' (-n);"
+        + " nothing approved"), missing.err());
 
     Run kind = roster("approve", "--source-name", "agents", "Gadget/x");
     assertEquals(ExitCode.USAGE, kind.code());
