@@ -168,7 +168,8 @@ final class PlanFormat {
 
   /**
    * As {@link #summary(Plan)}; with {@code base} (a plan of one revision against another, no
-   * cluster involved) an idle plan reads {@code No changes between B and R.}
+   * cluster involved) an idle plan reads {@code No changes between B and R.}, and one with only
+   * fields not written {@code Nothing to write between B and R except N fields not written: …}
    */
   static String summary(Plan p, String base) {
     if (idle(p) && base != null) {
@@ -176,6 +177,10 @@ final class PlanFormat {
     }
     if (idle(p)) {
       return "No changes. Live matches revision " + p.revision() + ".";
+    }
+    if (inSyncExceptUnwritten(p) && base != null) { // no cluster was asked: never "in sync"
+      return "Nothing to write between " + base + " and " + p.revision() + " except "
+          + p.notWrittenNamed(LISTED) + ".";
     }
     if (inSyncExceptUnwritten(p)) {
       return inSyncExcept(p);

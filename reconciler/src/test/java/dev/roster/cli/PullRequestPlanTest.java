@@ -249,6 +249,30 @@ class PullRequestPlanTest {
   }
 
   @Test
+  void onlyAFieldNotWrittenWithBaseIsNotCalledInSync() throws Exception {
+    String keeper = """
+        apiVersion: kubeopencode.io/v1alpha1
+        kind: Agent
+        metadata: {name: keeper, namespace: coding-agents}
+        spec:
+          templateRef: {name: devbox}
+          persistence: {workspace: {size: %s}}
+        """;
+    write("keeper.yaml", keeper.formatted("10Gi"));
+    commit("keeper");
+    write("keeper.yaml", keeper.formatted("20Gi"));
+    commit("grow keeper");
+    for (String format : List.of("text", "markdown")) {
+      Run r = plan("--base", "HEAD~1", "-o", format);
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().contains("Nothing to write between HEAD~1@sha1:"), r.out());
+      assertTrue(r.out().contains(" except 1 field not written: Agent coding-agents/keeper"
+          + " /spec/persistence/workspace/size (immutable)."), r.out());
+      assertFalse(r.out().contains("In sync"), r.out());
+    }
+  }
+
+  @Test
   void aShallowCloneMissingTheBaseNamesTheFix() throws Exception {
     write("template.yaml", TEMPLATE.formatted("v2"));
     commit("head");
