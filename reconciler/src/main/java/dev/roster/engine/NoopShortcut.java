@@ -8,9 +8,10 @@ import dev.roster.plan.Planner;
 
 /**
  * A cached engine's answer to a pass whose inputs provably did not move: the last plan again,
- * without planning. It is reused only when that plan changed nothing (every object UNCHANGED, no
- * warning, no inventory to store again) and this pass has the same desired state instance (the
- * identity chain: same root tree), equal planner options (source, revision, repo), an equal
+ * without planning. It is reused only when that plan changed nothing (every object UNCHANGED and
+ * writing nothing, such as a rollout hold to release; no warning; no inventory to store again)
+ * and this pass has the same desired state instance (the identity chain: same root tree), equal
+ * planner options (source, revision, repo), an equal
  * stored inventory (read afresh from the cluster every pass), and the same {@link
  * LiveCache#version} as before the remembered plan's live read, which itself moved nothing (every
  * object it saw came from a watched store, none was fetched or missing). Any watch event, reset or
@@ -55,7 +56,8 @@ final class NoopShortcut {
       Engine.PlanRun run) {
     boolean quiet = before == live.version() && !run.relists()
         && run.plan().warnings().isEmpty()
-        && run.plan().changes().stream().map(Change::action).allMatch(Action.UNCHANGED::equals);
+        && run.plan().changes().stream()
+            .allMatch(c -> c.action() == Action.UNCHANGED && !c.writes());
     last = quiet ? new Last(desired, options, stored, before, run) : null;
   }
 
