@@ -97,6 +97,7 @@ public final class Engine {
   private final PassPlanner plans;
   private final PassApplier applies;
   private final DriftWatch watch;
+  private final NoopShortcut shortcut;
   private final java.util.concurrent.atomic.AtomicBoolean verify =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -121,6 +122,7 @@ public final class Engine {
     this.applies = new PassApplier(client, settings.source(), resolver, order,
         new ApplyLock(client, settings.inventoryNamespace(), clock), inventories, rollouts, plans);
     this.watch = new DriftWatch(drift, this::verifyNext);
+    this.shortcut = live instanceof LiveCache cache ? new NoopShortcut(cache) : null;
   }
 
   /** An engine that reads everything afresh on every pass (the CLI): {@link PassCaches#none()}. */
@@ -200,16 +202,36 @@ public final class Engine {
   /** Plans {@code snapshot} against the cluster; writes nothing. */
   public PlanRun plan(Snapshot snapshot) {
     LiveState live = this.live;
-    if (verify.getAndSet(false) && remembers) {
+    boolean verifying = verify.getAndSet(false) && remembers;
+    if (verifying) {
       resolver.forget();
       inventories.forget();
       plans.forgetMemo();
+      shortcut.forget();
       live = new LiveReader(client, resolver);
     }
     // Load and validate the desired state; references Git does not resolve are looked up live.
     DesiredState desired = this.desired.of(snapshot, clusterRefs);
-    return plans.plan(desired, new Planner.Options(settings.source(), snapshot.revision(),
-        snapshot.repo()), live);
+    Planner.Options options = new Planner.Options(settings.source(), snapshot.revision(),
+        snapshot.repo());
+    if (shortcut == null || verifying || plans.rebuilding()) {
+      return plans.plan(desired, options, live);
+    }
+    // Nothing moved since a plan that changed nothing: that plan again (see NoopShortcut).
+    Inventory stored = plans.readInventory();
+    long before = shortcut.version();
+    PlanRun same = shortcut.same(desired, options, stored, before);
+    if (same != null) {
+      return same;
+    }
+    PlanRun run = plans.plan(desired, options, live, stored);
+    shortcut.remember(desired, options, stored, before, run);
+    return run;
+  }
+
+  /** Passes a cached engine answered without planning ({@code NoopShortcut}), for tests. */
+  long plansReused() {
+    return shortcut == null ? 0 : shortcut.reused();
   }
 
   /**

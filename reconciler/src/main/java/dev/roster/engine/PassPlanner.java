@@ -71,8 +71,13 @@ final class PassPlanner {
 
   /** Plans a loaded desired state against the inventory and {@code live} as they are now. */
   Engine.PlanRun plan(DesiredState desired, Planner.Options options, LiveState live) {
-    // Read the previous inventory (and, if it was lost, what is labelled for this source).
-    Inventory stored = readInventory();
+    return plan(desired, options, live, readInventory());
+  }
+
+  /** As {@link #plan(DesiredState, Planner.Options, LiveState)}, {@code stored} just read. */
+  Engine.PlanRun plan(DesiredState desired, Planner.Options options, LiveState live,
+      Inventory stored) {
+    // What is labelled for this source, if the inventory was lost.
     Strays.Found found = strays.check(stored, desired.objects(), desired.apiVersions(), rebuild);
     Inventory previous = found.previous();
     // Read the live objects the inventory and Git name.

@@ -39,7 +39,13 @@
  *       against a live resourceVersion that has not moved (same origin and source) is unchanged
  *       again, without a diff.
  * </ol>
- * Any link that makes a new instance (a changed file, a new setting, a new engine) breaks the
+ * Above the chain, a cached engine skips planning altogether ({@code NoopShortcut}) when the
+ * last plan changed nothing and none of its inputs moved: the same desired state instance, equal
+ * planner options, an equal inventory as read from the cluster this pass, and the same {@link
+ * dev.roster.kube.LiveCache#version} (which every watch event, reset, informer start and read
+ * outside the informers' stores moves). A verification pass never takes it.
+ *
+ * <p>Any link that makes a new instance (a changed file, a new setting, a new engine) breaks the
  * chain below it and the work is done again; that is why a cache never outlives its engine and
  * one {@link dev.roster.engine.PassCaches} value is never shared. Trees without content ids
  * (directories on disk) are always loaded in full.

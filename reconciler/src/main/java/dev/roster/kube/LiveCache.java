@@ -52,6 +52,9 @@ public final class LiveCache implements LiveState, AutoCloseable {
   private final Map<String, KindInformer> kinds = new ConcurrentHashMap<>();
   private volatile Listener listener = (k, l) -> { };
   private volatile boolean closed;
+  /** See {@link #version}. */
+  private final java.util.concurrent.atomic.AtomicLong version =
+      new java.util.concurrent.atomic.AtomicLong();
 
   /** A cache of {@code source}'s objects, discovering kinds on its own. */
   public LiveCache(KubernetesClient client, String source) {
@@ -62,6 +65,17 @@ public final class LiveCache implements LiveState, AutoCloseable {
     this.client = client;
     this.resolver = resolver;
     this.source = source;
+  }
+
+  /**
+   * A number that moves whenever a {@link #read} may no longer return what an earlier one did:
+   * on every informer event, watch error, relist or reconnect, every informer started, and every
+   * read not answered from the informers' stores alone (a GET, a list, a kind not served — what
+   * those saw is not watched). Equal numbers before two reads of the same keys therefore mean
+   * the same answer, as far as the watches can tell; any doubt moves it.
+   */
+  public long version() {
+    return version.get();
   }
 
   /** Sets the one listener of changes (replacing any earlier one). */
@@ -81,10 +95,15 @@ public final class LiveCache implements LiveState, AutoCloseable {
       String apiVersion = apiVersions.get(e.getKey());
       KindInformer kind = apiVersion == null ? null : kind(e.getKey(), apiVersion);
       if (kind == null) {
+        version.incrementAndGet();
         continue; // kind not served: nothing of it can exist live
       }
       List<ResourceKey> missing = new ArrayList<>();
-      if (!kind.lookup(e.getValue(), out, missing)) {
+      boolean stored = kind.lookup(e.getValue(), out, missing);
+      if (!stored || !missing.isEmpty()) {
+        version.incrementAndGet();
+      }
+      if (!stored) {
         listed.addAll(e.getValue());
       } else if (missing.size() > GET_LIMIT) {
         listed.addAll(missing);
@@ -131,6 +150,7 @@ public final class LiveCache implements LiveState, AutoCloseable {
         return null;
       }
       k = start(ctx.get());
+      version.incrementAndGet();
       kinds.put(gk, k);
       return k;
     }
@@ -146,11 +166,13 @@ public final class LiveCache implements LiveState, AutoCloseable {
     KindInformer k = new KindInformer(client, ctx, informer, new Listener() {
       @Override
       public void changed(ResourceKey key, LiveObject live) {
+        version.incrementAndGet();
         listener.changed(key, live);
       }
 
       @Override
       public void reset(String why) {
+        version.incrementAndGet();
         listener.reset(why);
       }
     });
