@@ -3,9 +3,12 @@ package dev.roster.cli;
 import dev.roster.validate.KindId;
 import dev.roster.validate.Profile;
 import dev.roster.validate.SchemaCatalog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,11 +20,14 @@ import picocli.CommandLine.Model.CommandSpec;
         "3:a schema or profile under --schema-dir is invalid", "1:internal error"})
 final class KindsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin RepoOptions repo;
+  /** Only the schema flag: kinds reads no repo, so no load or unknown-kind flags. */
+  @Option(names = "--schema-dir", paramLabel = "DIR",
+      description = "Extra schemas and profiles (<group>/<version>/<Kind>.json); repeatable.")
+  List<Path> schemaDirs = new ArrayList<>();
 
   @Override
   public Integer call() {
-    SchemaCatalog catalog = SchemaCatalog.load(repo.schemaDirs);
+    SchemaCatalog catalog = SchemaCatalog.load(schemaDirs);
     var out = spec.commandLine().getOut();
     for (KindId k : catalog.kinds()) {
       Profile p = catalog.profile(k.group(), k.kind());

@@ -13,8 +13,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * Usage errors that name the real mistake: when the arguments hold an option the command does
  * not have, that is the error reported ({@code unknown option '--rep'; did you mean '--repo'?}),
  * not the required option it then lacks, nor the arguments after it that picocli could no longer
- * place. Other usage errors keep picocli's message. Either way the error ends with where to find
- * the options, and the exit code is 2.
+ * place. Other usage errors (a bad value, a missing option) are picocli's message on one line,
+ * without the whole help. Either way the error ends with where to find the options, and the exit
+ * code is 2.
  */
 final class Typos implements CommandLine.IParameterExceptionHandler {
   private final CommandLine.IParameterExceptionHandler fallback;
@@ -28,11 +29,16 @@ final class Typos implements CommandLine.IParameterExceptionHandler {
       throws Exception {
     CommandLine cl = ex.getCommandLine();
     List<String> unknown = unknownOptions(cl.getCommandSpec(), args);
+    PrintWriter err = cl.getErr();
     if (unknown.isEmpty() || !(ex instanceof CommandLine.UnmatchedArgumentException
         || ex instanceof CommandLine.MissingParameterException)) {
-      return fallback.handleParseException(ex, args);
+      if (ex instanceof CommandLine.UnmatchedArgumentException) {
+        return fallback.handleParseException(ex, args); // e.g. a mistyped command: picocli's hint
+      }
+      err.println("roster: " + ex.getMessage());
+      err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for its options.");
+      return ExitCode.USAGE;
     }
-    PrintWriter err = cl.getErr();
     for (String u : unknown) {
       List<String> near = suggestions(cl.getCommandSpec(), u);
       err.println("roster: unknown option '" + u + "'" + (near.isEmpty() ? ""

@@ -49,10 +49,30 @@ class CliHabitsTest {
   }
 
   @Test
+  void aBadValueIsOneLineAndWhereToLookNotTheWholeHelp() {
+    Run bad = roster("plan", "--repo", "x", "--max-bytes", "ten");
+    assertEquals(2, bad.code());
+    List<String> lines = bad.err().lines().toList();
+    assertEquals(2, lines.size(), bad.err());
+    assertTrue(lines.get(0).startsWith("roster: Invalid value for option '--max-bytes'"),
+        bad.err());
+    assertEquals("See 'roster plan --help' for its options.", lines.get(1));
+
+    Run kinds = roster("kinds", "--max-file-size", "1Ki");
+    assertEquals(2, kinds.code(), "kinds reads no repo: it offers no load flags");
+    assertTrue(kinds.err().startsWith("roster: unknown option '--max-file-size'"), kinds.err());
+
+    Run missing = roster("plan");
+    assertEquals(2, missing.code());
+    assertEquals(List.of("roster: Missing required option: '--repo=URL|DIR'",
+        "See 'roster plan --help' for its options."), missing.err().lines().toList());
+  }
+
+  @Test
   void otherUsageErrorsKeepTheirMessages() {
     Run r = roster("validate", "--max-file-size", "abc", ".");
     assertEquals(2, r.code());
-    assertTrue(r.err().startsWith("Invalid value for option '--max-file-size'"), r.err());
+    assertTrue(r.err().startsWith("roster: Invalid value for option '--max-file-size'"), r.err());
     assertTrue(roster("validate", "-ojson", "--max-file-size", "1Ki", "nope").err()
         .startsWith("roster: source RootNotFound"), "a short option with its value is known");
   }

@@ -184,7 +184,7 @@ class MainTest {
       Run r = roster("validate", "--max-file-size", bad, repo.toString());
       assertEquals(2, r.code(), bad);
       assertEquals("", r.out(), bad);
-      assertTrue(r.err().startsWith("Invalid value for option '--max-file-size': invalid size '"
+      assertTrue(r.err().startsWith("roster: Invalid value for option '--max-file-size': invalid size '"
           + bad + "': use bytes, or Ki or Mi"), r.err());
     }
   }
@@ -252,7 +252,7 @@ class MainTest {
       assertEquals(2, r.code(), format);
       assertEquals("", r.out(), format);
     }
-    assertEquals("Invalid value for option '--output': validate writes text, json, yaml, github or sarif, not"
+    assertEquals("roster: Invalid value for option '--output': validate writes text, json, yaml, github or sarif, not"
         + " markdown", roster("validate", "-o", "markdown", repo.toString()).err().lines()
         .findFirst().orElse(""));
   }
