@@ -175,11 +175,13 @@ final class ApplyCommand implements Callable<Integer> {
     PlanFormat.warnings(plan).forEach(err::println); // on stderr too: with the outcome, always
   }
 
-  /** {@code not written: Kind namespace/name /pointer (why)} for each field left alone. */
+  /**
+   * {@code not written: Kind namespace/name /pointer (why: detail)} for each field left alone,
+   * worded as plan words it ({@link dev.roster.plan.Unwritten#describe}).
+   */
   private static void notWritten(Plan plan, PrintWriter out) {
     for (Change c : plan.changes()) {
-      c.notWritten().forEach(u -> out.println("not written: " + object(c) + " " + u.pointer()
-          + " (" + u.reason().word() + ")"));
+      c.notWritten().forEach(u -> out.println("not written: " + object(c) + " " + u.describe()));
     }
   }
 
