@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -207,23 +210,40 @@ public final class SchemaCatalog {
    */
   private static boolean scanIndexed(Map<KindId, String> ids, Map<String, Profile> profiles,
       Map<String, JsonNode> raw, Map<String, String> texts) {
-    List<String> files;
-    try (InputStream index = SchemaCatalog.class.getResourceAsStream("/" + INDEX)) {
-      if (index == null) {
+    URL index = SchemaCatalog.class.getResource("/" + INDEX);
+    if (index == null) {
+      return false;
+    }
+    try {
+      List<String> files;
+      try (InputStream in = index.openStream()) {
+        files = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            .filter(l -> !l.isBlank()).sorted().toList();
+      }
+      if (index.openConnection() instanceof JarURLConnection jar) {
+        // one JarFile for all: the class loader's lookups build a URL and a connection per file
+        try (JarFile file = new JarFile(Path.of(jar.getJarFileURL().toURI()).toFile())) {
+          for (String rel : files) {
+            ZipEntry entry = file.getEntry("schema/" + rel);
+            if (entry == null) {
+              throw new IOException("schema/" + rel + " is listed in " + INDEX + " but missing");
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+              add(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8), ids, profiles, raw,
+                  texts);
+            }
+          }
+        }
+      } else if ("file".equals(index.getProtocol())) {
+        Path root = Path.of(index.toURI()).getParent();
+        for (String rel : files) {
+          add(rel, Files.readString(root.resolve(rel), StandardCharsets.UTF_8), ids, profiles,
+              raw, texts);
+        }
+      } else {
         return false;
       }
-      files = new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(l -> !l.isBlank()).sorted().toList();
-      for (String rel : files) {
-        try (InputStream in = SchemaCatalog.class.getResourceAsStream("/schema/" + rel)) {
-          if (in == null) {
-            throw new IOException("schema/" + rel + " is listed in " + INDEX + " but missing");
-          }
-          add(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8), ids, profiles, raw,
-              texts);
-        }
-      }
-    } catch (IOException e) {
+    } catch (IOException | URISyntaxException e) {
       throw new ValidationException(ValidateReason.SCHEMAS_UNREADABLE,
           "failed to read bundled schemas: " + e, e);
     }
