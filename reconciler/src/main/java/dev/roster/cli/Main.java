@@ -105,7 +105,21 @@ public final class Main implements Runnable {
         cl.addSubcommand(c);
       }
     }
+    cl.getSubcommands().values().forEach(Main::transform);
     return cl;
+  }
+
+  /**
+   * Applies each command's {@code modelTransformer}, as picocli does only for the subcommands a
+   * root has when it is constructed (these are added after).
+   */
+  private static void transform(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    if (spec.modelTransformer() != null && spec.modelTransformer().transform(spec) != spec) {
+      throw new IllegalStateException(spec.qualifiedName() + ": a model transformer must change"
+          + " the spec it is given, not return another");
+    }
+    cl.getSubcommands().values().forEach(Main::transform);
   }
 
   /** The subcommand named {@code name} if it needs no other command's model; else null. */

@@ -33,6 +33,19 @@ class CommandTreeTest {
   }
 
   @Test
+  void eachSubcommandHasTheOptionsPicocliMakesOfItsClassAlone() {
+    // picocli's own constructor applies model transformers (serve's makes --repo optional)
+    for (Class<?> c : Main.COMMANDS) {
+      CommandLine alone = new CommandLine(c);
+      String name = alone.getCommandName();
+      assertEquals(options(alone), options(tree().getSubcommands().get(name)), name);
+      if (!"completion".equals(name)) {
+        assertEquals(options(alone), options(tree(name).getSubcommands().get(name)), name);
+      }
+    }
+  }
+
+  @Test
   void anythingElseGetsTheWholeTree() {
     List<String> names = List.copyOf(tree().getSubcommands().keySet());
     for (String[] args : List.of(new String[] {}, new String[] {"--help"},
@@ -49,13 +62,25 @@ class CommandTreeTest {
     assertEquals(true, run.err().contains("validate"), run.err());
   }
 
+  /** Every option and positional parameter of a command and its nested commands. */
+  private static List<String> options(CommandLine cl) {
+    List<String> out = new ArrayList<>();
+    cl.getCommandSpec().options().forEach(o -> out.add(String.join(",", o.names()) + " "
+        + o.required() + " " + o.defaultValue() + " " + o.arity() + " " + o.type().getName()));
+    cl.getCommandSpec().positionalParameters().forEach(p -> out.add(p.paramLabel() + " "
+        + p.required() + " " + p.index() + " " + p.defaultValue()));
+    cl.getSubcommands().values().forEach(sub -> out.addAll(options(sub)));
+    return out;
+  }
+
   /** A command and its nested commands as help shows them, with every option's names. */
   private static List<String> describe(CommandLine cl) {
     List<String> out = new ArrayList<>();
     out.add(cl.getCommandSpec().qualifiedName());
     out.add(cl.getUsageMessage(CommandLine.Help.Ansi.OFF));
     cl.getCommandSpec().options().forEach(o -> out.add(String.join(",", o.names()) + " "
-        + o.defaultValue() + " " + o.arity() + " " + o.type().getName()));
+        + o.required() + " " + o.defaultValue() + " " + o.arity() + " "
+        + o.type().getName()));
     cl.getCommandSpec().positionalParameters().forEach(p -> out.add(p.paramLabel() + " "
         + p.index() + " " + p.defaultValue() + " " + p.type().getName()));
     cl.getSubcommands().values().forEach(sub -> out.addAll(describe(sub)));
