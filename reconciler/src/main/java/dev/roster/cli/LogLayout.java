@@ -21,7 +21,14 @@ import org.slf4j.event.KeyValuePair;
 public final class LogLayout extends LayoutBase<ILoggingEvent> {
   /** Logger names under this prefix are Roster's: their lines leave the logger name out. */
   static final String ROSTER = "dev.roster";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Made on the first JSON line, not when the layout is: every command installs a text layout at
+   * start ({@link LogDefaults}), and an ObjectMapper costs a short command tens of milliseconds.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final LogFormat format;
 
@@ -63,7 +70,7 @@ public final class LogLayout extends LayoutBase<ILoggingEvent> {
     }
     line.putAll(kv); // any further pairs a caller added
     try {
-      return JSON.writeValueAsString(line) + System.lineSeparator();
+      return Json.MAPPER.writeValueAsString(line) + System.lineSeparator();
     } catch (JsonProcessingException ex) {
       throw new IllegalStateException(ex);
     }

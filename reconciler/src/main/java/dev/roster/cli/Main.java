@@ -3,6 +3,7 @@ package dev.roster.cli;
 import dev.roster.failure.RosterException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,19 +13,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "GitOps for AI agents on Kubernetes: make the cluster follow a config repo.",
-    subcommands = {
-      ValidateCommand.class,
-      PlanCommand.class,
-      ApplyCommand.class,
-      ApproveCommand.class,
-      StatusCommand.class,
-      DevClusterCommand.class,
-      ServeCommand.class,
-      KindsCommand.class,
-      CompletionCommand.class,
-      BenchCommand.class,
-      VersionCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -37,6 +25,20 @@ import picocli.CommandLine.Command;
     },
     footer = "%nSee README.md for a walkthrough.")
 public final class Main implements Runnable {
+  /** Every subcommand, in the order help lists them (see {@link #commandLine}). */
+  static final List<Class<?>> COMMANDS = List.of(
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      ApproveCommand.class,
+      StatusCommand.class,
+      DevClusterCommand.class,
+      ServeCommand.class,
+      KindsCommand.class,
+      CompletionCommand.class,
+      BenchCommand.class,
+      VersionCommand.class);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -64,7 +66,7 @@ public final class Main implements Runnable {
       String... args) {
     PrintWriter out = RedactingWriter.around(stdout); // no URL credential is ever printed
     PrintWriter err = RedactingWriter.around(stderr);
-    CommandLine cl = new CommandLine(new Main(), factory);
+    CommandLine cl = commandLine(factory, args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setUsageHelpWidth(100);
@@ -84,6 +86,50 @@ public final class Main implements Runnable {
       out.close(); // writes out a last unterminated line; stdout and stderr stay open
       err.close();
     }
+  }
+
+  /**
+   * The command tree {@code args} need. When {@code args} start with the name of a subcommand
+   * that works on its own part of the tree, the root gets that subcommand alone: picocli builds
+   * each command's model by reflection, and building all of them costs a short command such as
+   * {@code validate} a large part of its start. Anything else (no arguments, an option first,
+   * a mistyped or unknown name, an {@code @file}, {@code completion}, which describes every
+   * command) gets the whole tree. Either way the invoked command's model is the same (pinned by
+   * MainTest), and so are its parsing, help and errors.
+   */
+  static CommandLine commandLine(CommandLine.IFactory factory, String... args) {
+    CommandLine cl = new CommandLine(new Main(), factory);
+    Class<?> only = args.length == 0 ? null : alone(args[0]);
+    for (Class<?> c : COMMANDS) {
+      if (only == null || c == only) {
+        cl.addSubcommand(c);
+      }
+    }
+    cl.getSubcommands().values().forEach(Main::transform);
+    return cl;
+  }
+
+  /**
+   * Applies each command's {@code modelTransformer}, as picocli does only for the subcommands a
+   * root has when it is constructed (these are added after).
+   */
+  private static void transform(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    if (spec.modelTransformer() != null && spec.modelTransformer().transform(spec) != spec) {
+      throw new IllegalStateException(spec.qualifiedName() + ": a model transformer must change"
+          + " the spec it is given, not return another");
+    }
+    cl.getSubcommands().values().forEach(Main::transform);
+  }
+
+  /** The subcommand named {@code name} if it needs no other command's model; else null. */
+  private static Class<?> alone(String name) {
+    for (Class<?> c : COMMANDS) {
+      if (c != CompletionCommand.class && c.getAnnotation(Command.class).name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static String describe(Exception ex) {

@@ -7,6 +7,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -23,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +42,12 @@ public final class SchemaCatalog {
   public static final String BASE = "https://roster.dev/schema/";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * The bundled schemas' list, one path under {@code schema/} a line: written by the build
+   * (reconciler/pom.xml) next to them, read by {@link #load}.
+   */
+  static final String INDEX = "schema/index.txt";
 
   private final Map<KindId, String> schemaIds;
   private final Map<String, Profile> profiles; // "group/Kind"
@@ -68,11 +78,18 @@ public final class SchemaCatalog {
 
   /** The bundled kinds plus those under each directory, in order. */
   public static SchemaCatalog load(List<Path> extraDirs) {
+    return load(extraDirs, true);
+  }
+
+  /** As {@link #load(List)}; {@code indexed} false walks the bundled schemas even with an index. */
+  static SchemaCatalog load(List<Path> extraDirs, boolean indexed) {
     Map<KindId, String> ids = new HashMap<>();
     Map<String, Profile> profiles = new HashMap<>();
     Map<String, JsonNode> raw = new HashMap<>();
     Map<String, String> texts = new HashMap<>();
-    withBundledRoot(root -> scan(root, ids, profiles, raw, texts));
+    if (!indexed || !scanIndexed(ids, profiles, raw, texts)) {
+      withBundledRoot(root -> scan(root, ids, profiles, raw, texts));
+    }
     for (Path dir : extraDirs) {
       if (!Files.isDirectory(dir)) {
         throw new ValidationException(ValidateReason.SCHEMA_DIR_NOT_FOUND,
@@ -180,28 +197,82 @@ public final class SchemaCatalog {
     }
     for (Path f : files) {
       String rel = root.relativize(f).toString().replace('\\', '/');
-      String[] parts = rel.split("/");
-      String text = Files.readString(f, StandardCharsets.UTF_8);
-      boolean kindFile = parts.length == 3 && !"common".equals(parts[0]);
-      String group = "core".equals(parts[0]) ? "" : parts[0];
-      if (rel.endsWith(".profile.yaml") && kindFile) {
-        String kind = parts[2].substring(0, parts[2].length() - ".profile.yaml".length());
-        profiles.put(group + "/" + kind, ProfileReader.read(rel, text));
-      } else if (rel.endsWith(".json")) {
-        JsonNode node;
-        try {
-          node = JSON.readTree(text);
-        } catch (RuntimeException e) {
-          throw new ValidationException(ValidateReason.INVALID_SCHEMA,
-              "schema '" + rel + "' is not valid JSON: " + e.getMessage(), e);
+      add(rel, Files.readString(f, StandardCharsets.UTF_8), ids, profiles, raw, texts);
+    }
+  }
+
+  /**
+   * Reads the bundled schemas through {@link #INDEX}, their list written at build time, when the
+   * class path has it; false when it has not. The same files in the same order as walking the
+   * bundled directory ({@code SchemaIndexTest} pins it), without mounting the jar as a file
+   * system: that reads the central directory of the whole shaded jar, most of a short
+   * command's time spent here.
+   */
+  private static boolean scanIndexed(Map<KindId, String> ids, Map<String, Profile> profiles,
+      Map<String, JsonNode> raw, Map<String, String> texts) {
+    URL index = SchemaCatalog.class.getResource("/" + INDEX);
+    if (index == null) {
+      return false;
+    }
+    try {
+      List<String> files;
+      try (InputStream in = index.openStream()) {
+        files = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            .filter(l -> !l.isBlank()).sorted().toList();
+      }
+      if (index.openConnection() instanceof JarURLConnection jar) {
+        // one JarFile for all: the class loader's lookups build a URL and a connection per file
+        try (JarFile file = new JarFile(Path.of(jar.getJarFileURL().toURI()).toFile())) {
+          for (String rel : files) {
+            ZipEntry entry = file.getEntry("schema/" + rel);
+            if (entry == null) {
+              throw new IOException("schema/" + rel + " is listed in " + INDEX + " but missing");
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+              add(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8), ids, profiles, raw,
+                  texts);
+            }
+          }
         }
-        String id = node.path("$id").isString() ? node.get("$id").stringValue() : BASE + rel;
-        texts.put(id, text);
-        raw.put(id, node);
-        if (kindFile) {
-          String kind = parts[2].substring(0, parts[2].length() - ".json".length());
-          ids.put(new KindId(group, parts[1], kind), id);
+      } else if ("file".equals(index.getProtocol())) {
+        Path root = Path.of(index.toURI()).getParent();
+        for (String rel : files) {
+          add(rel, Files.readString(root.resolve(rel), StandardCharsets.UTF_8), ids, profiles,
+              raw, texts);
         }
+      } else {
+        return false;
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new ValidationException(ValidateReason.SCHEMAS_UNREADABLE,
+          "failed to read bundled schemas: " + e, e);
+    }
+    return true;
+  }
+
+  /** One schema or profile file, at {@code rel} (slash-separated) under its root. */
+  private static void add(String rel, String text, Map<KindId, String> ids,
+      Map<String, Profile> profiles, Map<String, JsonNode> raw, Map<String, String> texts) {
+    String[] parts = rel.split("/");
+    boolean kindFile = parts.length == 3 && !"common".equals(parts[0]);
+    String group = "core".equals(parts[0]) ? "" : parts[0];
+    if (rel.endsWith(".profile.yaml") && kindFile) {
+      String kind = parts[2].substring(0, parts[2].length() - ".profile.yaml".length());
+      profiles.put(group + "/" + kind, ProfileReader.read(rel, text));
+    } else if (rel.endsWith(".json")) {
+      JsonNode node;
+      try {
+        node = JSON.readTree(text);
+      } catch (RuntimeException e) {
+        throw new ValidationException(ValidateReason.INVALID_SCHEMA,
+            "schema '" + rel + "' is not valid JSON: " + e.getMessage(), e);
+      }
+      String id = node.path("$id").isString() ? node.get("$id").stringValue() : BASE + rel;
+      texts.put(id, text);
+      raw.put(id, node);
+      if (kindFile) {
+        String kind = parts[2].substring(0, parts[2].length() - ".json".length());
+        ids.put(new KindId(group, parts[1], kind), id);
       }
     }
   }
