@@ -19,15 +19,22 @@ import java.util.Set;
 final class Intent {
   private Intent() {}
 
-  /** {@code previous} with the keys of {@code plan}'s desired objects; revision, runs kept. */
+  /**
+   * {@code previous} with the keys of {@code plan}'s desired objects; revision, runs kept. When
+   * it lists them all already, {@code previous} itself (nothing to store before the writes).
+   */
   static Inventory of(Plan plan, Inventory previous) {
-    Set<ResourceKey> keys = new HashSet<>(previous.keys());
+    Set<ResourceKey> known = previous.keys();
+    Set<ResourceKey> keys = null; // a copy, once a key is missing from previous
     for (Change c : plan.changes()) {
-      if (c.action() == Action.CREATE || c.action() == Action.UPDATE
-          || c.action() == Action.UNCHANGED) {
+      if ((c.action() == Action.CREATE || c.action() == Action.UPDATE
+          || c.action() == Action.UNCHANGED) && !known.contains(c.key())) {
+        if (keys == null) {
+          keys = new HashSet<>(known);
+        }
         keys.add(c.key());
       }
     }
-    return keys.size() == previous.keys().size() ? previous : previous.withKeys(keys);
+    return keys == null ? previous : previous.withKeys(keys);
   }
 }

@@ -34,7 +34,18 @@ public final class InventoryStore {
   /** The last inventory read or written per source, with its ConfigMap's resourceVersion. */
   private final Map<String, Stored> last = new ConcurrentHashMap<>();
 
+  /**
+   * The last encoding written per source: the key set (by identity, so checking costs nothing)
+   * with its {@code binaryData}, and the runs with their {@code data} text. Encoding is a pure
+   * function of the value, so what it holds never goes stale; a one-file change that keeps the
+   * key set (only the revision moves) writes without sorting and compressing every key again.
+   */
+  private final Map<String, Encoded> encoded = new ConcurrentHashMap<>();
+
   private record Stored(String resourceVersion, Inventory inventory) {}
+
+  private record Encoded(Set<ResourceKey> keys, String keysGz, Map<ResourceKey, String> runs,
+      String runsText) {}
 
   public InventoryStore(KubernetesClient client, String namespace) {
     this.client = client;
@@ -125,16 +136,19 @@ public final class InventoryStore {
 
   /** Replaces the stored inventory. */
   public void write(Inventory inv) {
-    String lines = inv.keys().stream()
-        .map(k -> k.group() + "|" + k.kind() + "|" + k.namespace() + "|" + k.name())
-        .sorted().collect(Collectors.joining("\n"));
+    Encoded before = encoded.get(inv.source());
+    String keysGz = before != null && before.keys() == inv.keys() ? before.keysGz()
+        : encode(inv.keys());
+    String runsText = before != null && before.runs().equals(inv.runs()) ? before.runsText()
+        : RunLedger.text(inv.runs());
+    encoded.put(inv.source(), new Encoded(inv.keys(), keysGz, inv.runs(), runsText));
     ConfigMap cm = new ConfigMapBuilder()
         .withNewMetadata().withName(name(inv.source())).withNamespace(namespace)
         .addToLabels("app.kubernetes.io/managed-by", "roster")
         .addToLabels("roster.dev/inventory", "true")
         .endMetadata()
-        .withData(RunLedger.withRuns(data(inv), inv.runs()))
-        .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
+        .withData(RunLedger.withRuns(data(inv), runsText))
+        .withBinaryData(Map.of(KEY, keysGz))
         .build();
     try {
       ConfigMap stored = store(cm, last.get(inv.source()));
@@ -148,6 +162,14 @@ public final class InventoryStore {
       last.remove(inv.source());
       throw ClusterException.from(e);
     }
+  }
+
+  /** {@code binaryData.inventory.gz} for {@code keys}: sorted lines, gzip, base64. */
+  static String encode(Set<ResourceKey> keys) {
+    String lines = keys.stream()
+        .map(k -> k.group() + "|" + k.kind() + "|" + k.namespace() + "|" + k.name())
+        .sorted().collect(Collectors.joining("\n"));
+    return Base64.getEncoder().encodeToString(gzip(lines));
   }
 
   private static Map<String, String> data(Inventory inv) {
