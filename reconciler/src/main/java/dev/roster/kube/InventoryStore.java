@@ -42,6 +42,9 @@ public final class InventoryStore {
    */
   private final Map<String, Encoded> encoded = new ConcurrentHashMap<>();
 
+  private final java.util.concurrent.atomic.AtomicLong encodings =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private record Stored(String resourceVersion, Inventory inventory) {}
 
   private record Encoded(Set<ResourceKey> keys, String keysGz, Map<ResourceKey, String> runs,
@@ -137,8 +140,13 @@ public final class InventoryStore {
   /** Replaces the stored inventory. */
   public void write(Inventory inv) {
     Encoded before = encoded.get(inv.source());
-    String keysGz = before != null && before.keys() == inv.keys() ? before.keysGz()
-        : encode(inv.keys());
+    String keysGz;
+    if (before != null && before.keys() == inv.keys()) {
+      keysGz = before.keysGz();
+    } else {
+      keysGz = encode(inv.keys());
+      encodings.incrementAndGet();
+    }
     String runsText = before != null && before.runs().equals(inv.runs()) ? before.runsText()
         : RunLedger.text(inv.runs());
     encoded.put(inv.source(), new Encoded(inv.keys(), keysGz, inv.runs(), runsText));
@@ -162,6 +170,11 @@ public final class InventoryStore {
       last.remove(inv.source());
       throw ClusterException.from(e);
     }
+  }
+
+  /** How many key sets {@link #write} encoded (the others reused the last encoding), for tests. */
+  long encodings() {
+    return encodings.get();
   }
 
   /** {@code binaryData.inventory.gz} for {@code keys}: sorted lines, gzip, base64. */
