@@ -30,23 +30,23 @@ public final class Applier {
   private final ClusterWriter writer;
   private final KindOrder order;
   private final BiFunction<Change, Map<String, Object>, Change> replan;
-  private final DuplicateGuard duplicates;
+  private final KeyMemo keys;
 
   /**
    * @param replan re-plans a change against fresh live state (null when the object is gone)
    */
   public Applier(KubernetesClient client, ResourceResolver resolver, KindOrder order,
       BiFunction<Change, Map<String, Object>, Change> replan) {
-    this(client, resolver, order, replan, DuplicateGuard.none());
+    this(client, resolver, order, replan, KeyMemo.none());
   }
 
-  /** As above, refusing twins through {@code duplicates} (one per source, see its contract). */
+  /** As above, with what {@code keys} remembers of the last plan (one per source). */
   public Applier(KubernetesClient client, ResourceResolver resolver, KindOrder order,
-      BiFunction<Change, Map<String, Object>, Change> replan, DuplicateGuard duplicates) {
+      BiFunction<Change, Map<String, Object>, Change> replan, KeyMemo keys) {
     this.writer = new ClusterWriter(client, resolver);
     this.order = order;
     this.replan = replan;
-    this.duplicates = duplicates;
+    this.keys = keys;
   }
 
   /** Applies {@code plan}; throws {@link ApplyException} before any write if prune is refused. */
@@ -69,7 +69,7 @@ public final class Applier {
    */
   public ApplyResult apply(Plan plan, ApplyOptions options, BooleanSupplier stop,
       Set<ResourceKey> previous) {
-    refuseEarly(plan, options, duplicates);
+    refuseEarly(plan, options, keys);
     List<Change> changes = plan.changes();
     // Waves hold plan positions, so that outcomes are kept by position: exact counts.
     Map<Integer, List<Integer>> applyWaves = new java.util.TreeMap<>();
@@ -110,7 +110,8 @@ public final class Applier {
           : new Outcome(changes.get(i), Outcome.Status.SKIPPED, "");
     }
     List<Outcome> all = List.of(ordered);
-    return new ApplyResult(all, inventory(plan, all, previous));
+    return new ApplyResult(all, inventory(plan, all, previous,
+        previous == null ? null : keys.listed(plan, previous)));
   }
 
   /** Progress as a count of finished writes. */
@@ -241,12 +242,12 @@ public final class Applier {
    * something of their own first (the inventory's intent).
    */
   public static void refuseEarly(Plan plan, ApplyOptions options) {
-    refuseEarly(plan, options, DuplicateGuard.none());
+    refuseEarly(plan, options, KeyMemo.none());
   }
 
-  /** As {@link #refuseEarly(Plan, ApplyOptions)}, twins refused through {@code duplicates}. */
-  public static void refuseEarly(Plan plan, ApplyOptions options, DuplicateGuard duplicates) {
-    duplicates.check(plan);
+  /** As {@link #refuseEarly(Plan, ApplyOptions)}, twins refused through {@code keys}. */
+  public static void refuseEarly(Plan plan, ApplyOptions options, KeyMemo keys) {
+    keys.refuseTwins(plan);
     if (options.prune()) {
       guardMassPrune(plan, options);
     }
@@ -285,17 +286,18 @@ public final class Applier {
   /**
    * Desired objects that exist and are ours, plus prunes that failed or are held (retried next
    * time). When those are exactly {@code previous} (no key twice: refused before), that set.
+   *
+   * @param outcomes one per change of {@code plan}, in plan order
+   * @param in for each change of {@code plan}, whether {@code previous} holds its key ({@link
+   *     KeyMemo#listed}); null with {@code previous}
    */
-  static Inventory inventory(Plan plan, List<Outcome> outcomes, Set<ResourceKey> previous) {
+  static Inventory inventory(Plan plan, List<Outcome> outcomes, Set<ResourceKey> previous,
+      boolean[] in) {
     if (previous != null) {
       int listed = 0;
-      for (Outcome o : outcomes) {
-        if (listed(o)) {
-          if (!previous.contains(o.change().key())) {
-            listed = -1;
-            break;
-          }
-          listed++;
+      for (int i = 0; i < outcomes.size() && listed >= 0; i++) {
+        if (listed(outcomes.get(i))) {
+          listed = in[i] ? listed + 1 : -1;
         }
       }
       if (listed == previous.size()) {

@@ -5,7 +5,7 @@ import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyReason;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Applier;
-import dev.roster.apply.DuplicateGuard;
+import dev.roster.apply.KeyMemo;
 import dev.roster.kube.ApplyLock;
 import dev.roster.kube.ClusterException;
 import dev.roster.kube.ClusterReason;
@@ -36,8 +36,8 @@ final class PassApplier {
   private final InventoryStore inventories;
   private final Rollouts rollouts;
   private final PassPlanner plans;
-  /** Refuses twins; remembers the keys of the last plan it passed (see its contract). */
-  private final DuplicateGuard duplicates = DuplicateGuard.remembering();
+  /** What the apply remembers of the last plan's keys (see its contract). */
+  private final KeyMemo keys = KeyMemo.remembering();
 
   PassApplier(KubernetesClient client, String source, ResourceResolver resolver, KindOrder order,
       ApplyLock locks, InventoryStore inventories, Rollouts rollouts, PassPlanner plans) {
@@ -54,7 +54,7 @@ final class PassApplier {
   /** See {@link Engine#apply(Engine.PlanRun, ApplyOptions, BooleanSupplier)}. */
   ApplyResult apply(Engine.PlanRun run, ApplyOptions options, BooleanSupplier stop) {
     // refusals come before any write, the intent's too
-    Applier.refuseEarly(run.plan(), options, duplicates);
+    Applier.refuseEarly(run.plan(), options, keys);
     if (!run.relists() && run.plan().changes().stream().noneMatch(Change::writes)) {
       Applied quiet = execute(run, options, stop); // writes no object
       if (!run.previous().differs(quiet.next())) {
@@ -74,10 +74,11 @@ final class PassApplier {
         }
         // Applied by another process since this plan: plan again against what it left.
         run = plans.plan(run.desired(), run.options(), new LiveReader(client, resolver));
-        Applier.refuseEarly(run.plan(), options, duplicates);
+        Applier.refuseEarly(run.plan(), options, keys);
       }
       // Record the intent before the first write, so a kill never leaves objects unlisted.
-      Inventory intent = Intent.of(run.plan(), run.previous());
+      Inventory intent = Intent.of(run.plan(), run.previous(),
+          keys.listed(run.plan(), run.previous().keys()));
       if (now.differs(intent)) {
         inventories.write(intent);
       }
@@ -107,7 +108,7 @@ final class PassApplier {
     Map<ResourceKey, DesiredObject> byKey = new HashMap<>(); // filled at the first conflict
     Applier applier = new Applier(client, resolver, order, (c, fresh) -> rollouts.redecide(
         run.plan(), plans.replan(byDesiredKey(run, byKey), c, fresh, run.options())),
-        duplicates);
+        keys);
     // Apply in waves, then prune; the previous key set is kept when the keys stay the same.
     ApplyResult result = applier.apply(run.plan(), options, stop, run.previous().keys());
     Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory())

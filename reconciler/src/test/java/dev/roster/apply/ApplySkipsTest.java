@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the apply side skips, against its full path over many generated plans: the inventory
  * computed knowing the previous key set equals the one computed from scratch (and is that very
- * set when equal), and a remembering duplicate guard refuses exactly the plans a fresh one does.
+ * set when equal), a remembering memo refuses exactly the plans with twins a fresh one refuses,
+ * and lists the same keys of an inventory pass after pass.
  */
 class ApplySkipsTest {
   private static final Action[] ACTIONS = Action.values();
@@ -59,7 +60,7 @@ class ApplySkipsTest {
       int n = r.nextInt(12);
       List<Outcome> outcomes = outcomes(r, n);
       Plan plan = plan(outcomes.stream().map(Outcome::change).toList());
-      Inventory full = Applier.inventory(plan, outcomes, null);
+      Inventory full = Applier.inventory(plan, outcomes, null, null);
       Set<ResourceKey> previous = switch (r.nextInt(4)) {
         case 0 -> full.keys(); // the usual pass: nothing joined or left
         case 1 -> Set.copyOf(new HashSet<>(full.keys())); // equal, another instance
@@ -74,7 +75,8 @@ class ApplySkipsTest {
           yield Set.copyOf(s);
         }
       };
-      Inventory skipping = Applier.inventory(plan, outcomes, previous);
+      Inventory skipping = Applier.inventory(plan, outcomes, previous,
+          KeyMemo.none().listed(plan, previous));
       assertEquals(full, skipping);
       assertEquals(full.keys(), skipping.keys());
       if (previous.equals(full.keys())) {
@@ -88,7 +90,7 @@ class ApplySkipsTest {
   @Test
   void rememberingGuardRefusesWhatAFreshOneRefuses() {
     Random r = new Random(6);
-    DuplicateGuard remembering = DuplicateGuard.remembering();
+    KeyMemo remembering = KeyMemo.remembering();
     List<Change> last = List.of();
     int refused = 0;
     for (int round = 0; round < 3000; round++) {
@@ -111,7 +113,7 @@ class ApplySkipsTest {
         changes = new ArrayList<>(changes.subList(0, 5));
       }
       Plan plan = plan(List.copyOf(changes));
-      String fresh = verdict(DuplicateGuard.none(), plan);
+      String fresh = verdict(KeyMemo.none(), plan);
       assertEquals(fresh, verdict(remembering, plan), "plan " + round);
       refused += fresh == null ? 0 : 1;
       last = changes;
@@ -119,9 +121,37 @@ class ApplySkipsTest {
     assertTrue(refused > 100, "twins were generated " + refused + " times");
   }
 
-  private static String verdict(DuplicateGuard guard, Plan plan) {
+  @Test
+  void rememberedListingIsTheFreshOne() {
+    Random r = new Random(7);
+    KeyMemo memo = KeyMemo.remembering();
+    List<Change> changes = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      changes.add(Change.builder(key(i), "v1", Action.UNCHANGED).build());
+    }
+    Set<ResourceKey> set = Set.of(key(1), key(3), key(11));
+    int reused = 0;
+    for (int round = 0; round < 2000; round++) {
+      switch (r.nextInt(4)) {
+        case 0 -> { } // the same plan keys and set again
+        case 1 -> changes.set(r.nextInt(changes.size()), Change.builder(key(r.nextInt(14)),
+            "v1", Action.UPDATE).build());
+        case 2 -> set = r.nextBoolean() ? Set.copyOf(set) : Set.of(key(r.nextInt(14)));
+        default -> java.util.Collections.swap(changes, r.nextInt(10), r.nextInt(10));
+      }
+      Plan plan = plan(List.copyOf(changes));
+      boolean[] before = memo.listed(plan, set);
+      boolean[] again = memo.listed(plan, set);
+      reused += before == again ? 1 : 0;
+      assertEquals(java.util.Arrays.toString(KeyMemo.none().listed(plan, set)),
+          java.util.Arrays.toString(again), "round " + round);
+    }
+    assertTrue(reused == 2000, "answered from memory " + reused + " times");
+  }
+
+  private static String verdict(KeyMemo guard, Plan plan) {
     try {
-      guard.check(plan);
+      guard.refuseTwins(plan);
       return null;
     } catch (ApplyException e) {
       assertEquals(ApplyReason.DUPLICATE_OBJECT, e.reason());
