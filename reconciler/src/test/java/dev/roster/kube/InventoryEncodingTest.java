@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A store that reuses its last encoding of a key set writes the bytes a fresh store (the full
- * path: every key sorted and compressed) writes, inventory after inventory; it encodes again
- * only for another key set.
+ * A store that reuses its last encoding of a key set, and patches only what differs from what it
+ * wrote last, leaves the bytes a fresh store (the full path: every key sorted and compressed,
+ * the whole ConfigMap replaced) leaves, inventory after inventory, also when another writer
+ * moved or deleted the ConfigMap in between; it encodes again only for another key set.
  */
 class InventoryEncodingTest {
   static EmbeddedCluster cluster;
@@ -63,7 +64,29 @@ class InventoryEncodingTest {
     };
     long[] encodings = {1, 1, 1, 1, 2, 3, 4, 5};
     for (int i = 0; i < passes.length; i++) {
+      if (i == 3) { // another writer moves both ConfigMaps
+        for (String ns : new String[] {"kept", "fresh"}) {
+          cluster.client().configMaps().inNamespace(ns).withName(InventoryStore.name("s"))
+              .edit(cm -> {
+                cm.getData().put("revision", "elsewhere");
+                return cm;
+              });
+        }
+      }
+      if (i == 6) { // or deletes them
+        for (String ns : new String[] {"kept", "fresh"}) {
+          cluster.client().configMaps().inNamespace(ns).withName(InventoryStore.name("s"))
+              .delete();
+        }
+      }
+      long refused = kept.patchesRefused();
+      cluster.requests().reset();
       kept.write(passes[i]);
+      Map<String, Long> methods = cluster.requests().byMethod();
+      assertEquals(i == 3 || i == 6 ? refused + 1 : refused, kept.patchesRefused(), "pass " + i);
+      if (i > 0 && i != 3 && i != 6) {
+        assertEquals(Map.of("PATCH", 1L), methods, "pass " + i + ": only what differs is sent");
+      }
       new InventoryStore(cluster.client(), "fresh").write(passes[i]);
       ConfigMap a = read("kept");
       ConfigMap b = read("fresh");
