@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,15 +30,23 @@ public final class Applier {
   private final ClusterWriter writer;
   private final KindOrder order;
   private final BiFunction<Change, Map<String, Object>, Change> replan;
+  private final KeyMemo keys;
 
   /**
    * @param replan re-plans a change against fresh live state (null when the object is gone)
    */
   public Applier(KubernetesClient client, ResourceResolver resolver, KindOrder order,
       BiFunction<Change, Map<String, Object>, Change> replan) {
+    this(client, resolver, order, replan, KeyMemo.none());
+  }
+
+  /** As above, with what {@code keys} remembers of the last plan (one per source). */
+  public Applier(KubernetesClient client, ResourceResolver resolver, KindOrder order,
+      BiFunction<Change, Map<String, Object>, Change> replan, KeyMemo keys) {
     this.writer = new ClusterWriter(client, resolver);
     this.order = order;
     this.replan = replan;
+    this.keys = keys;
   }
 
   /** Applies {@code plan}; throws {@link ApplyException} before any write if prune is refused. */
@@ -52,40 +59,59 @@ public final class Applier {
    * are skipped (writes in flight finish), for a graceful shutdown.
    */
   public ApplyResult apply(Plan plan, ApplyOptions options, BooleanSupplier stop) {
-    refuseEarly(plan, options);
-    Map<Integer, List<Change>> applyWaves = new java.util.TreeMap<>();
-    Map<Integer, List<Change>> pruneWaves = new java.util.TreeMap<>(
+    return apply(plan, options, stop, null);
+  }
+
+  /**
+   * As {@link #apply(Plan, ApplyOptions, BooleanSupplier)}; when the resulting inventory's keys
+   * equal {@code previous} (the keys the plan was made with), the result holds that very set, so
+   * that comparing or storing it again costs nothing (null: always a new set).
+   */
+  public ApplyResult apply(Plan plan, ApplyOptions options, BooleanSupplier stop,
+      Set<ResourceKey> previous) {
+    refuseEarly(plan, options, keys);
+    List<Change> changes = plan.changes();
+    // Waves hold plan positions, so that outcomes are kept by position: exact counts.
+    Map<Integer, List<Integer>> applyWaves = new java.util.TreeMap<>();
+    Map<Integer, List<Integer>> pruneWaves = new java.util.TreeMap<>(
         java.util.Comparator.reverseOrder());
-    for (Change c : plan.changes()) {
+    int total = 0;
+    for (int i = 0; i < changes.size(); i++) {
+      Change c = changes.get(i);
       if (c.action() == Action.PRUNE) {
         if (!options.prune()) {
           continue;
         }
-        pruneWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
+        pruneWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(i);
+        total++;
       } else if (c.writes()) {
-        applyWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(c);
+        applyWaves.computeIfAbsent(order.wave(c.key()), w -> new ArrayList<>()).add(i);
+        total++;
       }
     }
-    Map<Change, Outcome> outcomes = new IdentityHashMap<>(); // by planned change: exact counts
-    int total = applyWaves.values().stream().mapToInt(List::size).sum()
-        + pruneWaves.values().stream().mapToInt(List::size).sum();
-    Counted counted = new Counted(options.progress(), total);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.concurrency()));
-    try {
-      for (List<Change> wave : applyWaves.values()) {
-        runWave(pool, wave, options, outcomes, stop, counted);
+    Outcome[] outcomes = new Outcome[changes.size()];
+    if (total > 0) {
+      Counted counted = new Counted(options.progress(), total);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.concurrency()));
+      try {
+        for (List<Integer> wave : applyWaves.values()) {
+          runWave(pool, changes, wave, options, outcomes, stop, counted);
+        }
+        for (List<Integer> wave : pruneWaves.values()) {
+          runWave(pool, changes, wave, options, outcomes, stop, counted);
+        }
+      } finally {
+        pool.shutdownNow();
       }
-      for (List<Change> wave : pruneWaves.values()) {
-        runWave(pool, wave, options, outcomes, stop, counted);
-      }
-    } finally {
-      pool.shutdownNow();
     }
-    List<Outcome> ordered = new ArrayList<>();
-    for (Change c : plan.changes()) {
-      ordered.add(outcomes.getOrDefault(c, new Outcome(c, Outcome.Status.SKIPPED, "")));
+    Outcome[] ordered = new Outcome[changes.size()];
+    for (int i = 0; i < ordered.length; i++) {
+      ordered[i] = outcomes[i] != null ? outcomes[i]
+          : new Outcome(changes.get(i), Outcome.Status.SKIPPED, "");
     }
-    return new ApplyResult(List.copyOf(ordered), inventory(plan, ordered));
+    List<Outcome> all = List.of(ordered);
+    return new ApplyResult(all, inventory(plan, all, previous,
+        previous == null ? null : keys.listed(plan, previous)));
   }
 
   /** Progress as a count of finished writes. */
@@ -101,16 +127,17 @@ public final class Applier {
     }
   }
 
-  private void runWave(ExecutorService pool, List<Change> wave, ApplyOptions options,
-      Map<Change, Outcome> outcomes, BooleanSupplier stop, Counted counted) {
+  private void runWave(ExecutorService pool, List<Change> changes, List<Integer> wave,
+      ApplyOptions options, Outcome[] outcomes, BooleanSupplier stop, Counted counted) {
     List<Future<Outcome>> futures = new ArrayList<>();
-    for (Change c : wave) {
+    for (int at : wave) {
+      Change c = changes.get(at);
       futures.add(pool.submit(() -> counted.finished(stop.getAsBoolean()
           ? new Outcome(c, Outcome.Status.SKIPPED, "shutting down") : applyOne(c, options))));
     }
     for (int i = 0; i < futures.size(); i++) {
       try {
-        outcomes.put(wave.get(i), futures.get(i).get());
+        outcomes[wave.get(i)] = futures.get(i).get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new ApplyException(ApplyReason.INTERRUPTED, "apply interrupted");
@@ -215,24 +242,14 @@ public final class Applier {
    * something of their own first (the inventory's intent).
    */
   public static void refuseEarly(Plan plan, ApplyOptions options) {
-    guardDuplicates(plan);
-    if (options.prune()) {
-      guardMassPrune(plan, options);
-    }
+    refuseEarly(plan, options, KeyMemo.none());
   }
 
-  /**
-   * Refuses, before any write, a plan with two changes for one object: their outcomes, counts
-   * and inventory could not all be true (validation reports such twins first).
-   */
-  private static void guardDuplicates(Plan plan) {
-    Set<ResourceKey> seen = new HashSet<>();
-    for (Change c : plan.changes()) {
-      if (!seen.add(c.key())) {
-        throw new ApplyException(ApplyReason.DUPLICATE_OBJECT, "the plan changes " + c.key().kind() + " "
-            + (c.key().namespace().isEmpty() ? "" : c.key().namespace() + "/") + c.key().name()
-            + " twice; nothing written (is it defined twice in the repo?)");
-      }
+  /** As {@link #refuseEarly(Plan, ApplyOptions)}, twins refused through {@code keys}. */
+  public static void refuseEarly(Plan plan, ApplyOptions options, KeyMemo keys) {
+    keys.refuseTwins(plan);
+    if (options.prune()) {
+      guardMassPrune(plan, options);
     }
   }
 
@@ -268,19 +285,39 @@ public final class Applier {
 
   /**
    * Desired objects that exist and are ours, plus prunes that failed or are held (retried next
-   * time).
+   * time). When those are exactly {@code previous} (no key twice: refused before), that set.
+   *
+   * @param outcomes one per change of {@code plan}, in plan order
+   * @param in for each change of {@code plan}, whether {@code previous} holds its key ({@link
+   *     KeyMemo#listed}); null with {@code previous}
    */
-  private static Inventory inventory(Plan plan, List<Outcome> outcomes) {
+  static Inventory inventory(Plan plan, List<Outcome> outcomes, Set<ResourceKey> previous,
+      boolean[] in) {
+    if (previous != null) {
+      int listed = 0;
+      for (int i = 0; i < outcomes.size() && listed >= 0; i++) {
+        if (listed(outcomes.get(i))) {
+          listed = in[i] ? listed + 1 : -1;
+        }
+      }
+      if (listed == previous.size()) {
+        return new Inventory(plan.source(), plan.revision(), previous);
+      }
+    }
     Set<ResourceKey> keys = new HashSet<>();
     for (Outcome o : outcomes) {
-      Action a = o.change().action();
-      boolean ok = o.status() != Outcome.Status.FAILED;
-      boolean skipped = o.status() == Outcome.Status.SKIPPED;
-      if (a == Action.UNCHANGED || (a == Action.CREATE && ok && !skipped) || a == Action.UPDATE
-          || (a == Action.PRUNE && (!ok || skipped || o.change().heldPrune()))) {
+      if (listed(o)) {
         keys.add(o.change().key());
       }
     }
     return new Inventory(plan.source(), plan.revision(), Set.copyOf(keys));
+  }
+
+  private static boolean listed(Outcome o) {
+    Action a = o.change().action();
+    boolean ok = o.status() != Outcome.Status.FAILED;
+    boolean skipped = o.status() == Outcome.Status.SKIPPED;
+    return a == Action.UNCHANGED || (a == Action.CREATE && ok && !skipped) || a == Action.UPDATE
+        || (a == Action.PRUNE && (!ok || skipped || o.change().heldPrune()));
   }
 }

@@ -46,7 +46,8 @@ final class ClusterWriter {
   void patch(ResourceKey key, String apiVersion, List<Map<String, Object>> ops) {
     String json = JSON.writeValueAsString(ops);
     try {
-      run(() -> scope(key, apiVersion).withName(key.name())
+      // Addressed by a stub, not by name: by name, the client reads the object before patching.
+      run(() -> scope(key, apiVersion).resource(stub(key, apiVersion))
           .patch(PatchContext.of(PatchType.JSON), json));
     } catch (ClusterException e) {
       boolean maybeStale = e.reason() == ClusterReason.INVALID
@@ -57,6 +58,14 @@ final class ClusterWriter {
       }
       throw e;
     }
+  }
+
+  /** Only what addresses {@code key}: apiVersion, kind, name and namespace. */
+  private GenericKubernetesResource stub(ResourceKey key, String apiVersion) {
+    return new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion(apiVersion).withKind(key.kind()).withNewMetadata()
+        .withName(key.name()).withNamespace(key.namespace().isEmpty() ? null : key.namespace())
+        .endMetadata().build();
   }
 
   /** Whether {@code ops} test a resourceVersion the live object no longer has. */

@@ -6,6 +6,7 @@ import dev.roster.plan.Change;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.Plan;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,15 +20,25 @@ import java.util.Set;
 final class Intent {
   private Intent() {}
 
-  /** {@code previous} with the keys of {@code plan}'s desired objects; revision, runs kept. */
-  static Inventory of(Plan plan, Inventory previous) {
-    Set<ResourceKey> keys = new HashSet<>(previous.keys());
-    for (Change c : plan.changes()) {
-      if (c.action() == Action.CREATE || c.action() == Action.UPDATE
-          || c.action() == Action.UNCHANGED) {
+  /**
+   * {@code previous} with the keys of {@code plan}'s desired objects; revision, runs kept. When
+   * it lists them all already, {@code previous} itself (nothing to store before the writes).
+   *
+   * @param in for each change of {@code plan}, whether {@code previous} lists its key
+   */
+  static Inventory of(Plan plan, Inventory previous, boolean[] in) {
+    Set<ResourceKey> keys = null; // a copy, once a key is missing from previous
+    List<Change> changes = plan.changes();
+    for (int i = 0; i < in.length; i++) {
+      Change c = changes.get(i);
+      if (!in[i] && (c.action() == Action.CREATE || c.action() == Action.UPDATE
+          || c.action() == Action.UNCHANGED)) {
+        if (keys == null) {
+          keys = new HashSet<>(previous.keys());
+        }
         keys.add(c.key());
       }
     }
-    return keys.size() == previous.keys().size() ? previous : previous.withKeys(keys);
+    return keys == null ? previous : previous.withKeys(keys);
   }
 }

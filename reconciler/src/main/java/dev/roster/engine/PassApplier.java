@@ -5,6 +5,7 @@ import dev.roster.apply.ApplyOptions;
 import dev.roster.apply.ApplyReason;
 import dev.roster.apply.ApplyResult;
 import dev.roster.apply.Applier;
+import dev.roster.apply.KeyMemo;
 import dev.roster.kube.ApplyLock;
 import dev.roster.kube.ClusterException;
 import dev.roster.kube.ClusterReason;
@@ -35,6 +36,8 @@ final class PassApplier {
   private final InventoryStore inventories;
   private final Rollouts rollouts;
   private final PassPlanner plans;
+  /** What the apply remembers of the last plan's keys (see its contract). */
+  private final KeyMemo keys = KeyMemo.remembering();
 
   PassApplier(KubernetesClient client, String source, ResourceResolver resolver, KindOrder order,
       ApplyLock locks, InventoryStore inventories, Rollouts rollouts, PassPlanner plans) {
@@ -50,7 +53,8 @@ final class PassApplier {
 
   /** See {@link Engine#apply(Engine.PlanRun, ApplyOptions, BooleanSupplier)}. */
   ApplyResult apply(Engine.PlanRun run, ApplyOptions options, BooleanSupplier stop) {
-    Applier.refuseEarly(run.plan(), options); // refusals come before any write, the intent's too
+    // refusals come before any write, the intent's too
+    Applier.refuseEarly(run.plan(), options, keys);
     if (!run.relists() && run.plan().changes().stream().noneMatch(Change::writes)) {
       Applied quiet = execute(run, options, stop); // writes no object
       if (!run.previous().differs(quiet.next())) {
@@ -70,10 +74,11 @@ final class PassApplier {
         }
         // Applied by another process since this plan: plan again against what it left.
         run = plans.plan(run.desired(), run.options(), new LiveReader(client, resolver));
-        Applier.refuseEarly(run.plan(), options);
+        Applier.refuseEarly(run.plan(), options, keys);
       }
       // Record the intent before the first write, so a kill never leaves objects unlisted.
-      Inventory intent = Intent.of(run.plan(), run.previous());
+      Inventory intent = Intent.of(run.plan(), run.previous(),
+          keys.listed(run.plan(), run.previous().keys()));
       if (now.differs(intent)) {
         inventories.write(intent);
       }
@@ -100,14 +105,23 @@ final class PassApplier {
   private record Applied(ApplyResult result, Inventory next) {}
 
   private Applied execute(Engine.PlanRun run, ApplyOptions options, BooleanSupplier stop) {
-    Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
-    run.desired().objects().forEach(d -> byKey.put(d.key(), d));
+    Map<ResourceKey, DesiredObject> byKey = new HashMap<>(); // filled at the first conflict
     Applier applier = new Applier(client, resolver, order, (c, fresh) -> rollouts.redecide(
-        run.plan(), plans.replan(byKey, c, fresh, run.options())));
-    // Apply in waves, then prune.
-    ApplyResult result = applier.apply(run.plan(), options, stop);
+        run.plan(), plans.replan(byDesiredKey(run, byKey), c, fresh, run.options())),
+        keys);
+    // Apply in waves, then prune; the previous key set is kept when the keys stay the same.
+    ApplyResult result = applier.apply(run.plan(), options, stop, run.previous().keys());
     Inventory next = rollouts.record(run.plan(), result, run.previous(), result.inventory())
         .withUnlisted(run.previous().unlisted());
     return new Applied(new ApplyResult(result.outcomes(), next), next);
+  }
+
+  /** {@code byKey}, filled with {@code run}'s desired objects if empty (conflicts only). */
+  private static synchronized Map<ResourceKey, DesiredObject> byDesiredKey(Engine.PlanRun run,
+      Map<ResourceKey, DesiredObject> byKey) {
+    if (byKey.isEmpty()) {
+      run.desired().objects().forEach(d -> byKey.put(d.key(), d));
+    }
+    return byKey;
   }
 }

@@ -45,6 +45,11 @@
  * dev.roster.kube.LiveCache#version} (which every watch event, reset, informer start and read
  * outside the informers' stores moves). A verification pass never takes it.
  *
+ * <p>The apply side keeps the chain going: an apply that leaves the key set as it was stores the
+ * previous inventory's very key set ({@link dev.roster.apply.KeyMemo}), which the inventory store
+ * reads back from its cache and encodes from its last encoding, so a one-file change costs the
+ * apply no work per managed object beyond a walk over the plan.
+ *
  * <p>Any link that makes a new instance (a changed file, a new setting, a new engine) breaks the
  * chain below it and the work is done again; that is why a cache never outlives its engine and
  * one {@link dev.roster.engine.PassCaches} value is never shared. Trees without content ids

@@ -79,10 +79,13 @@ public final class ApplyLock {
     private final String holder;
     private final ScheduledFuture<?> renewal;
     private volatile String takenBy;
+    /** The Lease as this holder last wrote it (its resourceVersion), or null when unknown. */
+    private volatile Lease written;
 
-    private Held(String source, String holder) {
+    private Held(String source, String holder, Lease written) {
       this.source = source;
       this.holder = holder;
+      this.written = written;
       long every = DURATION.toMillis() / 3;
       this.renewal = RENEWER.scheduleAtFixedRate(() -> {
         try {
@@ -117,13 +120,18 @@ public final class ApplyLock {
         return;
       }
       l.getSpec().setRenewTime(now());
-      replace(l);
+      written = null;
+      written = replace(l);
     }
 
     @Override
     public void close() {
       renewal.cancel(false);
       try {
+        Lease mine = written;
+        if (mine != null && release(mine)) {
+          return; // unchanged since this holder wrote it: deleted at that resourceVersion
+        }
         Lease l = get(source);
         if (l != null && holder.equals(l.getSpec().getHolderIdentity())) {
           client.leases().inNamespace(namespace).resource(l).lockResourceVersion().delete();
@@ -137,21 +145,26 @@ public final class ApplyLock {
   /** Takes the lock of {@code source} as {@code holder}, waiting up to {@code timeout}. */
   public Held acquire(String source, String holder, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    try { // a free lock has no Lease: one request takes it
+      return new Held(source, holder, create(lease(source, holder)));
+    } catch (ClusterException e) {
+      if (e.reason() != ClusterReason.CONFLICT) {
+        throw e;
+      }
+    }
     while (true) {
       Lease l = get(source);
       String current = l == null ? null : l.getSpec().getHolderIdentity();
       try {
         if (l == null) {
-          create(lease(source, holder));
-          return new Held(source, holder);
+          return new Held(source, holder, create(lease(source, holder)));
         }
         if (current == null || current.isEmpty() || expired(l)) {
           l.getSpec().setHolderIdentity(holder);
           l.getSpec().setAcquireTime(now());
           l.getSpec().setRenewTime(now());
           l.getSpec().setLeaseDurationSeconds((int) DURATION.toSeconds());
-          replace(l);
-          return new Held(source, holder);
+          return new Held(source, holder, replace(l));
         }
       } catch (ClusterException e) {
         if (e.reason() != ClusterReason.CONFLICT) {
@@ -193,19 +206,35 @@ public final class ApplyLock {
     }
   }
 
-  private void create(Lease l) {
+  private Lease create(Lease l) {
     try {
-      client.leases().inNamespace(namespace).resource(l).create();
+      return client.leases().inNamespace(namespace).resource(l).create();
     } catch (KubernetesClientException e) {
       throw ClusterException.from(e);
     }
   }
 
-  private void replace(Lease l) {
+  private Lease replace(Lease l) {
     try {
-      client.leases().inNamespace(namespace).resource(l).lockResourceVersion().update();
+      return client.leases().inNamespace(namespace).resource(l).lockResourceVersion().update();
     } catch (KubernetesClientException e) {
       throw ClusterException.from(e);
+    }
+  }
+
+  /**
+   * Deletes {@code mine} if the Lease is still at its resourceVersion (so still ours); false
+   * when it moved or the answer is unclear: the caller reads it and decides.
+   */
+  private boolean release(Lease mine) {
+    if (mine.getMetadata() == null || mine.getMetadata().getResourceVersion() == null) {
+      return false;
+    }
+    try {
+      client.leases().inNamespace(namespace).resource(mine).lockResourceVersion().delete();
+      return true;
+    } catch (KubernetesClientException e) {
+      return false;
     }
   }
 

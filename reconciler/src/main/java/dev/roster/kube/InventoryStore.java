@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +36,25 @@ public final class InventoryStore {
   /** The last inventory read or written per source, with its ConfigMap's resourceVersion. */
   private final Map<String, Stored> last = new ConcurrentHashMap<>();
 
+  /**
+   * What this store wrote last per source: the key set (by identity, so checking costs nothing)
+   * with its {@code binaryData}, the runs with their {@code data} text, and the maps as sent at
+   * the resourceVersion they got. Encoding is a pure function of the value, so a one-file change
+   * that keeps the key set (only the revision moves) writes without sorting and compressing
+   * every key again, and sends only the revision.
+   */
+  private final Map<String, Encoded> encoded = new ConcurrentHashMap<>();
+
+  private final java.util.concurrent.atomic.AtomicLong encodings =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong patchesRefused =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private record Stored(String resourceVersion, Inventory inventory) {}
+
+  private record Encoded(Set<ResourceKey> keys, String keysGz, Map<ResourceKey, String> runs,
+      String runsText, String resourceVersion, Map<String, String> data,
+      Map<String, String> binaryData) {}
 
   public InventoryStore(KubernetesClient client, String namespace) {
     this.client = client;
@@ -123,31 +143,91 @@ public final class InventoryStore {
     last.clear();
   }
 
-  /** Replaces the stored inventory. */
+  /**
+   * Replaces the stored inventory. When the ConfigMap is as this store wrote it last (its
+   * resourceVersion unmoved), only what differs is sent: a JSON Patch testing that
+   * resourceVersion (a one-file change moves the revision, not the keys); else, or when the
+   * patch is refused, the whole ConfigMap. Either way it then holds the same bytes.
+   */
   public void write(Inventory inv) {
-    String lines = inv.keys().stream()
-        .map(k -> k.group() + "|" + k.kind() + "|" + k.namespace() + "|" + k.name())
-        .sorted().collect(Collectors.joining("\n"));
-    ConfigMap cm = new ConfigMapBuilder()
-        .withNewMetadata().withName(name(inv.source())).withNamespace(namespace)
-        .addToLabels("app.kubernetes.io/managed-by", "roster")
-        .addToLabels("roster.dev/inventory", "true")
-        .endMetadata()
-        .withData(RunLedger.withRuns(data(inv), inv.runs()))
-        .withBinaryData(Map.of(KEY, Base64.getEncoder().encodeToString(gzip(lines))))
-        .build();
+    Encoded before = encoded.get(inv.source());
+    String keysGz;
+    if (before != null && before.keys() == inv.keys()) {
+      keysGz = before.keysGz();
+    } else {
+      keysGz = encode(inv.keys());
+      encodings.incrementAndGet();
+    }
+    String runsText = before != null && before.runs().equals(inv.runs()) ? before.runsText()
+        : RunLedger.text(inv.runs());
+    Map<String, String> data = RunLedger.withRuns(data(inv), runsText);
+    Map<String, String> binaryData = Map.of(KEY, keysGz);
+    Stored known = last.get(inv.source());
     try {
-      ConfigMap stored = store(cm, last.get(inv.source()));
-      if (stored != null && stored.getMetadata() != null
-          && stored.getMetadata().getResourceVersion() != null) {
-        last.put(inv.source(), new Stored(stored.getMetadata().getResourceVersion(), inv));
+      ConfigMap stored = known != null && before != null
+          && known.resourceVersion().equals(before.resourceVersion())
+          ? patch(inv.source(), before, data, binaryData) : null;
+      if (stored == null) {
+        stored = store(new ConfigMapBuilder()
+            .withNewMetadata().withName(name(inv.source())).withNamespace(namespace)
+            .addToLabels("app.kubernetes.io/managed-by", "roster")
+            .addToLabels("roster.dev/inventory", "true")
+            .endMetadata()
+            .withData(data).withBinaryData(binaryData).build(), known);
+      }
+      String rv = stored == null || stored.getMetadata() == null ? null
+          : stored.getMetadata().getResourceVersion();
+      if (rv != null) {
+        last.put(inv.source(), new Stored(rv, inv));
       } else {
         last.remove(inv.source());
       }
+      encoded.put(inv.source(), new Encoded(inv.keys(), keysGz, inv.runs(), runsText,
+          rv == null ? "" : rv, data, binaryData));
     } catch (KubernetesClientException e) {
       last.remove(inv.source());
       throw ClusterException.from(e);
     }
+  }
+
+  /** The ConfigMap after a patch from {@code before}; null when refused or not expressible. */
+  private ConfigMap patch(String source, Encoded before, Map<String, String> data,
+      Map<String, String> binaryData) {
+    String json = DataPatch.of(before.resourceVersion(), before.data(), before.binaryData(),
+        data, binaryData);
+    if (json == null) {
+      return null;
+    }
+    try {
+      ConfigMap stub = new ConfigMapBuilder().withNewMetadata().withName(name(source))
+          .withNamespace(namespace).endMetadata().build(); // by name, the client reads first
+      return client.configMaps().inNamespace(namespace).resource(stub)
+          .patch(PatchContext.of(PatchType.JSON), json);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404 || e.getCode() == 409 || e.getCode() == 422) {
+        patchesRefused.incrementAndGet();
+        return null; // moved since written: replaced whole, as without a patch
+      }
+      throw e;
+    }
+  }
+
+  /** How many patches the API server refused (the ConfigMap had moved), for tests. */
+  long patchesRefused() {
+    return patchesRefused.get();
+  }
+
+  /** How many key sets {@link #write} encoded (the others reused the last encoding), for tests. */
+  long encodings() {
+    return encodings.get();
+  }
+
+  /** {@code binaryData.inventory.gz} for {@code keys}: sorted lines, gzip, base64. */
+  static String encode(Set<ResourceKey> keys) {
+    String lines = keys.stream()
+        .map(k -> k.group() + "|" + k.kind() + "|" + k.namespace() + "|" + k.name())
+        .sorted().collect(Collectors.joining("\n"));
+    return Base64.getEncoder().encodeToString(gzip(lines));
   }
 
   private static Map<String, String> data(Inventory inv) {

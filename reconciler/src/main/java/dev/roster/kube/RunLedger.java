@@ -30,16 +30,21 @@ final class RunLedger {
     return out;
   }
 
-  /** {@code data} plus the {@code runs} key when there are runs. */
-  static Map<String, String> withRuns(Map<String, String> data, Map<ResourceKey, String> runs) {
-    if (runs.isEmpty()) {
+  /** {@code data} plus the {@code runs} key with {@code text} ({@link #text}) unless empty. */
+  static Map<String, String> withRuns(Map<String, String> data, String text) {
+    if (text.isEmpty()) {
       return data;
     }
     Map<String, String> out = new LinkedHashMap<>(data);
-    out.put(KEY, runs.entrySet().stream()
+    out.put(KEY, text);
+    return out;
+  }
+
+  /** The {@code runs} text: one sorted line per run; empty when there are none. */
+  static String text(Map<ResourceKey, String> runs) {
+    return runs.entrySet().stream()
         .map(e -> e.getKey().group() + "|" + e.getKey().kind() + "|" + e.getKey().namespace()
             + "|" + e.getKey().name() + "|" + e.getValue())
-        .sorted().collect(Collectors.joining("\n")));
-    return out;
+        .sorted().collect(Collectors.joining("\n"));
   }
 }

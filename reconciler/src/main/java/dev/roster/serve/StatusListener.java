@@ -83,6 +83,9 @@ final class StatusListener implements SyncListener {
             passed.set(pass);
             return pass.status();
           };
+      if (r.outcome() == SyncReport.Outcome.FAILED) {
+        store.forget(); // the cluster may have misbehaved: read the status before replacing it
+      }
       SourceStatus status;
       try {
         status = store.update(r.source(), step);

@@ -1,12 +1,13 @@
 package dev.roster.status;
 
 import dev.roster.apply.ApplyResult;
+import dev.roster.apply.Outcome;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Action;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Objects of one source by state, after its last apply; the states do not overlap.
@@ -21,11 +22,25 @@ public record ManagedCounts(long managed, long failed, long orphaned) {
 
   /** The counts after {@code result}. */
   public static ManagedCounts of(ApplyResult result) {
-    Set<ResourceKey> failed = result.outcomes().stream().filter(ReconcileRecord.Counts::failure)
-        .map(o -> o.change().key()).collect(Collectors.toSet());
-    long managed = result.inventory().keys().stream().filter(k -> !failed.contains(k)).count();
-    long orphaned = result.outcomes().stream()
-        .filter(o -> o.change().action() == Action.ORPHANED).count();
+    Set<ResourceKey> failed = new HashSet<>();
+    long orphaned = 0;
+    for (Outcome o : result.outcomes()) {
+      if (ReconcileRecord.Counts.failure(o)) {
+        failed.add(o.change().key());
+      }
+      if (o.change().action() == Action.ORPHANED) {
+        orphaned++;
+      }
+    }
+    Set<ResourceKey> keys = result.inventory().keys();
+    long managed = keys.size();
+    if (!failed.isEmpty()) { // only failed keys can be subtracted: look each up, not every key
+      for (ResourceKey k : failed) {
+        if (keys.contains(k)) {
+          managed--;
+        }
+      }
+    }
     return new ManagedCounts(managed, failed.size(), orphaned);
   }
 

@@ -42,20 +42,43 @@ public record PassStatus(SourceStatus status, RolloutReport rollouts,
     RolloutReport report = RolloutReport.of(plan, applied, base.heldRollouts());
     Map<String, ObjectState> before = new HashMap<>();
     base.states().forEach(s -> before.put(s.object(), s));
+    // Unhealthy first, in plan order, then the rest: only those kept are named and built.
+    List<Change> unhealthy = new ArrayList<>();
+    List<Change> healthy = new ArrayList<>();
+    for (Change c : plan.changes()) {
+      if (c.health() != null) {
+        (c.health().unhealthy() ? unhealthy : healthy).add(c);
+      }
+    }
     List<ObjectState> states = new ArrayList<>();
     List<Change> turned = new ArrayList<>();
-    for (Change c : plan.states()) {
-      ObjectHealth h = c.health();
-      String object = RolloutReport.object(c.key());
-      ObjectState was = before.get(object);
-      boolean same = was != null && was.state().equals(h.state());
-      states.add(new ObjectState(object, h.state(), h.unhealthy(), h.message(),
-          same && was.since() != null ? was.since() : now));
-      if (h.unhealthy() && !same) {
+    for (Change c : unhealthy) {
+      ObjectState s = state(c, before, now);
+      if (states.size() < SourceStatus.STATES_LIMIT) {
+        states.add(s);
+      }
+      if (!same(c, before.get(s.object()))) {
         turned.add(c);
       }
     }
+    for (int i = 0; i < healthy.size() && states.size() < SourceStatus.STATES_LIMIT; i++) {
+      states.add(state(healthy.get(i), before, now));
+    }
+    int omitted = unhealthy.size() + healthy.size() - states.size();
     return new PassStatus(next.withHeldRollouts(report.entries(record.revision()))
-        .withStates(states), report, turned);
+        .withStates(states, omitted), report, turned);
+  }
+
+  /** {@code c}'s state; its {@code since} kept when the previous status listed the same state. */
+  private static ObjectState state(Change c, Map<String, ObjectState> before, Instant now) {
+    ObjectHealth h = c.health();
+    String object = RolloutReport.object(c.key());
+    ObjectState was = before.get(object);
+    return new ObjectState(object, h.state(), h.unhealthy(), h.message(),
+        same(c, was) && was.since() != null ? was.since() : now);
+  }
+
+  private static boolean same(Change c, ObjectState was) {
+    return was != null && was.state().equals(c.health().state());
   }
 }

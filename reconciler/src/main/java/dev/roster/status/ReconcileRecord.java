@@ -139,11 +139,21 @@ public record ReconcileRecord(
 
     /** The counts of an apply. */
     public static Counts of(ApplyResult r) {
-      return new Counts(r.count(Action.CREATE, Outcome.Status.APPLIED),
-          r.count(Action.UPDATE, Outcome.Status.APPLIED),
-          r.count(Action.PRUNE, Outcome.Status.APPLIED),
-          r.outcomes().stream().filter(o -> o.change().action() == Action.UNCHANGED).count(),
-          r.outcomes().stream().filter(Counts::failure).count());
+      long created = 0;
+      long updated = 0;
+      long pruned = 0;
+      long unchanged = 0;
+      long failed = 0;
+      for (Outcome o : r.outcomes()) { // one walk over what may be every object of the source
+        Action a = o.change().action();
+        boolean applied = o.status() == Outcome.Status.APPLIED;
+        created += a == Action.CREATE && applied ? 1 : 0;
+        updated += a == Action.UPDATE && applied ? 1 : 0;
+        pruned += a == Action.PRUNE && applied ? 1 : 0;
+        unchanged += a == Action.UNCHANGED ? 1 : 0;
+        failed += failure(o) ? 1 : 0;
+      }
+      return new Counts(created, updated, pruned, unchanged, failed);
     }
 
     /** The counts of a plan that was not applied: its unchanged and refused objects. */

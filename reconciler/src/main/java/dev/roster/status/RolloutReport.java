@@ -69,9 +69,11 @@ public record RolloutReport(List<Change> held, List<Change> started, List<Change
         started.add(c);
       }
     }
-    for (Change c : plan.changes()) {
+    for (Change c : written.isEmpty() ? List.<Change>of() : plan.changes()) {
       RolloutState r = c.rollout();
-      if (!written.contains(c.key()) || r.waiting()) {
+      boolean mayCount = r.hold() == RolloutState.Hold.FORCED
+          || !before.isEmpty() && r.marker() != RolloutState.Marker.NONE;
+      if (r.waiting() || !mayCount || !written.contains(c.key())) { // cheapest tests first
         continue;
       }
       if (r.hold() == RolloutState.Hold.FORCED) {

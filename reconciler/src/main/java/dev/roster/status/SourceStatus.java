@@ -82,9 +82,17 @@ public record SourceStatus(
     List<ObjectState> ordered = new java.util.ArrayList<>(now);
     ordered.sort(java.util.Comparator.comparing(o -> !o.unhealthy()));
     int omitted = Math.max(0, ordered.size() - STATES_LIMIT);
+    return withStates(ordered.subList(0, ordered.size() - omitted), omitted);
+  }
+
+  /**
+   * This status with {@code kept} as its object states, as given (the caller keeps them ordered
+   * and limited as {@link #withStates(List)} would), and {@code omitted} more counted.
+   */
+  public SourceStatus withStates(List<ObjectState> kept, int omitted) {
     return new SourceStatus(source, repo, ref, conditions, lastAppliedRevision,
         lastAttemptedRevision, lastHandledWebhook, history, managed, observedAt, heldRollouts,
-        ordered.subList(0, ordered.size() - omitted), omitted);
+        kept, omitted);
   }
 
   /** The states that are a problem ({@link ObjectState#unhealthy}). */

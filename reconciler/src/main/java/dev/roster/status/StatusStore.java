@@ -30,6 +30,10 @@ public final class StatusStore {
 
   private final KubernetesClient client;
   private final String namespace;
+  /** Per source, the ConfigMap this store wrote last and its status as read back. */
+  private final Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Written(ConfigMap configMap, SourceStatus status) {}
 
   public StatusStore(KubernetesClient client, String namespace) {
     this.client = client;
@@ -79,26 +83,50 @@ public final class StatusStore {
    * @throws ClusterException {@code Conflict} if every attempt met a newer write
    */
   public SourceStatus update(String source, Function<Optional<SourceStatus>, SourceStatus> change) {
+    Written mine = written.remove(source);
     for (int attempt = 1; ; attempt++) {
-      ConfigMap current = get(source);
-      SourceStatus next = redacted(change.apply(parse(current)));
+      // What this store wrote last, if nobody wrote since (the replace's resourceVersion says),
+      // stands for a read: one request, not two, per pass.
+      ConfigMap current = attempt == 1 && mine != null ? mine.configMap() : get(source);
+      SourceStatus next = redacted(change.apply(attempt == 1 && mine != null
+          ? Optional.of(mine.status()) : parse(current)));
       if (!next.source().equals(source)) {
         throw new IllegalArgumentException("status of source '" + next.source()
             + "' cannot be stored as source '" + source + "'");
       }
       ConfigMap cm = configMap(next, current);
       try {
-        if (current == null) {
-          client.configMaps().inNamespace(namespace).resource(cm).create();
-        } else {
-          client.configMaps().inNamespace(namespace).resource(cm).update();
-        }
+        ConfigMap stored = current == null
+            ? client.configMaps().inNamespace(namespace).resource(cm).create()
+            : client.configMaps().inNamespace(namespace).resource(cm).update();
+        remember(source, stored, cm);
         return next;
       } catch (KubernetesClientException e) {
-        if (e.getCode() != 409 || attempt >= ATTEMPTS) {
+        boolean guessed = attempt == 1 && mine != null; // gone or replaced since: read it
+        if (!(e.getCode() == 409 || guessed && e.getCode() == 404) || attempt >= ATTEMPTS) {
           throw ClusterException.from(e);
         }
       }
+    }
+  }
+
+  /**
+   * Drops what this store wrote last, so that the next {@link #update} reads the status first:
+   * for when the API server may have lost or replaced it (a resourceVersion is unique only
+   * within one server's history).
+   */
+  public void forget() {
+    written.clear();
+  }
+
+  /** Keeps {@code sent} as stored at the resourceVersion the API server answered with. */
+  private void remember(String source, ConfigMap stored, ConfigMap sent) {
+    String rv = stored == null || stored.getMetadata() == null ? null
+        : stored.getMetadata().getResourceVersion();
+    Optional<SourceStatus> status = parse(sent); // as a read of it would parse it
+    if (rv != null && status.isPresent()) {
+      sent.getMetadata().setResourceVersion(rv);
+      written.put(source, new Written(sent, status.get()));
     }
   }
 

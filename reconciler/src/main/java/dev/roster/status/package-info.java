@@ -21,7 +21,12 @@
  *       lastTransitionTime} changes only when its status flips.
  *   <li>{@link dev.roster.status.StatusStore} keeps one JSON document per source in a ConfigMap
  *       {@code roster-status-<source>} labelled {@code roster.dev/status=true}; writes are
- *       optimistic and retried on conflict.
+ *       optimistic and retried on conflict. It replaces what it wrote last at the
+ *       resourceVersion it got back, without reading it first; another writer's change (a
+ *       conflict), a missing ConfigMap or {@link dev.roster.status.StatusStore#forget} makes it
+ *       read first again. A pass costs the status no work per managed object beyond walks over
+ *       the plan: only the object states kept (at most {@value
+ *       dev.roster.status.SourceStatus#STATES_LIMIT}) and the unhealthy ones are built.
  *   <li>{@link dev.roster.status.EventRecorder} writes core/v1 Events on applied, pruned, failed
  *       and refused objects, capped per reconcile, best effort.
  *   <li>Nothing here stores, prints or emits a secret value or URL credentials: messages name
