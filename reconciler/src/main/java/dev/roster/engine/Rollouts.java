@@ -11,6 +11,8 @@ import dev.roster.plan.Inventory;
 import dev.roster.plan.ObjectHealth;
 import dev.roster.plan.OneShots;
 import dev.roster.plan.Plan;
+import dev.roster.plan.Pointers;
+import dev.roster.plan.ThreeWay;
 import dev.roster.plan.RolloutGate;
 import dev.roster.plan.RolloutPolicy;
 import dev.roster.validate.Profile;
@@ -32,6 +34,9 @@ final class Rollouts {
   private final RelatedLister lister;
   private final RolloutGate gate;
   private final Clock clock;
+  private final java.util.function.Function<ResourceKey, List<String>> ignores;
+  private static final String REVISION = "/metadata/annotations/"
+      + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
   Rollouts(SchemaCatalog catalog, KubernetesClient client, ResourceResolver resolver,
       Clock clock, RolloutPolicy.Mode defaultMode,
@@ -40,6 +45,7 @@ final class Rollouts {
     this.lister = new RelatedLister(client, resolver, this::apiVersion);
     this.gate = new RolloutGate(this::profile, defaultMode, ignores);
     this.clock = clock;
+    this.ignores = ignores;
   }
 
   /**
@@ -47,9 +53,45 @@ final class Rollouts {
    * its live status ({@link ObjectHealth}).
    */
   Plan decide(Plan plan, Inventory previous) {
-    Plan p = OneShots.apply(plan, previous.runs(), this::profile);
-    return ObjectHealth.attach(gate.apply(p, lister::list, clock.instant()),
-        k -> catalog.profile(k.group(), k.kind()).health());
+    return gate(oneShots(plan, previous));
+  }
+
+  /** The first step of {@link #decide}: one-shot runs decided. What the gate weighs. */
+  Plan oneShots(Plan plan, Inventory previous) {
+    return OneShots.apply(plan, previous.runs(), this::profile);
+  }
+
+  /** The rest of {@link #decide}, after {@link #oneShots}: holds, effects, states, warnings. */
+  Plan gate(Plan prepared) {
+    return ObjectHealth.attach(gate.apply(prepared, lister::list, clock.instant()), this::health);
+  }
+
+  /**
+   * As {@link #gate} for the changes of {@code part} only, weighed within a whole plan whose
+   * prepared changes by key are {@code whole}; without the plan's warnings.
+   */
+  Plan gatePart(Plan part, Map<ResourceKey, Change> whole) {
+    return ObjectHealth.attach(gate.applyPart(part, whole, lister::list, clock.instant()),
+        this::health);
+  }
+
+  /**
+   * Whether what {@link #gate} makes of {@code c} ignores the revision stamped on its desired
+   * object: no rule of its kind and source ({@link ThreeWay#rules}) covers that annotation.
+   */
+  boolean revisionBlind(Change c) {
+    Profile.Rollout p = profile(c.key());
+    for (ThreeWay.Rule r : ThreeWay.rules(c, p == null ? List.of() : p.runtimeOwned(),
+        ignores.apply(c.key()))) {
+      if (Pointers.covers(r.pointer(), REVISION)) {
+        return false;
+      }
+    }
+    return p == null || p.normalForms().isEmpty();
+  }
+
+  private List<Profile.Health> health(ResourceKey k) {
+    return catalog.profile(k.group(), k.kind()).health();
   }
 
   /** Re-decides one re-planned change in the context of its whole plan. */
