@@ -67,6 +67,11 @@ final class PassPlanner {
     reuse.forget();
   }
 
+  /** What the partial plans of this planner did so far. */
+  PlanReuse.Counts partial() {
+    return reuse.counts();
+  }
+
   /** See {@link Engine#rebuildInventory}. */
   void rebuild() {
     rebuild = true;

@@ -42,6 +42,14 @@ final class PlanReuse {
   private final Drift drift;
   private final java.util.Comparator<ResourceKey> order;
   private KnownPlan known;
+  private volatile Counts counts = new Counts(0, 0, 0);
+
+  /**
+   * @param plans plans made partially so far
+   * @param planned objects planned again in the last of them
+   * @param kept objects kept from the plan before in the last of them
+   */
+  record Counts(long plans, int planned, int kept) {}
 
   PlanReuse(Planner planner, java.util.Comparator<ResourceKey> order, Rollouts rollouts,
       Drift drift) {
@@ -49,6 +57,10 @@ final class PlanReuse {
     this.order = order;
     this.rollouts = rollouts;
     this.drift = drift;
+  }
+
+  Counts counts() {
+    return counts;
   }
 
   /** Forgets the last plan: the next one is made in full. */
@@ -138,6 +150,8 @@ final class PlanReuse {
     k.options = options;
     k.liveVersion = before;
     known = k;
+    counts = new Counts(counts.plans() + 1, keys.size(),
+        plan.changes().size() - decided.changes().size());
     return new Engine.PlanRun(desired, plan, stored, options, false);
   }
 
