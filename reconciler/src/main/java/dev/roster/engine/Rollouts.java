@@ -35,6 +35,8 @@ final class Rollouts {
   private final RolloutGate gate;
   private final Clock clock;
   private final java.util.function.Function<ResourceKey, List<String>> ignores;
+  /** The spec hashes of the last {@link #record}, by spec instance (desired trees are read-only). */
+  private volatile Map<Object, String> specHashes = new java.util.IdentityHashMap<>();
   private static final String REVISION = "/metadata/annotations/"
       + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
@@ -111,6 +113,9 @@ final class Rollouts {
   Inventory record(Plan plan, ApplyResult result, Inventory previous, Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
     Map<ResourceKey, String> after = new HashMap<>();
+    // Spec hashes by spec instance: unchanged desired objects share theirs from pass to pass.
+    Map<Object, String> known = specHashes;
+    Map<Object, String> hashes = new java.util.IdentityHashMap<>();
     for (Outcome o : result.outcomes()) {
       Change c = o.change();
       Profile.Rollout p = profile(c.key());
@@ -124,11 +129,13 @@ final class Rollouts {
       boolean exists = c.live() != null && !c.recreates()
           && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
       if (created || exists) {
-        after.put(c.key(), OneShots.entry(c.desired()));
+        after.put(c.key(), OneShots.entry(c.desired(), spec -> hashes.computeIfAbsent(spec,
+            s -> known.containsKey(s) ? known.get(s) : OneShots.specHash(s))));
       } else if (before.containsKey(c.key())) {
         after.put(c.key(), before.get(c.key())); // cleaned up, or not created this time
       }
     }
+    specHashes = hashes;
     return next.withRuns(after);
   }
 

@@ -70,9 +70,22 @@ public final class OneShots {
 
   /** The ledger entry of a desired run: hash of its spec, then its rerun token. */
   public static String entry(Map<String, Object> desired) {
+    return entry(desired, OneShots::specHash);
+  }
+
+  /**
+   * As {@link #entry(Map)}, the spec's hash from {@code hashes} (which must answer as {@link
+   * #specHash}, e.g. remembering its answers for spec instances seen before).
+   */
+  public static String entry(Map<String, Object> desired, Function<Object, String> hashes) {
     String rerun = Metadata.annotation(desired, Ownership.RERUN);
-    return sha256(JSON.writeValueAsString(canonical(desired.get("spec")))) + " "
+    return hashes.apply(desired.get("spec")) + " "
         + (rerun == null ? "" : rerun.replaceAll("\\s", "_"));
+  }
+
+  /** The hash of a spec in ledger entries. */
+  public static String specHash(Object spec) {
+    return sha256(JSON.writeValueAsString(canonical(spec)));
   }
 
   private static Object canonical(Object o) {
