@@ -103,9 +103,9 @@ public final class Planner {
    * and nothing but the stamp reads it (an UNCHANGED change whose rules ignore the revision).
    */
   public static Change restamped(Change c, Options o) {
-    Object have = Metadata.annotation(c.desired(), Ownership.REVISION);
+    String have = Restamped.revision(c.desired());
     return o.revision().equals(have) ? c
-        : c.toBuilder().desired(Stamper.restamp(c.desired(), o.revision())).build();
+        : c.toBuilder().desired(Restamped.of(c.desired(), o.revision())).build();
   }
 
   private Change planOne(DesiredObject d, LiveObject l, Options o) {
