@@ -64,7 +64,8 @@ public final class OneShots {
     if (p == null || desired == null) {
       return null;
     }
-    return p.deletedBecause(d -> d.path() == null || Pointers.values(desired, d.path()).stream()
+    Map<String, Object> read = Restamped.base(desired); // the revision is not read here
+    return p.deletedBecause(d -> d.path() == null || Pointers.values(read, d.path()).stream()
         .anyMatch(v -> d.values().contains(String.valueOf(v))));
   }
 
@@ -78,8 +79,9 @@ public final class OneShots {
    * #specHash}, e.g. remembering its answers for spec instances seen before).
    */
   public static String entry(Map<String, Object> desired, Function<Object, String> hashes) {
-    String rerun = Metadata.annotation(desired, Ownership.RERUN);
-    return hashes.apply(desired.get("spec")) + " "
+    Map<String, Object> read = Restamped.base(desired); // the revision is not read here
+    String rerun = Metadata.annotation(read, Ownership.RERUN);
+    return hashes.apply(read.get("spec")) + " "
         + (rerun == null ? "" : rerun.replaceAll("\\s", "_"));
   }
 

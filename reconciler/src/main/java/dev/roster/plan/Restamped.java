@@ -29,6 +29,14 @@ final class Restamped extends AbstractMap<String, Object> {
         : Stamper.restamp(base, revision);
   }
 
+  /**
+   * {@code stamped}, or for a view the map it views: equal but for the revision stamped, for
+   * reading anything else without making the view's metadata.
+   */
+  static Map<String, Object> base(Map<String, Object> stamped) {
+    return stamped instanceof Restamped r ? r.base : stamped;
+  }
+
   /** The revision stamped on {@code stamped}, without making a view's metadata. */
   static String revision(Map<String, Object> stamped) {
     return stamped instanceof Restamped r ? r.revision
