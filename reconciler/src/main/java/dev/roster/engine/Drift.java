@@ -12,7 +12,7 @@ import dev.roster.plan.Planner;
 import dev.roster.plan.PlatformFields;
 import dev.roster.plan.Unwritten;
 import dev.roster.validate.Profile;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,15 +31,14 @@ import java.util.function.Function;
  * #seen}), so status and log name a hand edit of such a field at once. Thread-safe.
  */
 final class Drift {
-  private record Wanted(Map<ResourceKey, DesiredObject> byKey, Planner.Options options) {}
-
   private final Planner planner;
   private final Inventory none;
   private final Function<ResourceKey, Profile> profiles;
   private final Function<ResourceKey, List<String>> ignores;
   private final Map<ResourceKey, String> unhealthy = new ConcurrentHashMap<>();
   private final Map<ResourceKey, String> unwritten = new ConcurrentHashMap<>();
-  private volatile Wanted wanted;
+  private final Map<ResourceKey, DesiredObject> wanted = new ConcurrentHashMap<>();
+  private volatile Planner.Options options;
 
   /** @param profiles a kind's profile, or null when it has none */
   Drift(Planner planner, String source, Function<ResourceKey, Profile> profiles,
@@ -52,15 +51,39 @@ final class Drift {
 
   /** What the latest plan wants; later changes are judged against it. */
   void wanted(List<DesiredObject> objects, Planner.Options options) {
-    Map<ResourceKey, DesiredObject> byKey = new HashMap<>();
-    objects.forEach(d -> byKey.put(d.key(), d));
-    wanted = new Wanted(byKey, options);
+    java.util.Set<ResourceKey> keys = new java.util.HashSet<>();
+    objects.forEach(d -> {
+      keys.add(d.key());
+      wanted.put(d.key(), d);
+    });
+    wanted.keySet().retainAll(keys);
+    this.options = options;
+  }
+
+  /**
+   * As {@link #wanted} for a plan that differs from the last one only in {@code changed} objects
+   * (new or replaced) and {@code gone} keys (no longer defined).
+   */
+  void wantedPart(Collection<DesiredObject> changed, Collection<ResourceKey> gone,
+      Planner.Options options) {
+    changed.forEach(d -> wanted.put(d.key(), d));
+    gone.forEach(wanted::remove);
+    this.options = options;
   }
 
   /** The fields each change of the latest plan left unwritten, to judge later changes against. */
   void seen(Plan plan) {
     unwritten.clear();
     plan.changes().forEach(c -> unwritten.put(c.key(), signature(c)));
+  }
+
+  /**
+   * As {@link #seen} for a plan whose other changes leave the same fields unwritten as the last
+   * one's: {@code changed} changes, and {@code gone} keys no longer in the plan.
+   */
+  void seenPart(Collection<Change> changed, Collection<ResourceKey> gone) {
+    gone.forEach(unwritten::remove);
+    changed.forEach(c -> unwritten.put(c.key(), signature(c)));
   }
 
   /** Pointer and reason of each field {@code c} leaves unwritten, holds aside. */
@@ -72,8 +95,8 @@ final class Drift {
 
   /** Whether {@code live} (null: deleted) departs from what the latest plan wants. */
   boolean departs(ResourceKey key, LiveObject live) {
-    Wanted w = wanted;
-    DesiredObject d = w == null ? null : w.byKey().get(key);
+    Planner.Options o = options;
+    DesiredObject d = o == null ? null : wanted.get(key);
     if (d == null) {
       return false;
     }
@@ -84,7 +107,7 @@ final class Drift {
     if (turnedUnhealthy(key, live)) {
       return true;
     }
-    Change c = planner.plan(List.of(d), Map.of(key, live), none, w.options()).changes().get(0);
+    Change c = planner.plan(List.of(d), Map.of(key, live), none, o).changes().get(0);
     Profile.Rollout p = profile(key).rollout();
     List<String> ignored = ignores.apply(key);
     c = PlatformFields.record(PlatformFields.split(c, p, ignored), p, ignored);

@@ -164,6 +164,17 @@ public final class Engine {
   }
 
   /**
+   * As {@link #cached(SchemaCatalog, KubernetesClient, Settings, LiveCache, Runnable)}, timing
+   * holds with {@code clock}, drift not watched (tests).
+   */
+  static Engine cached(SchemaCatalog catalog, KubernetesClient client, Settings settings,
+      LiveCache live, Clock clock) {
+    Engine engine = new Engine(catalog, client, settings, clock, PassCaches.fresh(), live);
+    live.listen(engine.watch);
+    return engine;
+  }
+
+  /**
    * Runs {@code onDrift} from now on whenever a live object departs from the last plan by an edit
    * that is not Roster's own. Only for a {@link #cached} engine; lets what reacts to drift (serve's
    * worker, which runs this engine's passes) be built after the engine, with no cycle.
@@ -227,6 +238,11 @@ public final class Engine {
     PlanRun run = plans.plan(desired, options, live, stored);
     shortcut.remember(desired, options, stored, before, run);
     return run;
+  }
+
+  /** Plans made again only where they moved ({@code PlanReuse}), for tests. */
+  PlanReuse.Counts plansPartial() {
+    return plans.partial();
   }
 
   /** Passes a cached engine answered without planning ({@code NoopShortcut}), for tests. */

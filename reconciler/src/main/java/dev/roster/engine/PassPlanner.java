@@ -4,6 +4,7 @@ import dev.roster.kube.ClusterException;
 import dev.roster.kube.ClusterReason;
 import dev.roster.kube.InventoryStore;
 import dev.roster.kube.LabelledObjects;
+import dev.roster.kube.LiveCache;
 import dev.roster.kube.LiveState;
 import dev.roster.kube.ResourceResolver;
 import dev.roster.load.ResourceKey;
@@ -39,6 +40,7 @@ final class PassPlanner {
   private final Drift drift;
   private volatile PlanMemo memo;
   private volatile boolean rebuild;
+  private final PlanReuse reuse;
 
   PassPlanner(SchemaCatalog catalog, KubernetesClient client, Engine.Settings settings,
       KindOrder order, ResourceResolver resolver, InventoryStore inventories, Rollouts rollouts,
@@ -53,11 +55,21 @@ final class PassPlanner {
     this.rollouts = rollouts;
     this.drift = drift;
     this.memo = memo;
+    this.reuse = new PlanReuse(planner, order, rollouts, drift);
   }
 
-  /** Drops the plan memo: what it remembered was judged against a view that may be wrong. */
+  /**
+   * Drops the plan memo and the last plan: what they remembered was judged against a view that
+   * may be wrong.
+   */
   void forgetMemo() {
     memo = new PlanMemo();
+    reuse.forget();
+  }
+
+  /** What the partial plans of this planner did so far. */
+  PlanReuse.Counts partial() {
+    return reuse.counts();
   }
 
   /** See {@link Engine#rebuildInventory}. */
@@ -77,6 +89,17 @@ final class PassPlanner {
   /** As {@link #plan(DesiredState, Planner.Options, LiveState)}, {@code stored} just read. */
   Engine.PlanRun plan(DesiredState desired, Planner.Options options, LiveState live,
       Inventory stored) {
+    LiveCache cache = live instanceof LiveCache c && !rebuild ? c : null;
+    if (cache != null) {
+      // Only what may have moved since the last plan, when that can be told (see PlanReuse).
+      Engine.PlanRun run = reuse.plan(desired, options, stored, cache, this::preferredVersion,
+          memo);
+      if (run != null) {
+        return run;
+      }
+    } else {
+      reuse.forget();
+    }
     // What is labelled for this source, if the inventory was lost.
     Strays.Found found = strays.check(stored, desired.objects(), desired.apiVersions(), rebuild);
     Inventory previous = found.previous();
@@ -87,17 +110,22 @@ final class PassPlanner {
     for (ResourceKey k : previous.keys()) {
       versions.computeIfAbsent(k.group() + "/" + k.kind(), gk -> preferredVersion(k));
     }
+    long liveVersion = cache == null ? 0 : cache.version();
     Map<ResourceKey, LiveObject> liveObjects = live.read(keys, versions);
     // Plan.
     drift.wanted(desired.objects(), options);
-    Plan plan = planner.plan(desired.objects(), liveObjects, previous, options, memo);
+    Plan prepared = rollouts.oneShots(
+        planner.plan(desired.objects(), liveObjects, previous, options, memo), previous);
     // Hold restart-class changes of busy agents; leave cleaned-up runs alone.
-    plan = rollouts.decide(plan, previous);
+    Plan plan = rollouts.gate(prepared);
+    boolean relists = found.relisted() > 0 || previous.differs(stored);
+    if (cache != null && found.warning() == null && !relists) {
+      reuse.remember(desired, options, stored, liveVersion, prepared, plan);
+    }
     // Say what a lost inventory left behind; never prune it on a guess.
     plan = Strays.withUnlisted(plan, found, rebuild);
     drift.seen(plan);
-    return new Engine.PlanRun(desired, plan, previous, options,
-        found.relisted() > 0 || previous.differs(stored));
+    return new Engine.PlanRun(desired, plan, previous, options, relists);
   }
 
   /** The stored inventory; with a rebuild, an undecodable one reads as empty. */

@@ -11,6 +11,8 @@ import dev.roster.plan.Inventory;
 import dev.roster.plan.ObjectHealth;
 import dev.roster.plan.OneShots;
 import dev.roster.plan.Plan;
+import dev.roster.plan.Pointers;
+import dev.roster.plan.ThreeWay;
 import dev.roster.plan.RolloutGate;
 import dev.roster.plan.RolloutPolicy;
 import dev.roster.validate.Profile;
@@ -32,6 +34,11 @@ final class Rollouts {
   private final RelatedLister lister;
   private final RolloutGate gate;
   private final Clock clock;
+  private final java.util.function.Function<ResourceKey, List<String>> ignores;
+  /** The spec hashes of the last {@link #record}, by spec instance (desired trees are read-only). */
+  private volatile Map<Object, String> specHashes = new java.util.IdentityHashMap<>();
+  private static final String REVISION = "/metadata/annotations/"
+      + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
   Rollouts(SchemaCatalog catalog, KubernetesClient client, ResourceResolver resolver,
       Clock clock, RolloutPolicy.Mode defaultMode,
@@ -40,6 +47,7 @@ final class Rollouts {
     this.lister = new RelatedLister(client, resolver, this::apiVersion);
     this.gate = new RolloutGate(this::profile, defaultMode, ignores);
     this.clock = clock;
+    this.ignores = ignores;
   }
 
   /**
@@ -47,9 +55,45 @@ final class Rollouts {
    * its live status ({@link ObjectHealth}).
    */
   Plan decide(Plan plan, Inventory previous) {
-    Plan p = OneShots.apply(plan, previous.runs(), this::profile);
-    return ObjectHealth.attach(gate.apply(p, lister::list, clock.instant()),
-        k -> catalog.profile(k.group(), k.kind()).health());
+    return gate(oneShots(plan, previous));
+  }
+
+  /** The first step of {@link #decide}: one-shot runs decided. What the gate weighs. */
+  Plan oneShots(Plan plan, Inventory previous) {
+    return OneShots.apply(plan, previous.runs(), this::profile);
+  }
+
+  /** The rest of {@link #decide}, after {@link #oneShots}: holds, effects, states, warnings. */
+  Plan gate(Plan prepared) {
+    return ObjectHealth.attach(gate.apply(prepared, lister::list, clock.instant()), this::health);
+  }
+
+  /**
+   * As {@link #gate} for the changes of {@code part} only, weighed within a whole plan whose
+   * prepared changes by key are {@code whole}; without the plan's warnings.
+   */
+  Plan gatePart(Plan part, Map<ResourceKey, Change> whole) {
+    return ObjectHealth.attach(gate.applyPart(part, whole, lister::list, clock.instant()),
+        this::health);
+  }
+
+  /**
+   * Whether what {@link #gate} makes of {@code c} ignores the revision stamped on its desired
+   * object: no rule of its kind and source ({@link ThreeWay#rules}) covers that annotation.
+   */
+  boolean revisionBlind(Change c) {
+    Profile.Rollout p = profile(c.key());
+    for (ThreeWay.Rule r : ThreeWay.rules(c, p == null ? List.of() : p.runtimeOwned(),
+        ignores.apply(c.key()))) {
+      if (Pointers.covers(r.pointer(), REVISION)) {
+        return false;
+      }
+    }
+    return p == null || p.normalForms().isEmpty();
+  }
+
+  private List<Profile.Health> health(ResourceKey k) {
+    return catalog.profile(k.group(), k.kind()).health();
   }
 
   /** Re-decides one re-planned change in the context of its whole plan. */
@@ -69,6 +113,9 @@ final class Rollouts {
   Inventory record(Plan plan, ApplyResult result, Inventory previous, Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
     Map<ResourceKey, String> after = new HashMap<>();
+    // Spec hashes by spec instance: unchanged desired objects share theirs from pass to pass.
+    Map<Object, String> known = specHashes;
+    Map<Object, String> hashes = new java.util.IdentityHashMap<>();
     for (Outcome o : result.outcomes()) {
       Change c = o.change();
       Profile.Rollout p = profile(c.key());
@@ -82,11 +129,13 @@ final class Rollouts {
       boolean exists = c.live() != null && !c.recreates()
           && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
       if (created || exists) {
-        after.put(c.key(), OneShots.entry(c.desired()));
+        after.put(c.key(), OneShots.entry(c.desired(), spec -> hashes.computeIfAbsent(spec,
+            s -> known.containsKey(s) ? known.get(s) : OneShots.specHash(s))));
       } else if (before.containsKey(c.key())) {
         after.put(c.key(), before.get(c.key())); // cleaned up, or not created this time
       }
     }
+    specHashes = hashes;
     return next.withRuns(after);
   }
 

@@ -39,7 +39,17 @@
  *       against a live resourceVersion that has not moved (same origin and source) is unchanged
  *       again, without a diff.
  * </ol>
- * Above the chain, a cached engine skips planning altogether ({@code NoopShortcut}) when the
+ * Between the chain and the shortcut below, a cached engine plans again only what moved ({@code
+ * PlanReuse}): the last plan's change of an object is kept, stamped with the new revision, while
+ * its desired object is the same instance, the live cache names no event or outside read of its
+ * key since the last plan's read ({@link dev.roster.kube.LiveCache#changedSince}), the stored
+ * inventory has the same keys and runs, and its decision rests on nothing but itself (UNCHANGED,
+ * live, not held); every other change (creates, updates, holds, prunes, refusals, objects read
+ * with a GET) is made again each pass and weighed by the rollout gate against the whole plan.
+ * Any doubt (a watch error, relist or informer start, a verification, a rebuild, strays, duplicate
+ * keys) plans in full; the plans are equal ({@code PlanReuseTest} checks it step by step).
+ *
+ * <p>Above the chain, a cached engine skips planning altogether ({@code NoopShortcut}) when the
  * last plan changed nothing and none of its inputs moved: the same desired state instance, equal
  * planner options, an equal inventory as read from the cluster this pass, and the same {@link
  * dev.roster.kube.LiveCache#version} (which every watch event, reset, informer start and read

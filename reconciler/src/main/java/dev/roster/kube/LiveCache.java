@@ -52,9 +52,8 @@ public final class LiveCache implements LiveState, AutoCloseable {
   private final Map<String, KindInformer> kinds = new ConcurrentHashMap<>();
   private volatile Listener listener = (k, l) -> { };
   private volatile boolean closed;
-  /** See {@link #version}. */
-  private final java.util.concurrent.atomic.AtomicLong version =
-      new java.util.concurrent.atomic.AtomicLong();
+  /** See {@link #version} and {@link #changedSince}. */
+  private final LiveJournal journal = new LiveJournal();
 
   /** A cache of {@code source}'s objects, discovering kinds on its own. */
   public LiveCache(KubernetesClient client, String source) {
@@ -75,7 +74,19 @@ public final class LiveCache implements LiveState, AutoCloseable {
    * the same answer, as far as the watches can tell; any doubt moves it.
    */
   public long version() {
-    return version.get();
+    return journal.version();
+  }
+
+  /**
+   * The keys whose {@link #read} may answer otherwise than it did before {@code version} (a
+   * value of {@link #version}) was taken: those of every watch event since, and those read since
+   * outside the informers' stores (fetched, listed, of a kind not served), which are therefore
+   * never believed from one read to the next. Null when that cannot be told: a watch error,
+   * relist, reconnect or informer start since, or more moves than are kept. Keys not named read
+   * as they did then, as far as the watches can tell.
+   */
+  public Set<ResourceKey> changedSince(long version) {
+    return journal.since(version);
   }
 
   /** Sets the one listener of changes (replacing any earlier one). */
@@ -95,14 +106,12 @@ public final class LiveCache implements LiveState, AutoCloseable {
       String apiVersion = apiVersions.get(e.getKey());
       KindInformer kind = apiVersion == null ? null : kind(e.getKey(), apiVersion);
       if (kind == null) {
-        version.incrementAndGet();
+        e.getValue().forEach(journal::moved);
         continue; // kind not served: nothing of it can exist live
       }
       List<ResourceKey> missing = new ArrayList<>();
       boolean stored = kind.lookup(e.getValue(), out, missing);
-      if (!stored || !missing.isEmpty()) {
-        version.incrementAndGet();
-      }
+      (stored ? missing : e.getValue()).forEach(journal::moved);
       if (!stored) {
         listed.addAll(e.getValue());
       } else if (missing.size() > GET_LIMIT) {
@@ -150,7 +159,7 @@ public final class LiveCache implements LiveState, AutoCloseable {
         return null;
       }
       k = start(ctx.get());
-      version.incrementAndGet();
+      journal.moved(null);
       kinds.put(gk, k);
       return k;
     }
@@ -166,13 +175,13 @@ public final class LiveCache implements LiveState, AutoCloseable {
     KindInformer k = new KindInformer(client, ctx, informer, new Listener() {
       @Override
       public void changed(ResourceKey key, LiveObject live) {
-        version.incrementAndGet();
+        journal.moved(key);
         listener.changed(key, live);
       }
 
       @Override
       public void reset(String why) {
-        version.incrementAndGet();
+        journal.moved(null);
         listener.reset(why);
       }
     });

@@ -64,15 +64,30 @@ public final class OneShots {
     if (p == null || desired == null) {
       return null;
     }
-    return p.deletedBecause(d -> d.path() == null || Pointers.values(desired, d.path()).stream()
+    Map<String, Object> read = Restamped.base(desired); // the revision is not read here
+    return p.deletedBecause(d -> d.path() == null || Pointers.values(read, d.path()).stream()
         .anyMatch(v -> d.values().contains(String.valueOf(v))));
   }
 
   /** The ledger entry of a desired run: hash of its spec, then its rerun token. */
   public static String entry(Map<String, Object> desired) {
-    String rerun = Metadata.annotation(desired, Ownership.RERUN);
-    return sha256(JSON.writeValueAsString(canonical(desired.get("spec")))) + " "
+    return entry(desired, OneShots::specHash);
+  }
+
+  /**
+   * As {@link #entry(Map)}, the spec's hash from {@code hashes} (which must answer as {@link
+   * #specHash}, e.g. remembering its answers for spec instances seen before).
+   */
+  public static String entry(Map<String, Object> desired, Function<Object, String> hashes) {
+    Map<String, Object> read = Restamped.base(desired); // the revision is not read here
+    String rerun = Metadata.annotation(read, Ownership.RERUN);
+    return hashes.apply(read.get("spec")) + " "
         + (rerun == null ? "" : rerun.replaceAll("\\s", "_"));
+  }
+
+  /** The hash of a spec in ledger entries. */
+  public static String specHash(Object spec) {
+    return sha256(JSON.writeValueAsString(canonical(spec)));
   }
 
   private static Object canonical(Object o) {

@@ -69,6 +69,27 @@ public final class PlanMemo {
     }
   }
 
+  /** Forgets the verdict of {@code k} (planned again, and not found unchanged). */
+  void drop(ResourceKey k) {
+    if (keeps && verdicts.containsKey(k)) {
+      mutable().remove(k);
+    }
+  }
+
+  /** Keeps {@code more} verdicts beside those kept. */
+  void add(Map<ResourceKey, Verdict> more) {
+    if (keeps && !more.isEmpty()) {
+      mutable().putAll(more);
+    }
+  }
+
+  private Map<ResourceKey, Verdict> mutable() {
+    if (!(verdicts instanceof java.util.HashMap)) {
+      verdicts = new java.util.HashMap<>(verdicts);
+    }
+    return verdicts;
+  }
+
   /** Objects whose verdict is kept. */
   public int size() {
     return verdicts.size();

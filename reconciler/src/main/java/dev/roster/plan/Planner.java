@@ -40,11 +40,34 @@ public final class Planner {
    */
   public Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
       Inventory previous, Options o, PlanMemo memo) {
-    List<Change> changes = new ArrayList<>();
     Set<ResourceKey> wanted = new HashSet<>();
+    desired.forEach(d -> wanted.add(d.key()));
+    List<ResourceKey> prunable = new ArrayList<>();
+    for (ResourceKey k : previous.keys()) {
+      if (!wanted.contains(k)) {
+        prunable.add(k);
+      }
+    }
+    return plan(desired, live, prunable, previous.keys().size(), o, memo, false);
+  }
+
+  /**
+   * Part of a plan: the changes of {@code desired} and the prunes of {@code prunable} (inventory
+   * keys Git does not define), each exactly as {@link #plan(List, Map, Inventory, Options,
+   * PlanMemo)} would make it for the whole, in the same order; {@code memo} keeps the verdicts it
+   * had for other objects. For an engine that plans again only what may have moved.
+   */
+  public Plan planPart(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
+      java.util.Collection<ResourceKey> prunable, int inventorySize, Options o, PlanMemo memo) {
+    return plan(desired, live, prunable, inventorySize, o, memo, true);
+  }
+
+  private Plan plan(List<DesiredObject> desired, Map<ResourceKey, LiveObject> live,
+      java.util.Collection<ResourceKey> prunable, int inventorySize, Options o, PlanMemo memo,
+      boolean part) {
+    List<Change> changes = new ArrayList<>();
     Map<ResourceKey, PlanMemo.Verdict> verdicts = memo.keeps() ? new HashMap<>() : null;
     for (DesiredObject d : desired) {
-      wanted.add(d.key());
       LiveObject l = live.get(d.key());
       PlanMemo.Verdict v = memo.get(d, l, o);
       Change c = v != null ? unchanged(d, l, o, v.fields()) : planOne(d, l, o);
@@ -55,20 +78,34 @@ public final class Planner {
       }
       changes.add(c);
     }
-    if (verdicts != null) {
+    if (verdicts != null && part) {
+      desired.forEach(d -> memo.drop(d.key()));
+      memo.add(verdicts);
+    } else if (verdicts != null) {
       memo.replace(verdicts);
     }
     sortInOrder(changes);
     List<Change> prunes = new ArrayList<>();
-    for (ResourceKey k : previous.keys()) {
+    for (ResourceKey k : prunable) {
       LiveObject l = live.get(k);
-      if (!wanted.contains(k) && l != null) {
+      if (l != null) {
         prunes.add(pruneOne(k, l, o));
       }
     }
     prunes.sort((a, b) -> order.compare(b.key(), a.key()));
     changes.addAll(prunes);
-    return new Plan(o.source(), o.revision(), List.copyOf(changes), previous.keys().size());
+    return new Plan(o.source(), o.revision(), List.copyOf(changes), inventorySize);
+  }
+
+  /**
+   * {@code c}, a change this planner made for an object Git defines, as planning the same object
+   * against the same live object with {@code o} would make it, when only the revision differs
+   * and nothing but the stamp reads it (an UNCHANGED change whose rules ignore the revision).
+   */
+  public static Change restamped(Change c, Options o) {
+    String have = Restamped.revision(c.desired());
+    return o.revision().equals(have) ? c
+        : c.toBuilder().desired(Restamped.of(c.desired(), o.revision())).build();
   }
 
   private Change planOne(DesiredObject d, LiveObject l, Options o) {

@@ -105,16 +105,25 @@ public final class RolloutGate {
   public Plan apply(Plan plan, WorkInFlight.Lister related, Instant now) {
     Map<ResourceKey, Change> byKey = new HashMap<>();
     plan.changes().forEach(c -> byKey.put(c.key(), c));
-    WorkInFlight work = new WorkInFlight(profiles, byKey, related);
+    return RolloutPolicy.warnHotReload(applyPart(plan, byKey, related, now));
+  }
+
+  /**
+   * The changes of {@code part} decided as {@link #apply} decides them within a whole plan whose
+   * changes by key are {@code whole} (which holds {@code part}'s), without the plan's warnings.
+   */
+  public Plan applyPart(Plan part, Map<ResourceKey, Change> whole, WorkInFlight.Lister related,
+      Instant now) {
+    WorkInFlight work = new WorkInFlight(profiles, whole, related);
     List<Change> out = new ArrayList<>();
-    for (Change c : plan.changes()) {
+    for (Change c : part.changes()) {
       Profile.Rollout p = profiles.apply(c.key());
       List<String> ignored = ignores.apply(c.key());
       Change split = PlatformFields.split(c, p, ignored);
-      Change decided = p == null ? split : decide(split, p, plan.revision(), byKey, work, now);
+      Change decided = p == null ? split : decide(split, p, part.revision(), whole, work, now);
       out.add(effects(PlatformFields.record(decided, p, ignored), p));
     }
-    return RolloutPolicy.warnHotReload(plan.withChanges(out));
+    return part.withChanges(out);
   }
 
   /** {@code c} with what writing its fields now does on the platform ({@code rollout.effects}). */

@@ -52,6 +52,19 @@ final class Stamper {
     return CompactTrees.flat(top);
   }
 
+  /**
+   * {@code stamped} (what {@link #stamp} or {@link #stampCompact} made, with or without more
+   * annotations) stamped with {@code revision} instead, equal to stamping its object again with
+   * it, and in the same order; read-only, sharing the rest.
+   */
+  static Map<String, Object> restamp(Map<String, Object> stamped, String revision) {
+    Map<String, Object> meta = map(stamped.get("metadata"));
+    Map<String, Object> annotations = CompactTrees.with(map(meta.get("annotations")),
+        Ownership.REVISION, revision);
+    return CompactTrees.with(stamped, "metadata",
+        CompactTrees.with(meta, "annotations", annotations));
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> annotations(Map<String, Object> stamped) {
     return (Map<String, Object>) map(stamped.get("metadata")).get("annotations");
