@@ -7,6 +7,8 @@ import dev.roster.validate.RepoConfig;
 import dev.roster.validate.SchemaCatalog;
 import dev.roster.validate.ValidationReport;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,13 @@ final class DesiredObjects {
   private final Map<String, List<DesiredObject>> objects = new HashMap<>();
   /** {@code group/Kind} → file → the apiVersion of the file's last manifest of that kind. */
   private final Map<String, TreeMap<String, String>> versions = new HashMap<>();
+  /** Files changed since the last state made, and whether any came, went or changed count. */
+  private final Set<String> touched = new HashSet<>();
+  private boolean moved = true;
+  /** The objects of the last state made; the files in order, and where each one's start. */
+  private DesiredObject[] flat;
+  private String[] order;
+  private int[] start;
 
   DesiredObjects(SchemaCatalog catalog, String defaultNamespace) {
     this.catalog = catalog;
@@ -39,6 +48,8 @@ final class DesiredObjects {
     manifests.clear();
     objects.clear();
     versions.clear();
+    touched.clear();
+    moved = true;
   }
 
   /** Takes the changes of {@code delta}. */
@@ -47,6 +58,9 @@ final class DesiredObjects {
       objects.remove(c.path());
       List<Manifest> before = c.parsed() == null ? manifests.remove(c.path())
           : manifests.put(c.path(), applied(c.parsed().manifests()));
+      List<Manifest> after = manifests.get(c.path());
+      moved |= before == null || after == null || before.size() != after.size();
+      touched.add(c.path());
       if (before != null) {
         for (Manifest m : before) {
           TreeMap<String, String> byFile = versions.get(kind(m));
@@ -69,15 +83,44 @@ final class DesiredObjects {
     if (!report.valid()) {
       throw new InvalidDesiredStateException(report);
     }
-    List<DesiredObject> out = new ArrayList<>();
-    manifests.forEach((path, ms) -> out.addAll(objects.computeIfAbsent(path, p -> {
+    if (moved) {
+      flat = new DesiredObject[manifests.values().stream().mapToInt(List::size).sum()];
+      order = new String[manifests.size()];
+      start = new int[manifests.size()];
+      int file = 0;
+      int at = 0;
+      for (String path : manifests.keySet()) {
+        order[file] = path;
+        start[file++] = at;
+        for (DesiredObject d : objects(path)) {
+          flat[at++] = d;
+        }
+      }
+    } else { // the same files with as many objects each: only the changed ones' differ
+      flat = flat.clone();
+      for (String path : touched) {
+        int at = start[Arrays.binarySearch(order, path)];
+        for (DesiredObject d : objects(path)) {
+          flat[at++] = d;
+        }
+      }
+    }
+    touched.clear();
+    moved = false;
+    List<DesiredObject> out = Collections.unmodifiableList(Arrays.asList(flat));
+    Map<String, String> apiVersions = new HashMap<>();
+    versions.forEach((kind, byFile) -> apiVersions.put(kind, byFile.lastEntry().getValue()));
+    return new DesiredState(out, report, Map.copyOf(apiVersions));
+  }
+
+  /** The objects of the file at {@code path}, made on first use. */
+  private List<DesiredObject> objects(String path) {
+    return objects.computeIfAbsent(path, p -> {
+      List<Manifest> ms = manifests.get(p);
       List<DesiredObject> made = new ArrayList<>(ms.size());
       ms.forEach(m -> made.add(DesiredState.object(m, catalog, defaultNamespace)));
       return made;
-    })));
-    Map<String, String> apiVersions = new HashMap<>();
-    versions.forEach((kind, byFile) -> apiVersions.put(kind, byFile.lastEntry().getValue()));
-    return new DesiredState(List.copyOf(out), report, Map.copyOf(apiVersions));
+    });
   }
 
   /** The manifests that make objects: all but the repo config. */
