@@ -1,23 +1,16 @@
 package dev.roster.engine;
 
-import dev.roster.load.LoadResult;
-import dev.roster.load.Manifest;
-import dev.roster.plan.DesiredObject;
 import dev.roster.source.Snapshot;
-import dev.roster.validate.RepoConfig;
 import java.io.IOException;
-import java.util.IdentityHashMap;
-import java.util.Map;
 
 /**
- * The desired state of the last tree, and the object made from each of its manifests, so the same
- * tree (by the {@link dev.roster.source.SourceTree#contentId} of its root) gives the same desired
- * state at once and an unchanged manifest gives the same object instance. {@link #none()} keeps
- * nothing. Not thread-safe: one pass at a time, as serve's worker runs them.
+ * The desired state of the last tree, so the same tree (by the {@link
+ * dev.roster.source.SourceTree#contentId} of its root) gives the same desired state instance at
+ * once. {@link #none()} keeps nothing. Not thread-safe: one pass at a time, as serve's worker
+ * runs them.
  */
 final class DesiredMemo {
   private final boolean keeps;
-  private Map<Manifest, DesiredObject> objects = new IdentityHashMap<>();
   private String treeId;
   private DesiredState last;
 
@@ -31,6 +24,11 @@ final class DesiredMemo {
 
   static DesiredMemo fresh() {
     return new DesiredMemo(true);
+  }
+
+  /** Whether this memo keeps anything (and so whether a loader may keep work between passes). */
+  boolean keeps() {
+    return keeps;
   }
 
   /** The id this memo knows {@code snapshot}'s tree by; null when it cannot tell or keeps none. */
@@ -50,25 +48,11 @@ final class DesiredMemo {
     return id != null && id.equals(treeId) ? last : null;
   }
 
-  /** The object made from {@code m} in the last pass, or null. */
-  DesiredObject earlier(Manifest m) {
-    return objects.get(m);
-  }
-
-  /** Remembers the desired state made from {@code loaded} (objects in manifest order). */
-  void remember(String id, LoadResult loaded, DesiredState desired) {
-    if (!keeps) {
-      return;
+  /** Remembers {@code desired} as the state of the tree {@code id}. */
+  void remember(String id, DesiredState desired) {
+    if (keeps) {
+      treeId = id;
+      last = desired;
     }
-    Map<Manifest, DesiredObject> made = new IdentityHashMap<>();
-    int i = 0;
-    for (Manifest m : loaded.manifests()) {
-      if (!RepoConfig.is(m)) { // the repo config makes no object
-        made.put(m, desired.objects().get(i++));
-      }
-    }
-    objects = made;
-    treeId = id;
-    last = desired;
   }
 }

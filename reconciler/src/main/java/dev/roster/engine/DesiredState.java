@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Desired objects of one snapshot: loaded, validated, namespaces defaulted.
@@ -38,13 +37,12 @@ public record DesiredState(
   }
 
   /**
-   * The desired state of a loaded and validated tree; throws if the report has errors. {@code
-   * earlier} gives the object made from a manifest before (same manifest, same settings), or null.
-   * The objects are in manifest order, one per manifest except the repo config (roster.yaml),
-   * which is never applied.
+   * The desired state of a loaded and validated tree; throws if the report has errors. The
+   * objects are in manifest order, one per manifest except the repo config (roster.yaml), which
+   * is never applied; {@code apiVersions} holds the apiVersion of the last manifest of each kind.
    */
   static DesiredState from(LoadResult loaded, ValidationReport report, SchemaCatalog catalog,
-      String defaultNamespace, Function<Manifest, DesiredObject> earlier) {
+      String defaultNamespace) {
     if (!report.valid()) {
       throw new InvalidDesiredStateException(report);
     }
@@ -54,14 +52,14 @@ public record DesiredState(
       if (RepoConfig.is(m)) {
         continue;
       }
-      DesiredObject d = earlier.apply(m);
-      out.add(d != null ? d : object(m, catalog, defaultNamespace));
+      out.add(object(m, catalog, defaultNamespace));
       versions.put(m.group() + "/" + m.kind(), m.apiVersion());
     }
     return new DesiredState(List.copyOf(out), report, Map.copyOf(versions));
   }
 
-  private static DesiredObject object(Manifest m, SchemaCatalog catalog,
+  /** The object {@code m} makes: a namespaced one without namespace gets the default. */
+  static DesiredObject object(Manifest m, SchemaCatalog catalog,
       String defaultNamespace) {
     boolean cluster = catalog.profile(m.group(), m.kind()).scope() == Profile.Scope.CLUSTER;
     String ns = cluster ? "" : m.namespace().isEmpty() ? defaultNamespace : m.namespace();

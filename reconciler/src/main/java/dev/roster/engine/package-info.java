@@ -29,17 +29,25 @@
  * handed out, so "same instance" means "same input" all the way down, and nothing is compared by
  * value:
  * <ol>
- *   <li>load ({@link dev.roster.load.ParseCache}): a file whose content id (Git blob id) is
- *       unchanged yields the same {@link dev.roster.load.Manifest} instances, read-only;
- *   <li>validate ({@link dev.roster.validate.ValidationCache}): a manifest instance seen before
- *       keeps its own checks; repo-wide rules (references, duplicates) run every pass;
- *   <li>engine ({@code DesiredMemo}): the same root tree id gives the same desired state, and a
- *       manifest instance seen before gives the same {@link dev.roster.plan.DesiredObject};
+ *   <li>load ({@link dev.roster.load.ChangeLoader}): a directory whose Git tree id (and the
+ *       ignore files above it) is unchanged is not listed again, and a file whose blob id is
+ *       unchanged is not read: only the files that changed are reported, as new read-only
+ *       {@link dev.roster.load.Manifest} instances; the others keep theirs;
+ *   <li>validate ({@link dev.roster.validate.ChangeValidator}): a changed manifest is checked on
+ *       its own; the repo-wide rules are kept as indexes (identities, who refers to which, twins,
+ *       the repo config) and checked again only for the objects a change reaches;
+ *   <li>engine ({@code DesiredMemo}, {@code DesiredObjects}): the same root tree id gives the
+ *       same desired state instance, and an unchanged file keeps its
+ *       {@link dev.roster.plan.DesiredObject} instances;
  *   <li>plan ({@link dev.roster.plan.PlanMemo}): a desired object instance found unchanged
  *       against a live resourceVersion that has not moved (same origin and source) is unchanged
  *       again, without a diff.
  * </ol>
- * Between the chain and the shortcut below, a cached engine plans again only what moved ({@code
+ * The first three give exactly what loading and validating the whole tree gives, proven commit
+ * by commit against it ({@code DesiredChangesTest}); a pass that fails part-way (the cluster
+ * unreachable while references are looked up) makes the next one start from every file.
+ *
+ * <p>Between the chain and the shortcut below, a cached engine plans again only what moved ({@code
  * PlanReuse}): the last plan's change of an object is kept, stamped with the new revision, while
  * its desired object is the same instance, the live cache names no event or outside read of its
  * key since the last plan's read ({@link dev.roster.kube.LiveCache#changedSince}), the stored

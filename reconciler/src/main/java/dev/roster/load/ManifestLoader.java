@@ -94,21 +94,33 @@ public final class ManifestLoader {
       if (parsed != null) {
         return parsed;
       }
-      Text t = readFile(rel, tree);
-      if (t.failed() != null) {
-        parsed = t.failed();
-      } else {
-        parsed = parser.parse(rel, t.text());
-        parsed = id == null ? parsed : compact(rel, t.text(), parsed);
-      }
+      parsed = file(rel, tree, id != null);
       if (id != null) {
         cache.put(rel, id, parsed);
       }
       return parsed;
     } catch (IOException e) {
-      return new YamlParser.Parsed(
-          List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
+      return unreadable(rel, e);
     }
+  }
+
+  /**
+   * The file at {@code rel} parsed; when the result is kept across loads ({@code keep}) it is
+   * made read-only ({@link #compact}).
+   */
+  YamlParser.Parsed file(String rel, SourceTree tree, boolean keep) throws IOException {
+    Text t = readFile(rel, tree);
+    if (t.failed() != null) {
+      return t.failed();
+    }
+    YamlParser.Parsed parsed = parser.parse(rel, t.text());
+    return keep ? compact(rel, t.text(), parsed) : parsed;
+  }
+
+  /** What a file that could not be read yields: one error, no manifests. */
+  static YamlParser.Parsed unreadable(String rel, IOException e) {
+    return new YamlParser.Parsed(
+        List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
   }
 
   /**

@@ -14,5 +14,7 @@
  * <p>Serve mode loads the same repo again and again: with a {@link dev.roster.load.ParseCache} a
  * file whose content id is unchanged is not read or parsed again, and the manifests it yields are
  * the very same instances as before, kept as read-only {@link dev.roster.load.CompactTrees}.
+ * {@link dev.roster.load.ChangeLoader} goes further: it reports only the files that changed
+ * since the last tree, listing no directory whose content id is unchanged.
  */
 package dev.roster.load;

@@ -29,7 +29,7 @@ public final class GitTree implements SourceTree {
   private final Repository repo;
   private final ObjectId commit;
   private final ObjectId root;
-  private Index index;
+  private final Map<String, Dir> dirs = new HashMap<>();
 
   /**
    * The tree of {@code commit}, or of its subdirectory {@code path} (null for the root). Throws
@@ -69,73 +69,80 @@ public final class GitTree implements SourceTree {
 
   /**
    * The Git object id: the blob of a regular or executable file, the tree of a directory; null
-   * for anything else (symlinks, submodules, missing paths).
+   * for anything else (symlinks, submodules, missing paths). Reads only the trees on the way to
+   * {@code path}, so a caller comparing ids directory by directory never lists the rest.
    */
   @Override
   public String contentId(String path) throws IOException {
     if (path.isEmpty()) {
       return root.name();
     }
-    Index ix = index();
-    ObjectId id = ix.files().getOrDefault(path, ix.dirs().get(path));
+    int slash = path.lastIndexOf('/');
+    Dir parent = dir(slash < 0 ? "" : path.substring(0, slash));
+    if (parent == null) {
+      return null;
+    }
+    String name = path.substring(slash + 1);
+    ObjectId id = parent.files().getOrDefault(name, parent.dirs().get(name));
     return id == null ? null : id.name();
   }
 
   /**
-   * Ids of every regular file and directory below the root, by path, and the entries of every
-   * directory (the root is {@code ""}), sorted by name.
+   * One directory as read from its tree object: ids of its regular files and subdirectories by
+   * name, and its entries sorted by name.
    */
-  private record Index(Map<String, ObjectId> files, Map<String, ObjectId> dirs,
-      Map<String, List<Entry>> entries) {}
+  private record Dir(Map<String, ObjectId> files, Map<String, ObjectId> dirs,
+      List<Entry> entries) {}
 
-  /** The index, made on first use by one walk of the whole tree. */
-  private synchronized Index index() throws IOException {
-    if (index == null) {
-      Map<String, ObjectId> files = new HashMap<>();
-      Map<String, ObjectId> dirs = new HashMap<>();
-      Map<String, List<Entry>> entries = new HashMap<>();
-      entries.put("", new ArrayList<>());
-      try (TreeWalk tw = new TreeWalk(repo)) {
-        tw.addTree(root);
-        tw.setRecursive(false);
-        while (tw.next()) {
-          FileMode mode = tw.getFileMode(0);
-          String path = tw.getPathString();
-          int slash = path.lastIndexOf('/');
-          entries.get(slash < 0 ? "" : path.substring(0, slash))
-              .add(entry(tw.getNameString(), mode));
-          if (FileMode.TREE.equals(mode)) {
-            dirs.put(path, tw.getObjectId(0));
-            entries.put(path, new ArrayList<>());
-            tw.enterSubtree();
-          } else if (FileMode.REGULAR_FILE.equals(mode)
-              || FileMode.EXECUTABLE_FILE.equals(mode)) {
-            files.put(path, tw.getObjectId(0));
-          }
+  /** The directory at {@code path}, read on first use; null if there is none. */
+  private synchronized Dir dir(String path) throws IOException {
+    Dir known = dirs.get(path);
+    if (known != null || dirs.containsKey(path)) {
+      return known;
+    }
+    ObjectId id = root;
+    if (!path.isEmpty()) {
+      int slash = path.lastIndexOf('/');
+      Dir parent = dir(slash < 0 ? "" : path.substring(0, slash));
+      id = parent == null ? null : parent.dirs().get(path.substring(slash + 1));
+    }
+    Dir d = id == null ? null : read(id);
+    dirs.put(path, d);
+    return d;
+  }
+
+  private Dir read(ObjectId tree) throws IOException {
+    Map<String, ObjectId> files = new HashMap<>();
+    Map<String, ObjectId> subdirs = new HashMap<>();
+    List<Entry> entries = new ArrayList<>();
+    try (TreeWalk tw = new TreeWalk(repo)) {
+      tw.addTree(tree);
+      tw.setRecursive(false);
+      while (tw.next()) {
+        FileMode mode = tw.getFileMode(0);
+        String name = tw.getNameString();
+        entries.add(entry(name, mode));
+        if (FileMode.TREE.equals(mode)) {
+          subdirs.put(name, tw.getObjectId(0));
+        } else if (FileMode.REGULAR_FILE.equals(mode) || FileMode.EXECUTABLE_FILE.equals(mode)) {
+          files.put(name, tw.getObjectId(0));
         }
       }
-      entries.values().forEach(l -> l.sort(Comparator.comparing(Entry::name)));
-      index = new Index(files, dirs, entries);
     }
-    return index;
+    entries.sort(Comparator.comparing(Entry::name));
+    return new Dir(files, subdirs, List.copyOf(entries));
   }
 
   @Override
   public List<Entry> list(String dir) throws IOException {
-    List<Entry> known = index().entries().get(dir);
+    Dir known = dir(dir);
     if (known != null) {
-      return new ArrayList<>(known);
+      return new ArrayList<>(known.entries());
     }
-    List<Entry> out = new ArrayList<>();
-    try (ObjectReader reader = repo.newObjectReader(); TreeWalk tw = new TreeWalk(reader)) {
-      tw.addTree(find(reader, dir, true)); // not a directory: throws as TreeWalk finds it
-      tw.setRecursive(false);
-      while (tw.next()) {
-        out.add(entry(tw.getNameString(), tw.getFileMode(0)));
-      }
+    try (ObjectReader reader = repo.newObjectReader()) {
+      find(reader, dir, true); // not a directory: throws as TreeWalk finds it
     }
-    out.sort(Comparator.comparing(Entry::name));
-    return out;
+    throw new NotDirectoryException(dir);
   }
 
   private static Entry entry(String name, FileMode mode) {
@@ -166,7 +173,10 @@ public final class GitTree implements SourceTree {
 
   /** The object at {@code path}: a tree if {@code dir}, else a regular or executable file. */
   private ObjectId find(ObjectReader reader, String path, boolean dir) throws IOException {
-    ObjectId known = (dir ? index().dirs() : index().files()).get(path);
+    int slash = path.lastIndexOf('/');
+    Dir parent = path.isEmpty() ? null : dir(slash < 0 ? "" : path.substring(0, slash));
+    ObjectId known = parent == null ? null
+        : (dir ? parent.dirs() : parent.files()).get(path.substring(slash + 1));
     if (known != null) {
       return known;
     }

@@ -38,7 +38,7 @@ final class ReferenceChecker {
       String name, String omitted) {}
 
   private final SchemaCatalog catalog;
-  private final Set<ResourceKey> present = new HashSet<>();
+  private final Set<ResourceKey> present;
   private final RepoConfig config;
   private final ClusterLookup cluster;
   private final Map<ResourceKey, Boolean> live = new HashMap<>();
@@ -49,10 +49,40 @@ final class ReferenceChecker {
    */
   ReferenceChecker(SchemaCatalog catalog, Collection<ResourceKey> identities, RepoConfig config,
       ClusterLookup cluster) {
+    this(catalog, (Set<ResourceKey>) new HashSet<>(identities), config, cluster);
+  }
+
+  /** As the constructor, over {@code present} itself: not copied, read as it is at each check. */
+  static ReferenceChecker over(SchemaCatalog catalog, Set<ResourceKey> present, RepoConfig config,
+      ClusterLookup cluster) {
+    return new ReferenceChecker(catalog, present, config, cluster);
+  }
+
+  private ReferenceChecker(SchemaCatalog catalog, Set<ResourceKey> present, RepoConfig config,
+      ClusterLookup cluster) {
     this.catalog = catalog;
     this.config = config;
     this.cluster = cluster;
-    present.addAll(identities);
+    this.present = present;
+  }
+
+  /** The identities in the repo that would resolve {@code t}: one per kind it may name. */
+  static List<ResourceKey> keys(SchemaCatalog catalog, Target t) {
+    List<ResourceKey> out = new ArrayList<>(t.kinds().size());
+    for (String kind : t.kinds()) {
+      out.add(normalized(catalog, t.group(), kind, t.namespace(), t.name()));
+    }
+    return out;
+  }
+
+  /** Whether every one of {@code targets} resolves in the repo (so no config or cluster is read). */
+  boolean inRepo(List<Target> targets) {
+    for (Target t : targets) {
+      if (!inRepo(t)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The identity of {@code m} as references name it: no namespace for cluster-scoped kinds. */

@@ -17,8 +17,11 @@ import java.util.Optional;
 public final class Validator {
   /** The namespace of objects that name none, unless the caller says otherwise. */
   public static final String DEFAULT_NAMESPACE = "default";
-  private final SchemaCatalog catalog;
-  private final SchemaValidator schemas;
+  final SchemaCatalog catalog;
+  final SchemaValidator schemas;
+  /** The order of a report's problems (a stable sort keeps the order found within a place). */
+  static final Comparator<Problem> ORDER = Comparator.comparing(Problem::file)
+      .thenComparingInt(Problem::line).thenComparingInt(Problem::column);
   private final boolean allowUnknownKinds;
   private final ValidationCache cache;
 
@@ -92,23 +95,28 @@ public final class Validator {
       out.addAll(local.graph());
       Manifest first = seen.putIfAbsent(applied(local.key(), defaultNamespace), m);
       if (first != null) {
-        out.add(m.error("/metadata/name", "defined twice: also at " + first.origin()
-            + twin(local.key(), locals.get(first).key(), defaultNamespace)));
+        out.add(duplicate(m, local.key(), first, locals.get(first).key(), defaultNamespace));
       }
     }
-    out.sort(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)
-        .thenComparingInt(Problem::column));
+    out.sort(ORDER);
     return new ValidationReport(List.copyOf(out), loaded.files(),
         loaded.manifests().size() - configDocs.size());
   }
 
   /** Where {@code key} is applied: a namespaced key without namespace goes to the default. */
-  private ResourceKey applied(ResourceKey key, String defaultNamespace) {
+  ResourceKey applied(ResourceKey key, String defaultNamespace) {
     if (!key.namespace().isEmpty() || defaultNamespace == null || defaultNamespace.isEmpty()
         || catalog.profile(key.group(), key.kind()).scope() == Profile.Scope.CLUSTER) {
       return key;
     }
     return new ResourceKey(key.group(), key.kind(), defaultNamespace, key.name());
+  }
+
+  /** The error of {@code m} (identity {@code key}) defined before as {@code first}. */
+  static Problem duplicate(Manifest m, ResourceKey key, Manifest first, ResourceKey firstKey,
+      String defaultNamespace) {
+    return m.error("/metadata/name", "defined twice: also at " + first.origin()
+        + twin(key, firstKey, defaultNamespace));
   }
 
   /** Why two objects written differently are one: one of them names no namespace. */
@@ -121,7 +129,7 @@ public final class Validator {
   }
 
   /** What {@code m} alone decides. */
-  private ValidationCache.Local local(Manifest m) {
+  ValidationCache.Local local(Manifest m) {
     List<Problem> identity = ObjectChecker.identity(m);
     if (!identity.isEmpty()) {
       return new ValidationCache.Local(List.copyOf(identity), List.of(), List.of(), List.of(),

@@ -8,6 +8,8 @@
  * lives in data (schema and profile files), not in code. With a {@link
  * dev.roster.validate.ValidationCache} (serve mode) the checks of one manifest on its own run once
  * per manifest instance; the rules that span the repo run on every validation, so the report is
- * the same as without the cache.
+ * the same as without the cache. {@link dev.roster.validate.ChangeValidator} (serve mode) goes
+ * further: it validates a repo from the files that changed since the last tree, keeping the
+ * repo-wide rules as indexes, and gives the same report as a whole validation.
  */
 package dev.roster.validate;
