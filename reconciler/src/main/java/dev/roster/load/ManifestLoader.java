@@ -99,10 +99,10 @@ public final class ManifestLoader {
         parsed = t.failed();
       } else {
         parsed = parser.parse(rel, t.text());
-        parsed = id == null ? parsed : compact(rel, t.text(), parsed);
+        parsed = id == null ? parsed : compact(rel.intern(), t.text(), parsed);
       }
       if (id != null) {
-        cache.put(rel, id, parsed);
+        cache.put(rel.intern(), id, parsed); // the path also names the file live: one instance
       }
       return parsed;
     } catch (IOException e) {
@@ -122,7 +122,9 @@ public final class ManifestLoader {
       int doc = i;
       PointerIndex index = PointerIndex.lazy(
           () -> parser.parse(rel, text).manifests().get(doc).index());
-      manifests.add(new Manifest(m.origin(), CompactTrees.copyMap(m.object()), index));
+      Origin o = m.origin();
+      manifests.add(new Manifest(new Origin(rel, o.document(), o.line(), o.column()),
+          CompactTrees.copyMap(m.object()), index));
     }
     return new YamlParser.Parsed(List.copyOf(manifests), List.copyOf(parsed.problems()));
   }
