@@ -1,7 +1,9 @@
 package dev.roster.load;
 
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,9 +15,11 @@ import java.util.function.BiConsumer;
  * The read-only maps of {@link CompactTrees}: entries in insertion order, looked up linearly. A
  * map of up to four entries holds them in fields (one object, no array: most maps of a Kubernetes
  * object are that small, and serve keeps each object's maps twice, desired and live); a larger
- * one holds one array of keys and values. Equal to any map with the same entries.
+ * one holds one array of keys and values. Equal to any map with the same entries. It implements
+ * {@link Map} itself rather than extend {@link AbstractMap}, whose two cached views would add a
+ * field each to every map.
  */
-abstract class FlatMap extends AbstractMap<String, Object> {
+abstract class FlatMap implements Map<String, Object> {
   private static final FlatMap EMPTY = new Array(new Object[0]);
 
   /** A map of {@code [k0, v0, k1, v1, …]}, in that order; the array is not copied. */
@@ -45,8 +49,23 @@ abstract class FlatMap extends AbstractMap<String, Object> {
   }
 
   @Override
+  public boolean isEmpty() {
+    return size() == 0;
+  }
+
+  @Override
   public boolean containsKey(Object key) {
     return indexOf(key) >= 0;
+  }
+
+  @Override
+  public boolean containsValue(Object value) {
+    for (int i = 0, n = size(); i < n; i++) {
+      if (Objects.equals(value(i), value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -63,6 +82,72 @@ abstract class FlatMap extends AbstractMap<String, Object> {
   }
 
   @Override
+  public Object put(String key, Object value) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Object remove(Object key) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void putAll(Map<? extends String, ?> m) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void clear() {
+    throw new UnsupportedOperationException();
+  }
+
+  /** A view made on each call (no field caches it: every map would pay for one). */
+  @Override
+  public Set<String> keySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return FlatMap.this.size();
+      }
+
+      @Override
+      public boolean contains(Object o) {
+        return containsKey(o);
+      }
+
+      @Override
+      public Iterator<String> iterator() {
+        return new Walk<>() {
+          @Override
+          String at(int i) {
+            return key(i);
+          }
+        };
+      }
+    };
+  }
+
+  @Override
+  public Collection<Object> values() {
+    return new AbstractCollection<>() {
+      @Override
+      public int size() {
+        return FlatMap.this.size();
+      }
+
+      @Override
+      public Iterator<Object> iterator() {
+        return new Walk<>() {
+          @Override
+          Object at(int i) {
+            return value(i);
+          }
+        };
+      }
+    };
+  }
+
+  @Override
   public Set<Map.Entry<String, Object>> entrySet() {
     return new AbstractSet<>() {
       @Override
@@ -72,26 +157,74 @@ abstract class FlatMap extends AbstractMap<String, Object> {
 
       @Override
       public Iterator<Map.Entry<String, Object>> iterator() {
-        return new Iterator<>() {
-          private int i;
-
+        return new Walk<>() {
           @Override
-          public boolean hasNext() {
-            return i < size();
-          }
-
-          @Override
-          public Map.Entry<String, Object> next() {
-            if (i >= size()) {
-              throw new NoSuchElementException();
-            }
-            Map.Entry<String, Object> e = new SimpleImmutableEntry<>(key(i), value(i));
-            i++;
-            return e;
+          Map.Entry<String, Object> at(int i) {
+            return new AbstractMap.SimpleImmutableEntry<>(key(i), value(i));
           }
         };
       }
     };
+  }
+
+  /** {@link Map#equals}: the same mappings, whatever the order or the other map's class. */
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    if (!(o instanceof Map<?, ?> m) || m.size() != size()) {
+      return false;
+    }
+    for (int i = 0, n = size(); i < n; i++) {
+      Object v = value(i);
+      Object other = m.get(key(i));
+      if (v == null ? other != null || !m.containsKey(key(i)) : !v.equals(other)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link Map#hashCode}: the sum of the entries' hash codes. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    for (int i = 0, n = size(); i < n; i++) {
+      h += Objects.hashCode(key(i)) ^ Objects.hashCode(value(i));
+    }
+    return h;
+  }
+
+  /** As {@link AbstractMap#toString}. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0, n = size(); i < n; i++) {
+      Object v = value(i);
+      b.append(i == 0 ? "" : ", ").append(key(i)).append('=').append(v == this ? "(this Map)" : v);
+    }
+    return b.append('}').toString();
+  }
+
+  /** Walks positions 0 to size − 1. */
+  private abstract class Walk<T> implements Iterator<T> {
+    private int i;
+
+    abstract T at(int i);
+
+    @Override
+    public boolean hasNext() {
+      return i < size();
+    }
+
+    @Override
+    public T next() {
+      if (i >= size()) {
+        throw new NoSuchElementException();
+      }
+      return at(i++);
+    }
   }
 
   private static final class One extends FlatMap {

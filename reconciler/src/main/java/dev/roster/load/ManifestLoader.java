@@ -113,15 +113,17 @@ public final class ManifestLoader {
 
   /**
    * What the cache keeps: the same manifests as read-only {@link CompactTrees}, whose pointer
-   * indexes are made again from the file's text only if a problem has to be located.
+   * indexes are made again from the file's text (kept deflated) only if a problem has to be
+   * located.
    */
   private YamlParser.Parsed compact(String rel, String text, YamlParser.Parsed parsed) {
     List<Manifest> manifests = new ArrayList<>(parsed.manifests().size());
+    PackedText packed = parsed.manifests().isEmpty() ? null : PackedText.of(text);
     for (int i = 0; i < parsed.manifests().size(); i++) {
       Manifest m = parsed.manifests().get(i);
       int doc = i;
       PointerIndex index = PointerIndex.lazy(
-          () -> parser.parse(rel, text).manifests().get(doc).index());
+          () -> parser.parse(rel, packed.text()).manifests().get(doc).index());
       Origin o = m.origin();
       manifests.add(new Manifest(new Origin(rel, o.document(), o.line(), o.column()),
           CompactTrees.copyMap(m.object()), index));
