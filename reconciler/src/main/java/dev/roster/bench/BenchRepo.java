@@ -17,20 +17,23 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * A bare Git repository holding a generated config repo on branch {@code main}, served to Roster
  * as a {@code file://} remote. Commits are written straight to the object store (no working tree,
- * no checkout), so committing a one-file change costs milliseconds even at 10,000 files.
+ * no checkout), so committing a one-file change costs milliseconds even at 10,000 files. Its index
+ * is read from the last commit for each change and then dropped, so that the measured JVM's heap
+ * holds no copy of the repo beside serve's.
  */
 final class BenchRepo implements AutoCloseable {
   private static final PersonIdent WHO = new PersonIdent("Bench", "bench@roster.dev");
   private final Repository repo;
-  private final DirCache index = DirCache.newInCore();
   private ObjectId head;
 
   private BenchRepo(Repository repo) {
@@ -46,7 +49,8 @@ final class BenchRepo implements AutoCloseable {
     try (Stream<Path> s = Files.walk(files)) {
       all = s.filter(Files::isRegularFile).sorted().toList();
     }
-    DirCacheBuilder b = r.index.builder();
+    DirCache index = DirCache.newInCore();
+    DirCacheBuilder b = index.builder();
     try (ObjectInserter ins = repo.newObjectInserter()) {
       for (Path f : all) {
         DirCacheEntry e = new DirCacheEntry(files.relativize(f).toString().replace('\\', '/'));
@@ -55,7 +59,7 @@ final class BenchRepo implements AutoCloseable {
         b.add(e);
       }
       b.finish();
-      r.commit(ins, "generated repo");
+      r.commit(ins, index, "generated repo");
     }
     try {
       Git.wrap(repo).gc().call(); // pack the loose objects: serving them stays cheap
@@ -79,6 +83,12 @@ final class BenchRepo implements AutoCloseable {
   String change(String path, String contents) throws IOException {
     try (ObjectInserter ins = repo.newObjectInserter()) {
       ObjectId blob = ins.insert(Constants.OBJ_BLOB, contents.getBytes(StandardCharsets.UTF_8));
+      DirCache index = DirCache.newInCore();
+      try (ObjectReader reader = repo.newObjectReader(); RevWalk walk = new RevWalk(reader)) {
+        DirCacheBuilder b = index.builder();
+        b.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(head).getTree());
+        b.finish();
+      }
       DirCacheEditor ed = index.editor();
       ed.add(new DirCacheEditor.PathEdit(path) {
         @Override
@@ -88,11 +98,12 @@ final class BenchRepo implements AutoCloseable {
         }
       });
       ed.finish();
-      return commit(ins, "change " + path).name();
+      return commit(ins, index, "change " + path).name();
     }
   }
 
-  private ObjectId commit(ObjectInserter ins, String message) throws IOException {
+  private ObjectId commit(ObjectInserter ins, DirCache index, String message)
+      throws IOException {
     CommitBuilder c = new CommitBuilder();
     c.setTreeId(index.writeTree(ins));
     if (head != null) {

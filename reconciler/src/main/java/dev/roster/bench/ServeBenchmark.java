@@ -62,6 +62,10 @@ public final class ServeBenchmark {
    * @param noopPassMillis median duration of a reconcile pass that found nothing to do
    * @param noopPassRequests API requests of one such pass, by verb
    * @param rssBytes this JVM's VmRSS after a full GC, everything applied
+   * @param heapUsedBytes the heap in use after that GC: what the objects served hold, plus this
+   *     JVM's fixed share (classes' static data, the schema catalog, clients)
+   * @param heapCommittedBytes the heap the JVM holds from the OS then, used or not (part of the
+   *     RSS: with the serial collector it rarely shrinks once grown)
    * @param clusterRssBytes the child API server's VmRSS, or -1 when in process
    * @param peakRssBytes this JVM's highest VmRSS over the whole run (VmHWM)
    * @param cgroupLimitBytes the memory cgroup's limit (a container's), or -1 when none
@@ -71,7 +75,7 @@ public final class ServeBenchmark {
       List<Double> floodLatencies, Map<Integer, Integer> floodStatuses, double noopPollMillis, double lsRemoteMillis, int polls,
       Map<String, Long> noopPollRequests, double noopPassMillis,
       Map<String, Long> noopPassRequests, long rssBytes, long heapUsedBytes,
-      long clusterRssBytes, long peakRssBytes, long cgroupLimitBytes, long cgroupPeakBytes) {
+      long heapCommittedBytes, long clusterRssBytes, long peakRssBytes, long cgroupLimitBytes, long cgroupPeakBytes) {
 
     public double p50() {
       return percentile(latencies, 0.50);
@@ -157,7 +161,8 @@ public final class ServeBenchmark {
           return new Result(n, initial, latencies, floodLatencies, floodStatuses,
               noop.pollMillis(), noop.lsRemoteMillis(),
               o.polls(), noop.pollRequests(), noop.passMillis(), noop.passRequests(),
-              Rss.self(), rt.totalMemory() - rt.freeMemory(), cluster.childRss(),
+              Rss.self(), rt.totalMemory() - rt.freeMemory(), rt.totalMemory(),
+              cluster.childRss(),
               Rss.peakSelf(), Rss.cgroupLimitAndPeak()[0], Rss.cgroupLimitAndPeak()[1]);
         } finally {
           serve.close(Duration.ofSeconds(30));

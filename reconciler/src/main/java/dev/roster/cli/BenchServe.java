@@ -139,9 +139,10 @@ final class BenchServe implements Callable<Integer> {
     out.printf("no-op reconcile pass: %.0f ms; API requests: %d (%d lists) %s%n",
         r.noopPassMillis(), total(r.noopPassRequests()),
         r.noopPassRequests().getOrDefault("list", 0L), r.noopPassRequests());
-    out.printf("memory: RSS %.0f MiB, peak %.0f MiB (heap used %.0f MiB of max %.0f MiB)%s%n",
+    out.printf("memory: RSS %.0f MiB, peak %.0f MiB (heap used after GC %.1f MiB, committed"
+        + " %.0f MiB of max %.0f MiB)%s%n",
         r.rssBytes() / MIB, r.peakRssBytes() / MIB, r.heapUsedBytes() / MIB,
-        Runtime.getRuntime().maxMemory() / MIB,
+        r.heapCommittedBytes() / MIB, Runtime.getRuntime().maxMemory() / MIB,
         r.clusterRssBytes() < 0 ? "" : String.format("; API server JVM RSS %.0f MiB",
             r.clusterRssBytes() / MIB));
     if (r.cgroupLimitBytes() > 0) {

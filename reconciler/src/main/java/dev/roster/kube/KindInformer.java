@@ -1,6 +1,5 @@
 package dev.roster.kube;
 
-import dev.roster.load.CompactTrees;
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.LiveObject;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -15,34 +14,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One kind of {@link LiveCache}: its informer (null when the kind may only be listed), the plain
- * trees made from the informer's objects (once per object and resourceVersion, as read-only
- * compact maps sharing the objects' nested values, which nobody mutates), and the events it
- * passes on.
+ * One kind of {@link LiveCache}: its informer (null when the kind may only be listed), whose
+ * store ({@link CompactStore}) keeps each object once, as the read-only plain tree reads answer
+ * with, and the events it passes on.
  */
 final class KindInformer implements ResourceEventHandler<GenericKubernetesResource> {
   private final KubernetesClient client;
   private final ResourceDefinitionContext ctx;
   private final SharedIndexInformer<GenericKubernetesResource> informer;
+  private final CompactStore store;
   private final LiveCache.Listener listener;
-  /** Trees by key; an event drops its object's tree, so what is here is what the store has. */
-  private final Map<ResourceKey, LiveObject> trees = new ConcurrentHashMap<>();
   private volatile boolean ready;
 
+  /** {@code store} is {@code informer}'s item store. */
   KindInformer(KubernetesClient client, ResourceDefinitionContext ctx,
-      SharedIndexInformer<GenericKubernetesResource> informer, LiveCache.Listener listener) {
+      SharedIndexInformer<GenericKubernetesResource> informer, CompactStore store,
+      LiveCache.Listener listener) {
     this.client = client;
     this.ctx = ctx;
     this.informer = informer;
+    this.store = store;
     this.listener = listener;
   }
 
   /** A kind read by listing only (its informer could not start). */
   static KindInformer listOnly(KubernetesClient client, ResourceDefinitionContext ctx) {
-    return new KindInformer(client, ctx, null, null);
+    return new KindInformer(client, ctx, null, null, null);
   }
 
 
@@ -65,20 +64,14 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
       return false;
     }
     for (ResourceKey k : keys) {
-      LiveObject known = trees.get(k);
-      if (known != null) {
-        out.put(k, known);
-        continue;
-      }
       if (ctx.isNamespaceScoped() == k.namespace().isEmpty()) {
         continue; // such a key names nothing that can exist, as with LiveReader
       }
-      GenericKubernetesResource r = informer.getStore().getByKey(storeKey(k.namespace(),
-          k.name()));
-      if (r == null) {
+      Map<String, Object> tree = store.tree(storeKey(k.namespace(), k.name()));
+      if (tree == null) {
         missing.add(k);
       } else {
-        out.put(k, tree(k, r));
+        out.put(k, new LiveObject(k, tree));
       }
     }
     return true;
@@ -154,7 +147,6 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
         : "";
     ResourceKey key = new ResourceKey(ctx.getGroup() == null ? "" : ctx.getGroup(),
         ctx.getKind(), ns, r.getMetadata().getName());
-    trees.remove(key);
     if (!ready || listener == null) {
       return;
     }
@@ -166,18 +158,14 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
   }
 
   /**
-   * The plain tree of {@code r}, kept for later reads only while the store still holds {@code r}
-   * (checked atomically against the event that replaces it, which drops the tree).
+   * The plain tree of {@code r}: the one the store keeps when it is of the same resourceVersion
+   * (the store may already hold a later one), else one made from {@code r}.
    */
   private LiveObject tree(ResourceKey key, GenericKubernetesResource r) {
-    Map<String, Object> object = shallow(client, r);
-    if (object.get("metadata") instanceof Map<?, ?> meta) {
-      object.put("metadata", CompactTrees.flat(map(meta)));
-    }
-    LiveObject made = new LiveObject(key, CompactTrees.flat(object));
-    String storeKey = storeKey(key.namespace(), key.name());
-    trees.compute(key, (k, old) -> informer.getStore().getByKey(storeKey) == r ? made : old);
-    return made;
+    Map<String, Object> kept = store.tree(storeKey(key.namespace(), key.name()));
+    return new LiveObject(key, kept != null && Objects.equals(r.getMetadata().getResourceVersion(),
+        map(kept.get("metadata")).get("resourceVersion")) ? kept
+        : CompactStore.compact(client, r));
   }
 
   @SuppressWarnings("unchecked")
@@ -245,6 +233,5 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
     if (informer != null) {
       informer.stop();
     }
-    trees.clear();
   }
 }

@@ -171,8 +171,9 @@ public final class LiveCache implements LiveState, AutoCloseable {
     SharedIndexInformer<GenericKubernetesResource> informer =
         scoped.withLabel(Ownership.SOURCE, source).runnableInformer(0);
     informer.removeNamespaceIndex();
-    informer.itemStore(new CompactStore());
-    KindInformer k = new KindInformer(client, ctx, informer, new Listener() {
+    CompactStore store = new CompactStore(client);
+    informer.itemStore(store);
+    KindInformer k = new KindInformer(client, ctx, informer, store, new Listener() {
       @Override
       public void changed(ResourceKey key, LiveObject live) {
         journal.moved(key);

@@ -1,22 +1,17 @@
 package dev.roster.load;
 
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
 /**
  * Read-only copies of plain trees (maps, lists, scalars) that take a fraction of the memory: a map
- * of up to {@value #SMALL} entries is one array of keys and values in insertion order, a larger
- * one an unmodifiable {@link LinkedHashMap}, a list an unmodifiable list of exactly its size, and
- * every string one shared instance. Copies are equal to the originals ({@link Map#equals}, {@link
+ * of up to {@value #SMALL} entries is a {@link FlatMap} (its entries in fields, or in one array of
+ * keys and values, in insertion order), a larger one an unmodifiable {@link LinkedHashMap}, a list
+ * an immutable list of exactly its size, and every string one shared instance. Copies are equal to the originals ({@link Map#equals}, {@link
  * List#equals}) and iterate in the same order. For trees kept for a long time, such as every
  * object of a 10,000-object repo in serve mode, desired and live; writing to a copy throws.
  */
@@ -36,9 +31,12 @@ public final class CompactTrees {
       return copyMap((Map<String, ?>) m);
     }
     if (tree instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      l.forEach(x -> out.add(copy(x)));
-      return Collections.unmodifiableList(out);
+      Object[] out = new Object[l.size()];
+      int i = 0;
+      for (Object x : l) {
+        out[i++] = copy(x);
+      }
+      return new FlatList(out);
     }
     return tree;
   }
@@ -56,7 +54,7 @@ public final class CompactTrees {
       kv[i++] = e.getKey() == null ? null : e.getKey().intern();
       kv[i++] = copy(e.getValue());
     }
-    return new ArrayMap(kv);
+    return FlatMap.of(kv);
   }
 
   /**
@@ -73,7 +71,7 @@ public final class CompactTrees {
       kv[i++] = e.getKey();
       kv[i++] = e.getValue();
     }
-    return new ArrayMap(kv);
+    return FlatMap.of(kv);
   }
 
   /**
@@ -103,79 +101,6 @@ public final class CompactTrees {
       kv[at + 1] = pairs[i + 1];
       n = Math.max(n, at + 2);
     }
-    return new ArrayMap(n == kv.length ? kv : java.util.Arrays.copyOf(kv, n));
-  }
-
-  /** An immutable map over {@code [k0, v0, k1, v1, …]}, in that order. */
-  private static final class ArrayMap extends AbstractMap<String, Object> {
-    private final Object[] kv;
-
-    ArrayMap(Object[] kv) {
-      this.kv = kv;
-    }
-
-    private int indexOf(Object key) {
-      for (int i = 0; i < kv.length; i += 2) {
-        if (Objects.equals(kv[i], key)) {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    public int size() {
-      return kv.length / 2;
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return indexOf(key) >= 0;
-    }
-
-    @Override
-    public Object get(Object key) {
-      int i = indexOf(key);
-      return i < 0 ? null : kv[i + 1];
-    }
-
-    @Override
-    public void forEach(BiConsumer<? super String, ? super Object> action) {
-      for (int i = 0; i < kv.length; i += 2) {
-        action.accept((String) kv[i], kv[i + 1]);
-      }
-    }
-
-    @Override
-    public java.util.Set<Map.Entry<String, Object>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public int size() {
-          return kv.length / 2;
-        }
-
-        @Override
-        public Iterator<Map.Entry<String, Object>> iterator() {
-          return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-              return i < kv.length;
-            }
-
-            @Override
-            public Map.Entry<String, Object> next() {
-              if (i >= kv.length) {
-                throw new NoSuchElementException();
-              }
-              Map.Entry<String, Object> e = new SimpleImmutableEntry<>((String) kv[i], kv[i + 1]);
-              i += 2;
-              return e;
-            }
-          };
-        }
-      };
-    }
+    return FlatMap.of(n == kv.length ? kv : Arrays.copyOf(kv, n));
   }
 }

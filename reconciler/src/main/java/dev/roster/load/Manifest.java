@@ -16,11 +16,11 @@ public record Manifest(Origin origin, Map<String, Object> object, PointerIndex i
     return string(object.get("kind"));
   }
 
-  /** API group from apiVersion; empty for the core group. */
+  /** API group from apiVersion; empty for the core group. One shared instance per group. */
   public String group() {
     String av = apiVersion();
     int slash = av.indexOf('/');
-    return slash < 0 ? "" : av.substring(0, slash);
+    return slash < 0 ? "" : av.substring(0, slash).intern(); // kept in keys, thousands alike
   }
 
   /** API version without the group. */

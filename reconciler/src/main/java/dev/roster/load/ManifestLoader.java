@@ -96,7 +96,7 @@ public final class ManifestLoader {
       }
       parsed = file(rel, tree, id != null);
       if (id != null) {
-        cache.put(rel, id, parsed);
+        cache.put(rel.intern(), id, parsed); // the path also names the file live: one instance
       }
       return parsed;
     } catch (IOException e) {
@@ -114,7 +114,7 @@ public final class ManifestLoader {
       return t.failed();
     }
     YamlParser.Parsed parsed = parser.parse(rel, t.text());
-    return keep ? compact(rel, t.text(), parsed) : parsed;
+    return keep ? compact(rel.intern(), t.text(), parsed) : parsed; // one path instance
   }
 
   /** What a file that could not be read yields: one error, no manifests. */
@@ -125,16 +125,20 @@ public final class ManifestLoader {
 
   /**
    * What the cache keeps: the same manifests as read-only {@link CompactTrees}, whose pointer
-   * indexes are made again from the file's text only if a problem has to be located.
+   * indexes are made again from the file's text (kept deflated) only if a problem has to be
+   * located.
    */
   private YamlParser.Parsed compact(String rel, String text, YamlParser.Parsed parsed) {
     List<Manifest> manifests = new ArrayList<>(parsed.manifests().size());
+    PackedText packed = parsed.manifests().isEmpty() ? null : PackedText.of(text);
     for (int i = 0; i < parsed.manifests().size(); i++) {
       Manifest m = parsed.manifests().get(i);
       int doc = i;
       PointerIndex index = PointerIndex.lazy(
-          () -> parser.parse(rel, text).manifests().get(doc).index());
-      manifests.add(new Manifest(m.origin(), CompactTrees.copyMap(m.object()), index));
+          () -> parser.parse(rel, packed.text()).manifests().get(doc).index());
+      Origin o = m.origin();
+      manifests.add(new Manifest(new Origin(rel, o.document(), o.line(), o.column()),
+          CompactTrees.copyMap(m.object()), index));
     }
     return new YamlParser.Parsed(List.copyOf(manifests), List.copyOf(parsed.problems()));
   }

@@ -20,10 +20,19 @@ public final class PointerIndex {
 
   /** An index made only when first asked, by {@code source} (serve keeps thousands unused). */
   static PointerIndex lazy(Supplier<PointerIndex> source) {
-    PointerIndex p = new PointerIndex(Map.of());
-    p.source = source;
-    return p;
+    return new PointerIndex(source);
   }
+
+  /** Until made, nothing of its own: serve keeps thousands. */
+  private PointerIndex(Supplier<PointerIndex> source) {
+    this.pointers = "";
+    this.ends = NO_ENDS;
+    this.locations = NO_LOCATIONS;
+    this.source = source;
+  }
+
+  private static final int[] NO_ENDS = new int[0];
+  private static final long[] NO_LOCATIONS = new long[0];
 
   PointerIndex(Map<String, Location> locations) {
     String[] sorted = locations.keySet().toArray(new String[0]);

@@ -31,6 +31,7 @@ public final class GitMirror implements AutoCloseable {
   }
 
   public GitMirror(GitCredentials creds, Duration timeout) {
+    GitCaches.install();
     this.creds = creds;
     this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
   }

@@ -164,7 +164,11 @@ public final class SchemaCatalog {
     void accept(Path root) throws IOException;
   }
 
-  private static void withBundledRoot(RootAction action) {
+  /**
+   * Runs {@code action} on the bundled schema root; a jar's file system opened for it is closed
+   * afterwards (it holds a copy of the jar's whole index, megabytes, for as long as it is open).
+   */
+  private static synchronized void withBundledRoot(RootAction action) {
     URL url = SchemaCatalog.class.getResource("/schema/common/types.json");
     if (url == null) {
       throw new ValidationException(ValidateReason.SCHEMAS_MISSING,
@@ -173,13 +177,20 @@ public final class SchemaCatalog {
     try {
       URI uri = url.toURI();
       if ("jar".equals(uri.getScheme())) {
+        FileSystem opened = null;
         FileSystem fs;
         try {
-          fs = FileSystems.newFileSystem(uri, Map.of());
+          fs = opened = FileSystems.newFileSystem(uri, Map.of());
         } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(uri);
+          fs = FileSystems.getFileSystem(uri); // someone else's: left open
         }
-        action.accept(fs.getPath("/schema"));
+        try {
+          action.accept(fs.getPath("/schema"));
+        } finally {
+          if (opened != null) {
+            opened.close();
+          }
+        }
       } else {
         action.accept(Path.of(uri).getParent().getParent());
       }

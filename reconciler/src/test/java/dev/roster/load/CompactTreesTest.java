@@ -80,4 +80,45 @@ class CompactTreesTest {
       assertEquals(List.copyOf(base.keySet()), List.copyOf(CompactTrees.flat(base).keySet()));
     }
   }
+
+  /** Every size of map (in fields up to four entries, then an array) behaves as the original. */
+  @Test
+  void mapsOfEverySizeAnswerAsTheOriginal() {
+    for (int n = 0; n <= CompactTrees.SMALL + 1; n++) {
+      Map<String, Object> original = new LinkedHashMap<>();
+      for (int i = n; i > 0; i--) {
+        original.put("k" + i, i == 2 ? null : i % 2 == 0 ? "v" + i : List.of((long) i));
+      }
+      Map<String, Object> copy = CompactTrees.copyMap(original);
+      assertEquals(original, copy);
+      assertEquals(copy, original);
+      assertEquals(original.hashCode(), copy.hashCode());
+      assertEquals(original.toString(), copy.toString());
+      assertEquals(List.copyOf(original.entrySet()), List.copyOf(copy.entrySet()));
+      for (String k : original.keySet()) {
+        assertTrue(copy.containsKey(k), k);
+        assertEquals(original.get(k), copy.get(k), k);
+      }
+      assertNull(copy.get("absent"));
+      assertEquals(false, copy.containsKey("absent"));
+      Map<String, Object> seen = new LinkedHashMap<>();
+      copy.forEach(seen::put);
+      assertEquals(List.copyOf(original.keySet()), List.copyOf(seen.keySet()));
+      assertThrows(UnsupportedOperationException.class, () -> copy.put("x", 1));
+    }
+  }
+
+  @Test
+  void listsKeepNullsAndAnswerForThem() {
+    List<Object> original = Arrays.asList("a", null, 2L);
+    List<Object> copy = (List<Object>) CompactTrees.copy(original);
+    assertEquals(original, copy);
+    assertEquals(copy, original);
+    assertEquals(original.hashCode(), copy.hashCode());
+    assertTrue(copy.contains(null));
+    assertEquals(1, copy.indexOf(null));
+    assertEquals(false, ((List<Object>) CompactTrees.copy(List.of("a"))).contains(null));
+    assertThrows(UnsupportedOperationException.class, () -> copy.set(0, "b"));
+    assertThrows(UnsupportedOperationException.class, () -> copy.add("b"));
+  }
 }
