@@ -67,18 +67,27 @@ public final class ValidateProcess {
   public static void main(String[] args) {
     ValidateBenchmark.Result r =
         ValidateBenchmark.run(Path.of(args[0]), Integer.parseInt(args[1]));
-    StringBuilder ms = new StringBuilder();
-    for (double d : r.rounds()) {
-      ms.append(ms.length() == 0 ? "" : ",").append(d);
+    System.out.println(TAG + " " + r.documents() + " " + r.errors() + " " + join(r.rounds())
+        + " " + join(r.cpuRounds()) + " " + r.peakAfterFirstBytes() + " " + r.peakBytes() + " "
+        + r.retainedBytes());
+  }
+
+  private static String join(double[] values) {
+    StringBuilder out = new StringBuilder();
+    for (double d : values) {
+      out.append(out.length() == 0 ? "" : ",").append(d);
     }
-    System.out.println(TAG + " " + r.documents() + " " + r.errors() + " " + ms + " "
-        + r.peakAfterFirstBytes() + " " + r.peakBytes() + " " + r.retainedBytes());
+    return out.toString();
+  }
+
+  private static double[] split(String values) {
+    return Arrays.stream(values.split(",")).mapToDouble(Double::parseDouble).toArray();
   }
 
   static ValidateBenchmark.Result parse(String line) {
     String[] f = line.split(" ");
-    double[] ms = Arrays.stream(f[2].split(",")).mapToDouble(Double::parseDouble).toArray();
-    return new ValidateBenchmark.Result(Integer.parseInt(f[0]), Long.parseLong(f[1]), ms,
-        Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]));
+    return new ValidateBenchmark.Result(Integer.parseInt(f[0]), Long.parseLong(f[1]),
+        split(f[2]), split(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5]),
+        Long.parseLong(f[6]));
   }
 }

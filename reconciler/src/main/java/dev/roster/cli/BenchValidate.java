@@ -88,6 +88,8 @@ final class BenchValidate implements Callable<Integer> {
             + " excluded) => %,.0f documents/s (best %,.0f/s) on %d cores%n", r.documents(),
         r.errors(), r.medianMillis(), r.bestMillis(), r.documentsPerSecond(),
         r.bestDocumentsPerSecond(), Runtime.getRuntime().availableProcessors());
+    out.printf("  CPU per warm round (median, every thread, GC included) %.0f ms => %,.0f documents"
+        + " per CPU-second%n", r.medianCpuMillis(), r.documents() / (r.medianCpuMillis() / 1000));
     out.printf("  first round %.0f ms; %s; peak RSS after one round %.0f MiB, after %d %.0f MiB;"
             + " heap one round holds %.1f MiB (%.2f KiB per document)%n", r.rounds()[0],
         inProcess ? "in this JVM" : String.format("fresh JVM [%s] %.1f s start to exit",
@@ -100,16 +102,20 @@ final class BenchValidate implements Callable<Integer> {
   /** One row per size, and how each grows over the size before it. */
   private void table(PrintWriter out, List<ValidateProcess.Result> rs) {
     out.println();
-    out.println("| documents | documents/s median (best) | median round (x previous) |"
-        + " peak RSS, one round (x previous) | peak RSS, all rounds | heap held per document |");
-    out.println("|---|---|---|---|---|---|");
+    out.println("| documents | documents/s median (best) | median round (x previous) | CPU per"
+        + " round (x previous) | peak RSS, one round (x previous) | peak RSS, all rounds | heap"
+        + " held per document |");
+    out.println("|---|---|---|---|---|---|---|");
     ValidateBenchmark.Result prev = null;
     for (ValidateProcess.Result p : rs) {
       ValidateBenchmark.Result r = p.rounds();
-      out.printf("| %,d | %,.0f (%,.0f) | %.0f ms%s | %.0f MiB%s | %.0f MiB | %.2f KiB |%n",
+      out.printf("| %,d | %,.0f (%,.0f) | %.0f ms%s | %.0f ms%s | %.0f MiB%s | %.0f MiB |"
+          + " %.2f KiB |%n",
           r.documents(), r.documentsPerSecond(), r.bestDocumentsPerSecond(), r.medianMillis(),
           prev == null ? "" : String.format(" (x%.2f for x%.2f documents)",
               r.medianMillis() / prev.medianMillis(), (double) r.documents() / prev.documents()),
+          r.medianCpuMillis(), prev == null ? "" : String.format(" (x%.2f)",
+              r.medianCpuMillis() / prev.medianCpuMillis()),
           r.peakAfterFirstBytes() / MIB, prev == null ? "" : String.format(" (x%.2f)",
               (double) r.peakAfterFirstBytes() / prev.peakAfterFirstBytes()),
           r.peakBytes() / MIB, r.retainedBytes() / 1024.0 / r.documents());
