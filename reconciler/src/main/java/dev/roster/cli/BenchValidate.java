@@ -1,13 +1,13 @@
 package dev.roster.cli;
 
 import dev.roster.bench.RepoGenerator;
+import dev.roster.bench.ServeBenchmark;
 import dev.roster.bench.ValidateBenchmark;
 import dev.roster.bench.ValidateProcess;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +68,7 @@ final class BenchValidate implements Callable<Integer> {
         results.add(r);
         errors += r.rounds().errors();
         if (keep == null) {
-          delete(repo);
+          ServeBenchmark.delete(repo);
         }
       }
       if (results.size() > 1) {
@@ -77,7 +77,7 @@ final class BenchValidate implements Callable<Integer> {
       return errors == 0 ? ExitCode.OK : ExitCode.INVALID;
     } finally {
       if (keep == null) {
-        delete(work);
+        ServeBenchmark.delete(work);
       }
     }
   }
@@ -124,14 +124,5 @@ final class BenchValidate implements Callable<Integer> {
     out.println(inProcess ? "(all sizes in this JVM: a later row's RSS includes what earlier"
         + " sizes grew)" : "(each size in a fresh JVM: rows do not share heap, JIT or RSS)");
     out.flush();
-  }
-
-  private static void delete(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }
