@@ -12,14 +12,10 @@ import dev.roster.source.SourceException;
 import dev.roster.source.SourceTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.stream.IntStream;
 import java.util.List;
 
 /** Reads every YAML file under a root into manifests; see the package contract. */
 public final class ManifestLoader {
-  /** Files read before a batch of them is parsed in parallel. */
-  private static final int CHUNK = 256;
   private final LoadOptions options;
   private final YamlParser parser;
   private final ParseCache cache;
@@ -53,10 +49,8 @@ public final class ManifestLoader {
     RepoWalker.Listing listing = RepoWalker.list(tree);
     List<Manifest> manifests = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(listing.problems());
-    List<YamlParser.Parsed> files = cache.keeps()
-        ? listing.files().stream().map(rel -> cachedFile(rel, tree)).toList()
-        : parseAll(listing.files(), tree);
-    for (YamlParser.Parsed parsed : files) {
+    for (String rel : listing.files()) {
+      YamlParser.Parsed parsed = cachedFile(rel, tree);
       manifests.addAll(parsed.manifests());
       problems.addAll(parsed.problems());
     }
@@ -92,40 +86,6 @@ public final class ManifestLoader {
     return new Text(out.flip().toString(), null);
   }
 
-  /**
-   * Without a cache: every file parsed, in order. Files are read in order, {@value #CHUNK} at a
-   * time (a tree need not be safe to read from several threads), and each chunk is parsed on
-   * every core.
-   */
-  private List<YamlParser.Parsed> parseAll(List<String> files, SourceTree tree) {
-    YamlParser.Parsed[] out = new YamlParser.Parsed[files.size()];
-    Text[] texts = new Text[Math.min(CHUNK, files.size())];
-    for (int from = 0; from < files.size(); from += CHUNK) {
-      int base = from;
-      int n = Math.min(CHUNK, files.size() - from);
-      for (int i = 0; i < n; i++) {
-        texts[i] = readOrFail(files.get(base + i), tree);
-      }
-      IntStream.range(0, n).parallel().forEach(i -> out[base + i] = texts[i].failed() != null
-          ? texts[i].failed() : parser.parse(files.get(base + i), texts[i].text()));
-    }
-    return Arrays.asList(out);
-  }
-
-  /** The file's text, or the problem that it has none. */
-  private Text readOrFail(String rel, SourceTree tree) {
-    try {
-      return readFile(rel, tree);
-    } catch (IOException e) {
-      return new Text(null, unreadable(rel, e));
-    }
-  }
-
-  private static YamlParser.Parsed unreadable(String rel, IOException e) {
-    return new YamlParser.Parsed(
-        List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
-  }
-
   /** The file parsed, or taken from the cache; unreadable files are never cached. */
   private YamlParser.Parsed cachedFile(String rel, SourceTree tree) {
     try {
@@ -146,7 +106,8 @@ public final class ManifestLoader {
       }
       return parsed;
     } catch (IOException e) {
-      return unreadable(rel, e);
+      return new YamlParser.Parsed(
+          List.of(), List.of(Problem.fileError(rel, 0, 0, "unreadable: " + e.getMessage())));
     }
   }
 

@@ -10,8 +10,7 @@
  * typed as kubectl types them (YAML 1.1 rules of go-yaml v2, see {@link
  * dev.roster.load.ScalarTyper}); the tree built here is the one that later stages validate and
  * apply, read-only and compact ({@link dev.roster.load.CompactTrees}) as parsed, since validate
- * holds every document of a repo at once. Without a cache, files are parsed on every core; the
- * result is the same, in the same order.
+ * holds every document of a repo at once.
  *
  * <p>Serve mode loads the same repo again and again: with a {@link dev.roster.load.ParseCache} a
  * file whose content id is unchanged is not read or parsed again, and the manifests it yields are
