@@ -1,7 +1,6 @@
 package dev.roster.cli;
 
 import dev.roster.bench.RepoGenerator;
-import dev.roster.bench.ValidateBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code roster bench validate|apply|serve}: the figures README reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on generated repos (results go to README.md).",
-    subcommands = {BenchCommand.Validate.class, BenchCommand.Apply.class,
+    subcommands = {BenchValidate.class, BenchCommand.Apply.class,
         BenchServe.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -21,39 +20,6 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = "Generate a repo of N definitions and time load + validate in one JVM.")
-  static final class Validate implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Option(names = "--objects", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
-    int objects;
-
-    @Option(names = "--rounds", defaultValue = "7", description = "Default: ${DEFAULT-VALUE}.")
-    int rounds;
-
-    @Option(names = "--keep", description = "Write the repo here and keep it.")
-    Path keep;
-
-    @Override
-    public Integer call() throws Exception {
-      Path repo = keep != null ? keep : Files.createTempDirectory("roster-bench");
-      int n = RepoGenerator.write(repo, objects);
-      ValidateBenchmark.Result r = ValidateBenchmark.run(repo, Math.max(2, rounds));
-      var out = spec.commandLine().getOut();
-      out.printf("validate: %d documents, %d errors; median %.0f ms, best %.0f ms"
-              + " (first round excluded) => %.0f documents/s on %d cores%n",
-          n, r.errors(), r.medianMillis(), r.bestMillis(), r.documentsPerSecond(),
-          Runtime.getRuntime().availableProcessors());
-      if (keep == null) {
-        try (var s = Files.walk(repo)) {
-          s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
-      return r.errors() == 0 ? ExitCode.OK : ExitCode.INVALID;
-    }
   }
 
   @Command(name = "apply", mixinStandardHelpOptions = true,

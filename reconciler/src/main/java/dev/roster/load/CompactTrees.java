@@ -58,6 +58,21 @@ public final class CompactTrees {
   }
 
   /**
+   * A read-only map of {@code [k0, v0, k1, v1, …]} (distinct keys), in that order, holding the
+   * values as given (not copied); compact when it is small. Takes ownership of {@code kv}.
+   */
+  static Map<String, Object> ofPairs(Object[] kv) {
+    if (kv.length / 2 > SMALL) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (int i = 0; i < kv.length; i += 2) {
+        out.put((String) kv[i], kv[i + 1]);
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    return new ArrayMap(kv);
+  }
+
+  /**
    * A read-only map with the entries of {@code map}, in its order, whose values are the same
    * instances (not copied); compact when it is small.
    */

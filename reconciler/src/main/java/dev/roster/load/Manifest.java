@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * One desired object as read from the repo: the parsed tree (maps, lists, strings, booleans,
- * longs, doubles, nulls), where it came from, and where each field sits in the file.
+ * longs, doubles, nulls; read-only and compact, see {@link CompactTrees}: writing to it throws),
+ * where it came from, and where each field sits in the file.
  */
 public record Manifest(Origin origin, Map<String, Object> object, PointerIndex index) {
 

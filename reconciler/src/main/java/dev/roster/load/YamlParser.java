@@ -1,9 +1,9 @@
 package dev.roster.load;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -166,24 +166,25 @@ public final class YamlParser {
         index.putIfAbsent(p, at(item.getStartMark()));
         list.add(value(item, p, depth + 1));
         if (failed()) {
-          break;
+          return null;
         }
       }
-      return list;
+      return Collections.unmodifiableList(list);
     }
 
     private Map<String, Object> mapping(MappingNode map, String pointer, int depth) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      Object[] out = new Object[map.getValue().size() * 2];
       Map<String, Mark> keys = new HashMap<>();
+      int n = 0;
       for (NodeTuple t : map.getValue()) {
         if (!(t.getKeyNode() instanceof ScalarNode kn)) {
           return fail(t.getKeyNode(), pointer, "complex mapping keys are not supported");
         }
         Object typed = scalar(kn, pointer);
         if (failed()) {
-          return out;
+          return null;
         }
-        String key = typed instanceof String s ? s : ScalarTyper.keyString(typed);
+        String key = typed instanceof String s ? s : ScalarTyper.keyString(typed).intern();
         String p = pointer + "/" + PointerIndex.escape(key);
         // keys such as true or 8080 reach kubectl as written: nothing to warn about
         if (!(typed instanceof String) && !key.equals(kn.getValue())) {
@@ -199,22 +200,24 @@ public final class YamlParser {
               "duplicate key \"" + key + "\" (first at line " + (first.getLine() + 1) + ")");
         }
         index.putIfAbsent(p, at(kn.getStartMark()));
-        out.put(key, value(t.getValueNode(), p, depth + 1));
+        out[n++] = key;
+        out[n++] = value(t.getValueNode(), p, depth + 1);
         if (failed()) {
-          return out;
+          return null;
         }
       }
-      return out;
+      return CompactTrees.ofPairs(out);
     }
 
     private Object scalar(ScalarNode s, String pointer) {
       Tag tag = s.getTag();
       String v = s.getValue();
       if (tag.equals(PlainTagResolver.PLAIN)) {
-        return ScalarTyper.type(v);
+        Object typed = ScalarTyper.type(v);
+        return typed instanceof String str ? str.intern() : typed;
       }
       if (tag.equals(Tag.STR) || tag.equals(Tag.BINARY) || tag.equals(Tag.TIMESTAMP)) {
-        return v;
+        return v.intern();
       }
       if (tag.equals(Tag.NULL)) {
         return null;

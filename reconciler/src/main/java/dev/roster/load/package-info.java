@@ -9,7 +9,8 @@
  * ({@link dev.roster.load.LoadReason}); a missing local root is the source's failure. Scalars are
  * typed as kubectl types them (YAML 1.1 rules of go-yaml v2, see {@link
  * dev.roster.load.ScalarTyper}); the tree built here is the one that later stages validate and
- * apply.
+ * apply, read-only and compact ({@link dev.roster.load.CompactTrees}) as parsed, since validate
+ * holds every document of a repo at once.
  *
  * <p>Serve mode loads the same repo again and again: with a {@link dev.roster.load.ParseCache} a
  * file whose content id is unchanged is not read or parsed again, and the manifests it yields are

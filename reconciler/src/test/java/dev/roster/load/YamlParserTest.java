@@ -1,7 +1,12 @@
 package dev.roster.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +32,37 @@ class YamlParserTest {
       prev = c;
     }
     return sb.toString();
+  }
+
+  /**
+   * What a whole repo's manifests cost while validate holds them: trees are the compact read-only
+   * form (not LinkedHashMaps), and a key or value written in many documents is one instance.
+   */
+  @Test
+  void treesAreCompactReadOnlyAndShareRepeatedStrings() {
+    String doc = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %s\n  namespace: team\n"
+        + "data:\n  list: [a, b]\n";
+    List<Manifest> ms = new ArrayList<>();
+    for (String name : List.of("one", "two")) {
+      ms.addAll(parser.parse(name + ".yaml", String.format(doc, name)).manifests());
+    }
+    Map<String, Object> first = ms.get(0).object();
+    Map<String, Object> second = ms.get(1).object();
+    assertFalse(first instanceof LinkedHashMap, first.getClass().getName());
+    assertFalse(first.get("metadata") instanceof LinkedHashMap);
+    assertThrows(UnsupportedOperationException.class, () -> first.put("x", "y"));
+    @SuppressWarnings("unchecked")
+    List<Object> list = (List<Object>) ((Map<?, ?>) first.get("data")).get("list");
+    assertThrows(UnsupportedOperationException.class, () -> list.add("c"));
+    assertEquals(List.of("apiVersion", "kind", "metadata", "data"),
+        List.copyOf(first.keySet()));
+    assertSame(keyOf(first, "metadata"), keyOf(second, "metadata"));
+    assertSame(ms.get(0).namespace(), ms.get(1).namespace());
+    assertSame(first.get("apiVersion"), second.get("apiVersion"));
+  }
+
+  private static String keyOf(Map<String, Object> map, String key) {
+    return map.keySet().stream().filter(key::equals).findFirst().orElseThrow();
   }
 
   @Test
