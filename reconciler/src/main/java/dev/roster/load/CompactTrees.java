@@ -69,7 +69,7 @@ public final class CompactTrees {
       }
       return Collections.unmodifiableMap(out);
     }
-    return new ArrayMap(kv);
+    return FlatMap.of(kv);
   }
 
   /**
