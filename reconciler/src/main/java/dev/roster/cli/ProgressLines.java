@@ -20,6 +20,7 @@ final class ProgressLines implements ApplyProgress {
   private final long start;
   private long last;
   private boolean printed;
+  private int highest;
 
   ProgressLines(PrintWriter err, boolean terminal, Duration every, LongSupplier nanos) {
     this.err = err;
@@ -36,7 +37,11 @@ final class ProgressLines implements ApplyProgress {
   }
 
   @Override
-  public synchronized void written(int done, int total) {
+  public synchronized void written(int count, int total) {
+    // Writers count before they get here, so counts can arrive out of order: a line never shows
+    // fewer writes than one before it.
+    highest = Math.max(highest, count);
+    int done = highest;
     long now = nanos.getAsLong();
     boolean finished = done >= total;
     if (now - last < everyNanos && !(finished && printed)) {
