@@ -27,7 +27,7 @@ final class BenchServe implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--objects", defaultValue = "10000", split = ",", paramLabel = "N[,N...]",
+  @Option(names = "--objects", defaultValue = "10000", split = ",", paramLabel = "N",
       description = "Objects in the generated repo; several sizes (e.g. 1000,10000,30000) run one"
           + " after another in this JVM and end with a table of all. Default: ${DEFAULT-VALUE}.")
   List<Integer> objects;

@@ -27,8 +27,7 @@ final class BenchValidate implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"--documents", "--objects"}, defaultValue = "10000", split = ",",
-      paramLabel = "N[,N...]",
+  @Option(names = "--documents", defaultValue = "10000", split = ",", paramLabel = "N",
       description = "Documents in the generated repo; several sizes (e.g. 1000,10000,30000) run"
           + " one after another. Default: ${DEFAULT-VALUE}.")
   List<Integer> documents;
