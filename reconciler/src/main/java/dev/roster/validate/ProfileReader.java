@@ -12,9 +12,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class ProfileReader {
   private ProfileReader() {}
 
-  static Profile read(String name, String text) {
+  /**
+   * One reader for every profile, made on first use: making a {@code Yaml} costs more than
+   * reading a profile with it. Not thread-safe, so {@link #read} holds the class's lock.
+   */
+  private static final class Reader {
+    static final Yaml YAML = new Yaml(new SafeConstructor(new LoaderOptions()));
+  }
+
+  static synchronized Profile read(String name, String text) {
     try {
-      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      Object doc = Reader.YAML.load(text);
       Map<?, ?> m = doc instanceof Map<?, ?> map ? map : Map.of();
       Profile.Scope scope = Profile.Scope.valueOf(
           str(m.get("scope"), "Namespaced").toUpperCase(Locale.ROOT));
