@@ -63,7 +63,12 @@ public final class SchemaCatalog {
         g -> new HashMap<>()).put(gk.substring(gk.indexOf('/') + 1), p));
     this.texts = Map.copyOf(parts.texts);
     this.raw = new ConcurrentHashMap<>(parts.raw);
-    this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    this.registry = registry(texts);
+  }
+
+  /** The registry that compiles {@code texts} (schema text by {@code $id}). */
+  static SchemaRegistry registry(Map<String, String> texts) {
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         b -> b.schemas(texts).schemaRegistryConfig(SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .errorMessageKeyword("errorMessage")
@@ -82,6 +87,7 @@ public final class SchemaCatalog {
 
   /** As {@link #load(List)}; {@code indexed} false walks the bundled schemas even with an index. */
   static SchemaCatalog load(List<Path> extraDirs, boolean indexed) {
+    CatalogWarmup.await();
     Parts parts = new Parts();
     if (!indexed || !scanIndexed(parts)) {
       withBundledRoot(root -> scan(root, parts, true));
