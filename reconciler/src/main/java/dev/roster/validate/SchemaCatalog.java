@@ -283,7 +283,7 @@ public final class SchemaCatalog {
       String group = "core".equals(parts[0]) ? "" : parts[0];
       if (rel.endsWith(".profile.yaml") && kindFile) {
         String kind = parts[2].substring(0, parts[2].length() - ".profile.yaml".length());
-        LazyProfile p = new LazyProfile(rel, text);
+        LazyProfile p = new LazyProfile(rel, text, bundled);
         if (!bundled) {
           p.get();
         }
@@ -322,17 +322,19 @@ public final class SchemaCatalog {
   /** A profile read on first use, once; a {@code --schema-dir}'s is read by {@link #load}. */
   private static final class LazyProfile {
     private final String rel;
+    private final boolean bundled;
     private String text;
     private Profile profile;
 
-    LazyProfile(String rel, String text) {
+    LazyProfile(String rel, String text, boolean bundled) {
       this.rel = rel;
       this.text = text;
+      this.bundled = bundled;
     }
 
     synchronized Profile get() {
       if (profile == null) {
-        profile = ProfileReader.read(rel, text);
+        profile = ProfileReader.read(rel, text, bundled);
         text = null;
       }
       return profile;
