@@ -41,8 +41,6 @@ public final class SchemaCatalog {
   /** Base IRI of the bundled schemas' {@code $id}s. */
   public static final String BASE = "https://roster.dev/schema/";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   /**
    * The bundled schemas' list, one path under {@code schema/} a line: written by the build
    * (reconciler/pom.xml) next to them, read by {@link #load}.
@@ -50,21 +48,27 @@ public final class SchemaCatalog {
   static final String INDEX = "schema/index.txt";
 
   private final Map<KindId, String> schemaIds;
-  private final Map<String, Profile> profiles; // "group/Kind"
-  /** The same profiles by group, then kind: looked up without building a key. */
-  private final Map<String, Map<String, Profile>> byGroup = new HashMap<>();
+  /** Profiles by group, then kind: looked up without building a key. */
+  private final Map<String, Map<String, LazyProfile>> byGroup = new HashMap<>();
+  /** Every schema's text by {@code $id}: what the registry compiles from. */
+  private final Map<String, String> texts;
+  /** Schema documents parsed so far by {@code $id} (see {@link #rawSchema}). */
   private final Map<String, JsonNode> raw;
   private final SchemaRegistry registry;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
-  private SchemaCatalog(Map<KindId, String> ids, Map<String, Profile> profiles,
-      Map<String, JsonNode> raw, Map<String, String> texts) {
-    this.schemaIds = ids;
-    this.profiles = profiles;
-    profiles.forEach((gk, p) -> byGroup.computeIfAbsent(gk.substring(0, gk.indexOf('/')),
+  private SchemaCatalog(Parts parts) {
+    this.schemaIds = Map.copyOf(parts.ids);
+    parts.profiles.forEach((gk, p) -> byGroup.computeIfAbsent(gk.substring(0, gk.indexOf('/')),
         g -> new HashMap<>()).put(gk.substring(gk.indexOf('/') + 1), p));
-    this.raw = raw;
-    this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    this.texts = Map.copyOf(parts.texts);
+    this.raw = new ConcurrentHashMap<>(parts.raw);
+    this.registry = registry(texts);
+  }
+
+  /** The registry that compiles {@code texts} (schema text by {@code $id}). */
+  static SchemaRegistry registry(Map<String, String> texts) {
+    return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
         b -> b.schemas(texts).schemaRegistryConfig(SchemaRegistryConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .errorMessageKeyword("errorMessage")
@@ -83,12 +87,10 @@ public final class SchemaCatalog {
 
   /** As {@link #load(List)}; {@code indexed} false walks the bundled schemas even with an index. */
   static SchemaCatalog load(List<Path> extraDirs, boolean indexed) {
-    Map<KindId, String> ids = new HashMap<>();
-    Map<String, Profile> profiles = new HashMap<>();
-    Map<String, JsonNode> raw = new HashMap<>();
-    Map<String, String> texts = new HashMap<>();
-    if (!indexed || !scanIndexed(ids, profiles, raw, texts)) {
-      withBundledRoot(root -> scan(root, ids, profiles, raw, texts));
+    CatalogWarmup.await();
+    Parts parts = new Parts();
+    if (!indexed || !scanIndexed(parts)) {
+      withBundledRoot(root -> scan(root, parts, true));
     }
     for (Path dir : extraDirs) {
       if (!Files.isDirectory(dir)) {
@@ -96,13 +98,13 @@ public final class SchemaCatalog {
             "schema directory '" + dir + "' does not exist", null);
       }
       try {
-        scan(dir, ids, profiles, raw, texts);
+        scan(dir, parts, false);
       } catch (IOException e) {
         throw new ValidationException(ValidateReason.SCHEMA_DIR_UNREADABLE,
             "failed to read schema directory '" + dir + "': " + e.getMessage(), e);
       }
     }
-    return new SchemaCatalog(Map.copyOf(ids), Map.copyOf(profiles), raw, texts);
+    return new SchemaCatalog(parts);
   }
 
   /** The compiled schema of a kind, if Roster knows it. */
@@ -117,7 +119,7 @@ public final class SchemaCatalog {
 
   /** A compiled schema by its {@code $id} (e.g. a non-kind schema such as serve's config). */
   public Optional<Schema> schemaById(String id) {
-    if (!raw.containsKey(id)) {
+    if (!texts.containsKey(id)) {
       return Optional.empty();
     }
     return Optional.of(compiled.computeIfAbsent(id,
@@ -126,9 +128,9 @@ public final class SchemaCatalog {
 
   /** The profile of a kind in a group (any version); defaults when it has none. */
   public Profile profile(String group, String kind) {
-    Map<String, Profile> kinds = byGroup.get(group);
-    Profile p = kinds == null ? null : kinds.get(kind);
-    return p != null ? p : Profile.defaults();
+    Map<String, LazyProfile> kinds = byGroup.get(group);
+    LazyProfile p = kinds == null ? null : kinds.get(kind);
+    return p != null ? p.get() : Profile.defaults();
   }
 
   /** Versions known for a group and kind, sorted; empty if the kind is unknown. */
@@ -154,10 +156,14 @@ public final class SchemaCatalog {
 
   /**
    * The raw schema document with this {@code $id} (a kind's or a shared one), as read; null if
-   * unknown. Callers must not modify it.
+   * unknown. Callers must not modify it. Bundled documents are parsed on first use here (a
+   * validate run that finds no unknown field never needs them; the registry parses what it
+   * compiles itself); those of {@code --schema-dir}s were parsed, and so checked, by {@link
+   * #load}.
    */
   public JsonNode rawSchema(String id) {
-    return raw.get(id);
+    String text = texts.get(id);
+    return text == null ? null : raw.computeIfAbsent(id, i -> Json.MAPPER.readTree(text));
   }
 
   private interface RootAction {
@@ -200,15 +206,14 @@ public final class SchemaCatalog {
     }
   }
 
-  private static void scan(Path root, Map<KindId, String> ids, Map<String, Profile> profiles,
-      Map<String, JsonNode> raw, Map<String, String> texts) throws IOException {
+  private static void scan(Path root, Parts parts, boolean bundled) throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path f : files) {
       String rel = root.relativize(f).toString().replace('\\', '/');
-      add(rel, Files.readString(f, StandardCharsets.UTF_8), ids, profiles, raw, texts);
+      parts.add(rel, Files.readString(f, StandardCharsets.UTF_8), bundled);
     }
   }
 
@@ -219,8 +224,7 @@ public final class SchemaCatalog {
    * system: that reads the central directory of the whole shaded jar, most of a short
    * command's time spent here.
    */
-  private static boolean scanIndexed(Map<KindId, String> ids, Map<String, Profile> profiles,
-      Map<String, JsonNode> raw, Map<String, String> texts) {
+  private static boolean scanIndexed(Parts parts) {
     URL index = SchemaCatalog.class.getResource("/" + INDEX);
     if (index == null) {
       return false;
@@ -240,16 +244,14 @@ public final class SchemaCatalog {
               throw new IOException("schema/" + rel + " is listed in " + INDEX + " but missing");
             }
             try (InputStream in = file.getInputStream(entry)) {
-              add(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8), ids, profiles, raw,
-                  texts);
+              parts.add(rel, new String(in.readAllBytes(), StandardCharsets.UTF_8), true);
             }
           }
         }
       } else if ("file".equals(index.getProtocol())) {
         Path root = Path.of(index.toURI()).getParent();
         for (String rel : files) {
-          add(rel, Files.readString(root.resolve(rel), StandardCharsets.UTF_8), ids, profiles,
-              raw, texts);
+          parts.add(rel, Files.readString(root.resolve(rel), StandardCharsets.UTF_8), true);
         }
       } else {
         return false;
@@ -261,30 +263,81 @@ public final class SchemaCatalog {
     return true;
   }
 
-  /** One schema or profile file, at {@code rel} (slash-separated) under its root. */
-  private static void add(String rel, String text, Map<KindId, String> ids,
-      Map<String, Profile> profiles, Map<String, JsonNode> raw, Map<String, String> texts) {
-    String[] parts = rel.split("/");
-    boolean kindFile = parts.length == 3 && !"common".equals(parts[0]);
-    String group = "core".equals(parts[0]) ? "" : parts[0];
-    if (rel.endsWith(".profile.yaml") && kindFile) {
-      String kind = parts[2].substring(0, parts[2].length() - ".profile.yaml".length());
-      profiles.put(group + "/" + kind, ProfileReader.read(rel, text));
-    } else if (rel.endsWith(".json")) {
-      JsonNode node;
-      try {
-        node = JSON.readTree(text);
-      } catch (RuntimeException e) {
-        throw new ValidationException(ValidateReason.INVALID_SCHEMA,
-            "schema '" + rel + "' is not valid JSON: " + e.getMessage(), e);
+  /** What {@link #load} has read so far. */
+  private static final class Parts {
+    final Map<KindId, String> ids = new HashMap<>();
+    final Map<String, LazyProfile> profiles = new HashMap<>(); // "group/Kind"
+    final Map<String, JsonNode> raw = new HashMap<>();
+    final Map<String, String> texts = new HashMap<>();
+
+    /**
+     * One schema or profile file, at {@code rel} (slash-separated) under its root. A bundled file
+     * is only kept here, to be parsed when it is first needed: its {@code $id} is {@link #BASE}
+     * plus {@code rel}, and it parses (the build's tests read every bundled file the way {@link
+     * #load} reads a {@code --schema-dir}'s and compare). A {@code --schema-dir}'s file is parsed
+     * now, so that a malformed one fails the load.
+     */
+    void add(String rel, String text, boolean bundled) {
+      String[] parts = rel.split("/");
+      boolean kindFile = parts.length == 3 && !"common".equals(parts[0]);
+      String group = "core".equals(parts[0]) ? "" : parts[0];
+      if (rel.endsWith(".profile.yaml") && kindFile) {
+        String kind = parts[2].substring(0, parts[2].length() - ".profile.yaml".length());
+        LazyProfile p = new LazyProfile(rel, text, bundled);
+        if (!bundled) {
+          p.get();
+        }
+        profiles.put(group + "/" + kind, p);
+      } else if (rel.endsWith(".json")) {
+        String id = BASE + rel;
+        if (!bundled) {
+          JsonNode node = parse(rel, text);
+          id = node.path("$id").isString() ? node.get("$id").stringValue() : id;
+          raw.put(id, node);
+        }
+        texts.put(id, text);
+        if (kindFile) {
+          String kind = parts[2].substring(0, parts[2].length() - ".json".length());
+          ids.put(new KindId(group, parts[1], kind), id);
+        }
       }
-      String id = node.path("$id").isString() ? node.get("$id").stringValue() : BASE + rel;
-      texts.put(id, text);
-      raw.put(id, node);
-      if (kindFile) {
-        String kind = parts[2].substring(0, parts[2].length() - ".json".length());
-        ids.put(new KindId(group, parts[1], kind), id);
+    }
+  }
+
+  /** A schema file's JSON document; not JSON is {@link ValidateReason#INVALID_SCHEMA}. */
+  static JsonNode parse(String rel, String text) {
+    try {
+      return Json.MAPPER.readTree(text);
+    } catch (RuntimeException e) {
+      throw new ValidationException(ValidateReason.INVALID_SCHEMA,
+          "schema '" + rel + "' is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The mapper schema documents are read with, made on first use. */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder().build();
+  }
+
+  /** A profile read on first use, once; a {@code --schema-dir}'s is read by {@link #load}. */
+  private static final class LazyProfile {
+    private final String rel;
+    private final boolean bundled;
+    private String text;
+    private Profile profile;
+
+    LazyProfile(String rel, String text, boolean bundled) {
+      this.rel = rel;
+      this.text = text;
+      this.bundled = bundled;
+    }
+
+    synchronized Profile get() {
+      if (profile == null) {
+        profile = ProfileReader.read(rel, text, bundled);
+        text = null;
       }
+      return profile;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.roster.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bundled schemas read through the build's index ({@link SchemaCatalog#INDEX}) make the same
@@ -49,6 +52,39 @@ class SchemaIndexTest {
       String id = SchemaCatalog.BASE + rel;
       assertEquals(walked.rawSchema(id), indexed.rawSchema(id), id);
     }
+  }
+
+  /**
+   * A bundled file is kept as text and parsed when first needed, its {@code $id} taken from its
+   * path: the same documents, ids and profiles as reading each file at load the way a {@code
+   * --schema-dir}'s are read.
+   */
+  @Test
+  void bundledFilesParsedOnFirstUseAreWhatReadingThemAtLoadGives() throws IOException {
+    SchemaCatalog catalog = SchemaCatalog.bundled();
+    JsonMapper json = JsonMapper.builder().build();
+    int profiles = 0;
+    for (String rel : index()) {
+      String text = Files.readString(SCHEMA.resolve(rel), StandardCharsets.UTF_8);
+      String[] parts = rel.split("/");
+      String group = "core".equals(parts[0]) ? "" : parts[0];
+      if (rel.endsWith(".json")) {
+        JsonNode eager = json.readTree(text);
+        assertEquals(SchemaCatalog.BASE + rel, eager.path("$id").stringValue(),
+            rel + ": a bundled schema's $id is its path under " + SchemaCatalog.BASE);
+        assertEquals(eager, catalog.rawSchema(SchemaCatalog.BASE + rel), rel);
+        if (parts.length == 3 && !"common".equals(parts[0])) {
+          KindId kind = new KindId(group, parts[1], parts[2].replace(".json", ""));
+          assertEquals(SchemaCatalog.BASE + rel, catalog.schemaId(kind).orElseThrow(), rel);
+        }
+      } else {
+        String kind = parts[2].replace(".profile.yaml", "");
+        assertEquals(ProfileReader.read(rel, text), catalog.profile(group, kind), rel);
+        assertNotEquals(Profile.defaults(), catalog.profile(group, kind), rel);
+        profiles++;
+      }
+    }
+    assertTrue(profiles > 10, "profiles: " + profiles);
   }
 
   static List<String> index() throws IOException {
