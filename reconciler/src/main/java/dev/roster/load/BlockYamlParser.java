@@ -29,6 +29,7 @@ final class BlockYamlParser {
 
   private final YamlLines t;
   private final String text;
+  private final char[] chars;
   private final int[] starts;
   private final LoadOptions options;
   private int ln; // the current line
@@ -39,15 +40,13 @@ final class BlockYamlParser {
   private BlockYamlParser(String text, LoadOptions options) {
     this.t = new YamlLines(text);
     this.text = text;
+    this.chars = t.chars;
     this.starts = t.starts;
     this.options = options;
   }
 
   /** The documents of {@code text}, or null when it is outside the subset (see the contract). */
   static List<Document> parse(String text, LoadOptions options) {
-    if (!YamlLines.plainChars(text)) {
-      return null;
-    }
     try {
       return new BlockYamlParser(text, options).documents();
     } catch (RuntimeException e) {
@@ -150,7 +149,7 @@ final class BlockYamlParser {
         break; // the next key of the mapping an indentless sequence is the value of
       }
       int p = t.spaces(starts[ln] + col + 1);
-      if (p == t.lineEnd(ln) || text.charAt(p) == '#' || t.entry(ln, p - starts[ln])) {
+      if (p == t.lineEnd(ln) || chars[p] == '#' || t.entry(ln, p - starts[ln])) {
         throw OUT; // an empty entry, or a sequence in a sequence
       }
       String ptr = pointer + "/" + list.size();
@@ -172,7 +171,7 @@ final class BlockYamlParser {
   private Object value(int p, int col, String pointer, int depth, boolean ofKey) {
     p = t.spaces(p);
     int eol = t.lineEnd(ln);
-    if (p == eol || text.charAt(p) == '#') {
+    if (p == eol || chars[p] == '#') {
       int next = t.content(ln + 1, end);
       if (next < end && t.indent(next) > col) {
         ln = next;
@@ -189,7 +188,7 @@ final class BlockYamlParser {
       return ScalarTyper.type(""); // an empty value: null
     }
     count(depth);
-    char c = text.charAt(p);
+    char c = chars[p];
     Object value;
     int after;
     if (c == '|' && ofKey) {
@@ -211,7 +210,7 @@ final class BlockYamlParser {
       }
       int stop = t.comment(p, eol);
       int last = stop;
-      while (text.charAt(last - 1) == ' ') {
+      while (chars[last - 1] == ' ') {
         last--;
       }
       String v = text.substring(p, last);
@@ -223,7 +222,7 @@ final class BlockYamlParser {
       after = stop;
     }
     after = t.spaces(after);
-    if (after < eol && (text.charAt(after) != '#' || text.charAt(after - 1) != ' ')) {
+    if (after < eol && (chars[after] != '#' || chars[after - 1] != ' ')) {
       throw OUT;
     }
     int next = t.content(ln + 1, end);
@@ -236,9 +235,9 @@ final class BlockYamlParser {
 
   /** A literal block scalar ({@code |} or {@code |-}) whose header follows {@code p}. */
   private Object literal(int p, int col) {
-    boolean strip = p < t.lineEnd(ln) && text.charAt(p) == '-';
+    boolean strip = p < t.lineEnd(ln) && chars[p] == '-';
     int q = t.spaces(strip ? p + 1 : p);
-    if (q < t.lineEnd(ln) && (text.charAt(q) != '#' || text.charAt(q - 1) != ' ')) {
+    if (q < t.lineEnd(ln) && (chars[q] != '#' || chars[q - 1] != ' ')) {
       throw OUT; // keep (+), an indentation indicator, or anything else
     }
     int first = ln + 1;
@@ -290,14 +289,14 @@ final class BlockYamlParser {
       int e = comma < 0 || comma > close ? close : comma;
       int a = t.spaces(s);
       int b = e;
-      while (b > a && text.charAt(b - 1) == ' ') {
+      while (b > a && chars[b - 1] == ' ') {
         b--;
       }
       if (a == b || !t.plainStart(a)) {
         throw OUT;
       }
       for (int k = a; k < b; k++) {
-        if ("[]{}#:'\"".indexOf(text.charAt(k)) >= 0) {
+        if ("[]{}#:'\"".indexOf(chars[k]) >= 0) {
           throw OUT;
         }
       }
@@ -320,12 +319,12 @@ final class BlockYamlParser {
 
   /** The key from {@code p} to its colon, typed as the SnakeYAML path types it; a string. */
   private String key(int p, int colon) {
-    char c = text.charAt(p);
+    char c = chars[p];
     if (c == '\'' || c == '"') {
       return t.unquote(p, t.closingQuote(p, colon)).intern();
     }
     int last = colon;
-    while (text.charAt(last - 1) == ' ') {
+    while (chars[last - 1] == ' ') {
       last--;
     }
     String k = text.substring(p, last);

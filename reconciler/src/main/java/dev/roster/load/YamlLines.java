@@ -11,44 +11,41 @@ final class YamlLines {
       false) {};
 
   final String text;
+  final char[] chars;
   /** Offset of each line's first char; one more entry: the text's length + 1. */
   final int[] starts;
   final int lines;
 
+  /**
+   * The lines of {@code text}; throws {@link #OUT} unless it has only LF line breaks and BMP
+   * characters SnakeYAML reads as printable and not as line breaks.
+   */
   YamlLines(String text) {
     this.text = text;
+    this.chars = text.toCharArray();
     int n = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      n++;
-    }
-    starts = new int[n + 1];
-    int line = 0;
-    for (int at = 0; ; ) {
-      starts[line++] = at;
-      int nl = text.indexOf('\n', at);
-      if (nl < 0) {
-        break;
-      }
-      at = nl + 1;
-    }
-    lines = n;
-    starts[n] = text.length() + 1;
-  }
-
-  /** Only LF line breaks and BMP characters SnakeYAML reads as printable, not as line breaks. */
-  static boolean plainChars(String text) {
-    for (int i = 0, n = text.length(); i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c < 0x7F || c == '\n') {
+    for (char c : chars) {
+      if (c >= 0x20 && c < 0x7F) {
         continue;
       }
-      if (c < 0xA0 || c >= 0xD800 && c < 0xE000 || c == 0x2028 || c == 0x2029 || c == 0xFEFF
-          || c >= 0xFFFE) {
-        return false;
+      if (c == '\n') {
+        n++;
+      } else if (c < 0xA0 || c >= 0xD800 && c < 0xE000 || c == 0x2028 || c == 0x2029
+          || c == 0xFEFF || c >= 0xFFFE) {
+        throw OUT;
       }
     }
-    return true;
+    starts = new int[n + 1];
+    int line = 1;
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] == '\n') {
+        starts[line++] = i + 1;
+      }
+    }
+    lines = n;
+    starts[n] = chars.length + 1;
   }
+
 
   /** Whether line {@code i} is a {@code ---} separator; other lines starting so leave. */
   boolean marker(int i) {
@@ -60,11 +57,11 @@ final class YamlLines {
       return false;
     }
     int p = s + 3;
-    if (p < lineEnd(i) && text.charAt(p) != ' ') {
+    if (p < lineEnd(i) && chars[p] != ' ') {
       throw OUT;
     }
     p = spaces(p);
-    if (p < lineEnd(i) && text.charAt(p) != '#') {
+    if (p < lineEnd(i) && chars[p] != '#') {
       throw OUT; // content after the marker
     }
     return true;
@@ -72,14 +69,14 @@ final class YamlLines {
 
   /** The closing quote of the one-line quoted scalar at {@code p}, before {@code limit}. */
   int closingQuote(int p, int limit) {
-    char q = text.charAt(p);
+    char q = chars[p];
     for (int i = p + 1; i < limit; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c == '\\' && q == '"') {
         throw OUT;
       }
       if (c == q) {
-        if (q == '\'' && i + 1 < limit && text.charAt(i + 1) == '\'') {
+        if (q == '\'' && i + 1 < limit && chars[i + 1] == '\'') {
           i++;
           continue;
         }
@@ -91,22 +88,22 @@ final class YamlLines {
 
   String unquote(int p, int close) {
     String s = text.substring(p + 1, close);
-    return text.charAt(p) == '\'' ? s.replace("''", "'") : s;
+    return chars[p] == '\'' ? s.replace("''", "'") : s;
   }
 
   /** Whether a plain scalar may start at {@code p} in this subset. */
   boolean plainStart(int p) {
-    char c = text.charAt(p);
+    char c = chars[p];
     if ("-?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0) {
       return true;
     }
-    return c == '-' && p + 1 < text.length() && "\n #,[]{}".indexOf(text.charAt(p + 1)) < 0;
+    return c == '-' && p + 1 < text.length() && "\n #,[]{}".indexOf(chars[p + 1]) < 0;
   }
 
   /** Where a comment starts on the line (a {@code #} after a space), else {@code eol}. */
   int comment(int p, int eol) {
     for (int i = p + 1; i < eol; i++) {
-      if (text.charAt(i) == '#' && text.charAt(i - 1) == ' ') {
+      if (chars[i] == '#' && chars[i - 1] == ' ') {
         return i;
       }
     }
@@ -116,14 +113,14 @@ final class YamlLines {
   /** Whether line {@code i} holds a {@code -} entry at column {@code col}. */
   boolean entry(int i, int col) {
     int p = starts[i] + col;
-    return text.charAt(p) == '-' && (p + 1 == lineEnd(i) || text.charAt(p + 1) == ' ');
+    return chars[p] == '-' && (p + 1 == lineEnd(i) || chars[p + 1] == ' ');
   }
 
   /** The first line from {@code from} before {@code to} with content (not blank, no comment). */
   int content(int from, int to) {
     for (int i = from; i < to; i++) {
       int p = starts[i] + indent(i);
-      if (p < lineEnd(i) && text.charAt(p) != '#') {
+      if (p < lineEnd(i) && chars[p] != '#') {
         return i;
       }
     }
@@ -134,7 +131,7 @@ final class YamlLines {
     int s = starts[i];
     int e = lineEnd(i);
     int p = s;
-    while (p < e && text.charAt(p) == ' ') {
+    while (p < e && chars[p] == ' ') {
       p++;
     }
     return p - s;
@@ -145,7 +142,7 @@ final class YamlLines {
   }
 
   int spaces(int p) {
-    while (p < text.length() && text.charAt(p) == ' ') {
+    while (p < text.length() && chars[p] == ' ') {
       p++;
     }
     return p;
@@ -161,11 +158,11 @@ final class YamlLines {
    */
   int keyEnd(int p, int line) {
     int eol = lineEnd(line);
-    char c = text.charAt(p);
+    char c = chars[p];
     int q;
     if (c == '\'' || c == '"') {
       q = spaces(closingQuote(p, eol) + 1);
-      if (q >= eol || text.charAt(q) != ':') {
+      if (q >= eol || chars[q] != ':') {
         return -1;
       }
     } else {
@@ -173,8 +170,8 @@ final class YamlLines {
         return -1;
       }
       q = p;
-      while (q < eol && !(text.charAt(q) == ':' && (q + 1 == eol || text.charAt(q + 1) == ' '))) {
-        if (text.charAt(q) == '#') {
+      while (q < eol && !(chars[q] == ':' && (q + 1 == eol || chars[q + 1] == ' '))) {
+        if (chars[q] == '#') {
           return -1;
         }
         q++;
@@ -183,7 +180,7 @@ final class YamlLines {
         return -1;
       }
     }
-    return q + 1 < eol && text.charAt(q + 1) != ' ' ? -1 : q;
+    return q + 1 < eol && chars[q + 1] != ' ' ? -1 : q;
   }
 
   /** The line of offset {@code p}, searching from line {@code from} on. */
