@@ -73,6 +73,10 @@ public final class ManifestLoader {
     }
     int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+    if (ascii(bytes, start)) { // most manifests: the bytes are the chars
+      return new Text(new String(bytes, start, bytes.length - start,
+          StandardCharsets.ISO_8859_1), null);
+    }
     CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -84,6 +88,15 @@ public final class ManifestLoader {
     }
     dec.flush(out);
     return new Text(out.flip().toString(), null);
+  }
+
+  private static boolean ascii(byte[] bytes, int start) {
+    for (int i = start; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The file parsed, or taken from the cache; unreadable files are never cached. */

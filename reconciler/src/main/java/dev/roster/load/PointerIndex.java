@@ -68,6 +68,17 @@ public final class PointerIndex {
     }
   }
 
+  /** Every pointer with its location, sorted: for tests that compare two indexes. */
+  String dump() {
+    made();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < ends.length; i++) {
+      out.append(pointers, i == 0 ? 0 : ends[i - 1], ends[i]).append('=')
+          .append(locations[i] >>> 32).append(':').append((int) locations[i]).append(' ');
+    }
+    return out.toString();
+  }
+
   /** Whether the document has a value at exactly this pointer. */
   public boolean contains(String pointer) {
     return find(pointer) >= 0;

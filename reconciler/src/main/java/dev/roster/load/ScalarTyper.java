@@ -21,6 +21,8 @@ public final class ScalarTyper {
   private static final Set<String> FALSE =
       Set.of("n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF");
   private static final Set<String> NULL = Set.of("", "~", "null", "Null", "NULL");
+  /** The first characters of every null, bool and number above. */
+  private static final String MAY_TYPE = "~nNyYtToOfF0123456789+-.";
   private static final Pattern YAML_FLOAT =
       Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
   private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -34,6 +36,9 @@ public final class ScalarTyper {
    * or the String itself.
    */
   public static Object type(String s) {
+    if (!s.isEmpty() && MAY_TYPE.indexOf(s.charAt(0)) < 0) {
+      return s; // most scalars: no null, bool or number starts so
+    }
     if (NULL.contains(s)) {
       return null;
     }

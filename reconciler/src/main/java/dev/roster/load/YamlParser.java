@@ -37,7 +37,34 @@ public final class YamlParser {
   /** Result for one file. */
   public record Parsed(List<Manifest> manifests, List<Problem> problems) {}
 
+  /**
+   * The manifests and problems of one file. Texts in the common block-style subset are read by
+   * {@link BlockYamlParser} (several times faster); everything else, and every text with a
+   * problem, by SnakeYAML: the result is the same either way.
+   */
   public Parsed parse(String file, String text) {
+    List<BlockYamlParser.Document> docs = BlockYamlParser.parse(text, options);
+    return docs == null ? parseWithSnakeYaml(file, text) : parsed(file, docs);
+  }
+
+  private static Parsed parsed(String file, List<BlockYamlParser.Document> docs) {
+    List<Manifest> manifests = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (int doc = 0; doc < docs.size(); doc++) {
+      BlockYamlParser.Document d = docs.get(doc);
+      if (d.value() != null) {
+        d.index().put("", d.at());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) d.value();
+        ListItems.add(new Origin(file, doc, d.at().line(), d.at().column()), object, d.index(),
+            manifests, problems);
+      }
+    }
+    return new Parsed(manifests, problems);
+  }
+
+  /** {@link #parse} with SnakeYAML only: any text, every problem located. */
+  Parsed parseWithSnakeYaml(String file, String text) {
     LoaderOptions lo = new LoaderOptions();
     lo.setAllowDuplicateKeys(true); // checked below, with both locations
     lo.setMaxAliasesForCollections(Integer.MAX_VALUE); // counted below, with a location
