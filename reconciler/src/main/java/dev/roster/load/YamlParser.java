@@ -40,10 +40,17 @@ public final class YamlParser {
   /**
    * The manifests and problems of one file. Texts in the common block-style subset are read by
    * {@link BlockYamlParser} (several times faster); everything else, and every text with a
-   * problem, by SnakeYAML: the result is the same either way.
+   * problem, by SnakeYAML: the result is the same either way. The fast path is only a speed-up:
+   * should it fail on a text, SnakeYAML reads that text (its tests call it directly, so such a
+   * failure still shows there).
    */
   public Parsed parse(String file, String text) {
-    List<BlockYamlParser.Document> docs = BlockYamlParser.parse(text, options);
+    List<BlockYamlParser.Document> docs;
+    try {
+      docs = BlockYamlParser.parse(text, options);
+    } catch (RuntimeException e) {
+      docs = null;
+    }
     return docs == null ? parseWithSnakeYaml(file, text) : parsed(file, docs);
   }
 
