@@ -74,7 +74,6 @@ final class BlockYamlParser {
     return out;
   }
 
-
   private Document document(int from, int to) {
     index = new HashMap<>();
     nodes = 0;
@@ -334,20 +333,9 @@ final class BlockYamlParser {
     return s.intern();
   }
 
-
   private boolean isKey(int p) {
     return t.keyEnd(p, t.lineOf(p, ln)) >= 0;
   }
-
-
-
-
-
-
-
-
-
-
 
   /** One more value at {@code depth}; leaves well before SnakeYAML's or the walk's limits. */
   private void count(int depth) {
@@ -355,7 +343,6 @@ final class BlockYamlParser {
       throw OUT;
     }
   }
-
 
   private static <T> T out() {
     throw OUT;
