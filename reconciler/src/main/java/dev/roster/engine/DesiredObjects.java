@@ -117,14 +117,19 @@ final class DesiredObjects {
   private List<DesiredObject> objects(String path) {
     return objects.computeIfAbsent(path, p -> {
       List<Manifest> ms = manifests.get(p);
-      List<DesiredObject> made = new ArrayList<>(ms.size());
-      ms.forEach(m -> made.add(DesiredState.object(m, catalog, defaultNamespace)));
-      return made;
+      DesiredObject[] made = new DesiredObject[ms.size()];
+      for (int i = 0; i < made.length; i++) {
+        made[i] = DesiredState.object(ms.get(i), catalog, defaultNamespace);
+      }
+      return List.of(made);
     });
   }
 
-  /** The manifests that make objects: all but the repo config. */
+  /** The manifests that make objects: all but the repo config ({@code all} itself if none is). */
   private static List<Manifest> applied(List<Manifest> all) {
+    if (all.stream().noneMatch(RepoConfig::is)) {
+      return all;
+    }
     List<Manifest> out = new ArrayList<>(all.size());
     for (Manifest m : all) {
       if (!RepoConfig.is(m)) {
