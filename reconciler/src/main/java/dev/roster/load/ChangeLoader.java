@@ -98,8 +98,7 @@ public final class ChangeLoader {
       after.files().forEach((name, id) -> {
         String old = before == null ? null : before.files().get(name);
         if (id == null || !id.equals(old)) {
-          // the instance the parsed manifests' origins hold: every index keyed by path shares it
-          String path = RepoWalker.join(dir, name).intern();
+          String path = RepoWalker.join(dir, name);
           out.put(path, parse(tree, path, failed));
         }
       });
