@@ -28,7 +28,8 @@ RUN /opt/roster/bin/roster version \
 
 # The heap is sized to the container's memory limit (30% of the chart's 384Mi is 115 MiB; README's
 # Benchmarks and "Install on a cluster" give the measured footprint); bin/roster adds serial GC,
-# C1 only, 512k stacks and small Netty arenas. JAVA_OPTS set at run time replaces this line.
+# C1 only, 512k stacks, small Netty arenas, heap free ratios 20-40% and two malloc arenas.
+# JAVA_OPTS set at run time replaces this line.
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=30 -XX:+ExitOnOutOfMemoryError" \
     HOME=/tmp
 

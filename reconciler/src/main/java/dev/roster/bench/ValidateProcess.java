@@ -17,7 +17,8 @@ import java.util.List;
 public final class ValidateProcess {
   /** The JVM flags of the launcher, {@code ROSTER_JVM_OPTS} in {@code src/dist/bin/roster}. */
   public static final String LAUNCHER_FLAGS =
-      "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Dio.netty.allocator.maxOrder=7";
+      "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Dio.netty.allocator.maxOrder=7"
+          + " -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
 
   private static final String TAG = "roster-bench-validate:";
 

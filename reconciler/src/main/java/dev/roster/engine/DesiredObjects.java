@@ -27,13 +27,15 @@ final class DesiredObjects {
   private final SchemaCatalog catalog;
   private final String defaultNamespace;
   private final TreeMap<String, List<Manifest>> manifests = new TreeMap<>();
-  private final Map<String, List<DesiredObject>> objects = new HashMap<>();
   /** {@code group/Kind} → file → the apiVersion of the file's last manifest of that kind. */
   private final Map<String, TreeMap<String, String>> versions = new HashMap<>();
   /** Files changed since the last state made, and whether any came, went or changed count. */
   private final Set<String> touched = new HashSet<>();
   private boolean moved = true;
-  /** The objects of the last state made; the files in order, and where each one's start. */
+  /**
+   * The objects of the last state made; the files in order, and where each one's start. A file
+   * not touched since keeps its objects from here (no map by file: it would cost an entry each).
+   */
   private DesiredObject[] flat;
   private String[] order;
   private int[] start;
@@ -46,7 +48,9 @@ final class DesiredObjects {
   /** Forgets every tree: the next delta must hold every file. */
   void reset() {
     manifests.clear();
-    objects.clear();
+    flat = null;
+    order = null;
+    start = null;
     versions.clear();
     touched.clear();
     moved = true;
@@ -55,7 +59,6 @@ final class DesiredObjects {
   /** Takes the changes of {@code delta}. */
   void update(ChangeLoader.Delta delta) {
     for (ChangeLoader.Change c : delta.changes()) {
-      objects.remove(c.path());
       List<Manifest> before = c.parsed() == null ? manifests.remove(c.path())
           : manifests.put(c.path(), applied(c.parsed().manifests()));
       List<Manifest> after = manifests.get(c.path());
@@ -84,6 +87,9 @@ final class DesiredObjects {
       throw new InvalidDesiredStateException(report);
     }
     if (moved) {
+      DesiredObject[] was = flat;
+      String[] wasOrder = order;
+      int[] wasStart = start;
       flat = new DesiredObject[manifests.values().stream().mapToInt(List::size).sum()];
       order = new String[manifests.size()];
       start = new int[manifests.size()];
@@ -92,8 +98,17 @@ final class DesiredObjects {
       for (String path : manifests.keySet()) {
         order[file] = path;
         start[file++] = at;
-        for (DesiredObject d : objects(path)) {
-          flat[at++] = d;
+        int before = wasOrder == null || touched.contains(path) ? -1
+            : Arrays.binarySearch(wasOrder, path);
+        if (before >= 0) { // untouched: the same manifests, so the same objects
+          int from = wasStart[before];
+          int to = before + 1 < wasStart.length ? wasStart[before + 1] : was.length;
+          System.arraycopy(was, from, flat, at, to - from);
+          at += to - from;
+        } else {
+          for (DesiredObject d : objects(path)) {
+            flat[at++] = d;
+          }
         }
       }
     } else { // the same files with as many objects each: only the changed ones' differ
@@ -113,18 +128,21 @@ final class DesiredObjects {
     return new DesiredState(out, report, Map.copyOf(apiVersions));
   }
 
-  /** The objects of the file at {@code path}, made on first use. */
-  private List<DesiredObject> objects(String path) {
-    return objects.computeIfAbsent(path, p -> {
-      List<Manifest> ms = manifests.get(p);
-      List<DesiredObject> made = new ArrayList<>(ms.size());
-      ms.forEach(m -> made.add(DesiredState.object(m, catalog, defaultNamespace)));
-      return made;
-    });
+  /** New objects of the file at {@code path}. */
+  private DesiredObject[] objects(String path) {
+    List<Manifest> ms = manifests.get(path);
+    DesiredObject[] made = new DesiredObject[ms.size()];
+    for (int i = 0; i < made.length; i++) {
+      made[i] = DesiredState.object(ms.get(i), catalog, defaultNamespace);
+    }
+    return made;
   }
 
-  /** The manifests that make objects: all but the repo config. */
+  /** The manifests that make objects: all but the repo config ({@code all} itself if none is). */
   private static List<Manifest> applied(List<Manifest> all) {
+    if (all.stream().noneMatch(RepoConfig::is)) {
+      return all;
+    }
     List<Manifest> out = new ArrayList<>(all.size());
     for (Manifest m : all) {
       if (!RepoConfig.is(m)) {

@@ -36,6 +36,9 @@ final class Drift {
   private final Function<ResourceKey, Profile> profiles;
   private final Function<ResourceKey, List<String>> ignores;
   private final Map<ResourceKey, String> unhealthy = new ConcurrentHashMap<>();
+  /** What a change leaves unwritten ({@link #signature}) when it leaves nothing. */
+  private static final String NOTHING = "[]";
+
   private final Map<ResourceKey, String> unwritten = new ConcurrentHashMap<>();
   private final Map<ResourceKey, DesiredObject> wanted = new ConcurrentHashMap<>();
   private volatile Planner.Options options;
@@ -74,7 +77,7 @@ final class Drift {
   /** The fields each change of the latest plan left unwritten, to judge later changes against. */
   void seen(Plan plan) {
     unwritten.clear();
-    plan.changes().forEach(c -> unwritten.put(c.key(), signature(c)));
+    plan.changes().forEach(c -> note(c.key(), signature(c)));
   }
 
   /**
@@ -83,7 +86,16 @@ final class Drift {
    */
   void seenPart(Collection<Change> changed, Collection<ResourceKey> gone) {
     gone.forEach(unwritten::remove);
-    changed.forEach(c -> unwritten.put(c.key(), signature(c)));
+    changed.forEach(c -> note(c.key(), signature(c)));
+  }
+
+  /**
+   * Keeps {@code sig} as what {@code key}'s change leaves unwritten and returns what was kept;
+   * nothing ({@value #NOTHING}) is kept as no entry, since most changes leave nothing unwritten.
+   */
+  private String note(ResourceKey key, String sig) {
+    String was = NOTHING.equals(sig) ? unwritten.remove(key) : unwritten.put(key, sig);
+    return was == null ? NOTHING : was;
   }
 
   /** Pointer and reason of each field {@code c} leaves unwritten, holds aside. */
@@ -112,8 +124,7 @@ final class Drift {
     List<String> ignored = ignores.apply(key);
     c = PlatformFields.record(PlatformFields.split(c, p, ignored), p, ignored);
     String sig = signature(c);
-    String was = unwritten.put(key, sig);
-    return c.action() != Action.UNCHANGED || !sig.equals(was == null ? "[]" : was);
+    return c.action() != Action.UNCHANGED || !sig.equals(note(key, sig));
   }
 
   private Profile profile(ResourceKey key) {

@@ -145,8 +145,9 @@ final class KindInformer implements ResourceEventHandler<GenericKubernetesResour
   private void changed(GenericKubernetesResource r, boolean deleted) {
     String ns = ctx.isNamespaceScoped() ? Objects.toString(r.getMetadata().getNamespace(), "")
         : "";
+    // the live tree keeps the same strings interned (CompactStore): the journal's keys share them
     ResourceKey key = new ResourceKey(ctx.getGroup() == null ? "" : ctx.getGroup(),
-        ctx.getKind(), ns, r.getMetadata().getName());
+        ctx.getKind(), ns.intern(), r.getMetadata().getName().intern());
     if (!ready || listener == null) {
       return;
     }

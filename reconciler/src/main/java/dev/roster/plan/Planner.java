@@ -128,7 +128,9 @@ public final class Planner {
     Differ.Result diff = Differ.diff(stamped, l.object(), parse(previousFields));
     List<FieldChange> fieldChanges = new ArrayList<>(diff.changes());
     if (fieldChanges.isEmpty() && fields.equals(previousFields)) {
-      return change(d, Action.UNCHANGED, stamped, l.object(), List.of(), List.of(), "");
+      // as the memo's verdicts make it: read-only and compact, sharing live's fields string, for
+      // a plan keeps its unchanged objects from pass to pass (equal to stamped, same order)
+      return unchanged(d, l, o, previousFields);
     }
     if (fieldChanges.isEmpty()) {
       fieldChanges.add(new FieldChange("/metadata/annotations/roster.dev~1applied-fields",

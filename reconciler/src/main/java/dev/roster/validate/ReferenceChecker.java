@@ -111,7 +111,7 @@ final class ReferenceChecker {
           ns = s;
         }
         if (!isExternal(external, ref.kinds(), name)) {
-          out.add(new Target(hit.pointer(), group, ref.kinds(), ns, name, null));
+          out.add(new Target(hit.pointer().intern(), group, ref.kinds(), ns, name, null));
         }
       }
       if (ref.omitted() != null && !isExternal(external, ref.kinds(), ref.omitted())) {
@@ -120,7 +120,7 @@ final class ReferenceChecker {
         for (PointerPaths.Match parent
             : PointerPaths.find(m.object(), ref.path().substring(0, slash), "")) {
           if (parent.value() instanceof Map<?, ?> p && !p.containsKey(field)) {
-            out.add(new Target(parent.pointer(), group, ref.kinds(), m.namespace(),
+            out.add(new Target(parent.pointer().intern(), group, ref.kinds(), m.namespace(),
                 ref.omitted(), field));
           }
         }
