@@ -119,32 +119,52 @@ final class Rollouts {
   synchronized Inventory record(Plan plan, ApplyResult result, Inventory previous,
       Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
-    Map<ResourceKey, String> after = new HashMap<>();
-    boolean same = true;
+    // Most passes leave the ledger as it was: checked first, then made only if it moved.
+    int same = 0;
+    boolean moved = false;
     for (Outcome o : result.outcomes()) {
-      Change c = o.change();
-      String entry = entry(c);
-      if (entry == NO_RUN) {
+      String now = ledgered(o, before);
+      if (now == null) {
         continue;
       }
-      boolean created = (c.action() == Action.CREATE || c.recreates())
-          && o.status() == Outcome.Status.APPLIED;
-      // A re-create whose create waits for the old object to go: remembered as before, so the
-      // next pass creates it rather than taking it for a run the platform cleaned up.
-      boolean exists = c.live() != null && !c.recreates()
-          && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
-      String was = before.get(c.key());
-      String now = created || exists ? entry : was; // else cleaned up, or not created this time
-      if (now != null) {
-        after.put(c.key(), now);
-        same &= now.equals(was);
+      if (!now.equals(before.get(o.change().key()))) {
+        moved = true;
+        break;
+      }
+      same++;
+    }
+    Map<ResourceKey, String> after = before;
+    if (moved || same != before.size()) {
+      after = new HashMap<>();
+      for (Outcome o : result.outcomes()) {
+        String now = ledgered(o, before);
+        if (now != null) {
+          after.put(o.change().key(), now);
+        }
       }
     }
     if (entries.size() > result.outcomes().size() + 256) {
       forgetEntries(result);
     }
     // The same ledger keeps its instance, so what compares it next is an identity check.
-    return next.withRuns(same && after.size() == before.size() ? before : after);
+    return next.withRuns(after);
+  }
+
+  /** The ledger entry {@code o} leaves for its object, or null for none. */
+  private String ledgered(Outcome o, Map<ResourceKey, String> before) {
+    Change c = o.change();
+    String entry = entry(c);
+    if (entry == NO_RUN) {
+      return null;
+    }
+    boolean created = (c.action() == Action.CREATE || c.recreates())
+        && o.status() == Outcome.Status.APPLIED;
+    // A re-create whose create waits for the old object to go: remembered as before, so the
+    // next pass creates it rather than taking it for a run the platform cleaned up.
+    boolean exists = c.live() != null && !c.recreates()
+        && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
+    // else cleaned up, or not created this time: as before
+    return created || exists ? entry : before.get(c.key());
   }
 
   /**
