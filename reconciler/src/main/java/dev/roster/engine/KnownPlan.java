@@ -2,6 +2,7 @@ package dev.roster.engine;
 
 import dev.roster.load.ResourceKey;
 import dev.roster.plan.Change;
+import dev.roster.plan.ChangesByKey;
 import dev.roster.plan.DesiredObject;
 import dev.roster.plan.Inventory;
 import dev.roster.plan.Plan;
@@ -30,7 +31,7 @@ final class KnownPlan {
   private List<DesiredObject> objects;
   private final Map<ResourceKey, DesiredObject> byKey;
   /** Every change of the last plan as the gate weighed it (after one-shot runs). */
-  final Map<ResourceKey, Change> prepared;
+  final ChangesByKey prepared;
   /** Keys whose change does not stand alone: planned again every pass. */
   final Set<ResourceKey> volatiles = new HashSet<>();
   /** Inventory keys Git does not define: planned again (pruned or not) every pass. */
@@ -51,7 +52,7 @@ final class KnownPlan {
     this.liveVersion = liveVersion;
     this.order = order;
     this.byKey = new HashMap<>(objects.size() * 2);
-    this.prepared = new HashMap<>(objects.size() * 2);
+    this.prepared = new ChangesByKey(objects.size());
     this.inventory = new HashSet<>(stored.keys());
     this.inventoryKeys = stored.keys();
     this.runs = stored.runs();

@@ -35,8 +35,14 @@ final class Rollouts {
   private final RolloutGate gate;
   private final Clock clock;
   private final java.util.function.Function<ResourceKey, List<String>> ignores;
-  /** The spec hashes of the last {@link #record}, by spec instance (desired trees are read-only). */
-  private volatile Map<Object, String> specHashes = new java.util.IdentityHashMap<>();
+  /**
+   * What {@link #record} made of each desired tree it saw (its ledger entry, or {@link #NO_RUN}),
+   * by the instance of the tree's base ({@link OneShots#base}): desired trees are read-only and
+   * kept from pass to pass, so a pass computes only those of new trees. Holds at most 256 trees
+   * of earlier passes beyond the plan's. Used by one pass at a time.
+   */
+  private final Map<Object, String> entries = new java.util.IdentityHashMap<>();
+  private static final String NO_RUN = new String("not a run");
   private static final String REVISION = "/metadata/annotations/"
       + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
@@ -110,33 +116,87 @@ final class Rollouts {
    * {@code next} with the objects the platform may delete on purpose (runs, AutoDelete agents,
    * squads) that exist or were created recorded, and those Git no longer defines forgotten.
    */
-  Inventory record(Plan plan, ApplyResult result, Inventory previous, Inventory next) {
+  synchronized Inventory record(Plan plan, ApplyResult result, Inventory previous,
+      Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
-    Map<ResourceKey, String> after = new HashMap<>();
-    // Spec hashes by spec instance: unchanged desired objects share theirs from pass to pass.
-    Map<Object, String> known = specHashes;
-    Map<Object, String> hashes = new java.util.IdentityHashMap<>();
+    // Most passes leave the ledger as it was: checked first, then made only if it moved.
+    int same = 0;
+    boolean moved = false;
     for (Outcome o : result.outcomes()) {
-      Change c = o.change();
-      Profile.Rollout p = profile(c.key());
-      if (OneShots.deletedBecause(p, c.desired()) == null) {
+      String now = ledgered(o, before);
+      if (now == null) {
         continue;
       }
-      boolean created = (c.action() == Action.CREATE || c.recreates())
-          && o.status() == Outcome.Status.APPLIED;
-      // A re-create whose create waits for the old object to go: remembered as before, so the
-      // next pass creates it rather than taking it for a run the platform cleaned up.
-      boolean exists = c.live() != null && !c.recreates()
-          && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
-      if (created || exists) {
-        after.put(c.key(), OneShots.entry(c.desired(), spec -> hashes.computeIfAbsent(spec,
-            s -> known.containsKey(s) ? known.get(s) : OneShots.specHash(s))));
-      } else if (before.containsKey(c.key())) {
-        after.put(c.key(), before.get(c.key())); // cleaned up, or not created this time
+      if (!now.equals(before.get(o.change().key()))) {
+        moved = true;
+        break;
+      }
+      same++;
+    }
+    Map<ResourceKey, String> after = before;
+    if (moved || same != before.size()) {
+      after = new HashMap<>();
+      for (Outcome o : result.outcomes()) {
+        String now = ledgered(o, before);
+        if (now != null) {
+          after.put(o.change().key(), now);
+        }
       }
     }
-    specHashes = hashes;
+    if (entries.size() > result.outcomes().size() + 256) {
+      forgetEntries(result);
+    }
+    // The same ledger keeps its instance, so what compares it next is an identity check.
     return next.withRuns(after);
+  }
+
+  /** The ledger entry {@code o} leaves for its object, or null for none. */
+  private String ledgered(Outcome o, Map<ResourceKey, String> before) {
+    Change c = o.change();
+    String entry = entry(c);
+    if (entry == NO_RUN) {
+      return null;
+    }
+    boolean created = (c.action() == Action.CREATE || c.recreates())
+        && o.status() == Outcome.Status.APPLIED;
+    // A re-create whose create waits for the old object to go: remembered as before, so the
+    // next pass creates it rather than taking it for a run the platform cleaned up.
+    boolean exists = c.live() != null && !c.recreates()
+        && (c.action() == Action.UNCHANGED || c.action() == Action.UPDATE);
+    // else cleaned up, or not created this time: as before
+    return created || exists ? entry : before.get(c.key());
+  }
+
+  /**
+   * The ledger entry of {@code c}'s desired object if the platform deletes it on purpose
+   * ({@link OneShots#deletedBecause}), else {@link #NO_RUN}; remembered by desired tree.
+   */
+  private String entry(Change c) {
+    if (c.desired() == null) {
+      return NO_RUN;
+    }
+    Object base = OneShots.base(c.desired());
+    String known = entries.get(base);
+    if (known == null) {
+      Profile.Rollout p = profile(c.key());
+      known = OneShots.deletedBecause(p, c.desired()) == null ? NO_RUN
+          : OneShots.entry(c.desired());
+      entries.put(base, known);
+    }
+    return known;
+  }
+
+  /** Keeps only the entries of {@code result}'s desired trees. */
+  private void forgetEntries(ApplyResult result) {
+    Map<Object, String> kept = new java.util.IdentityHashMap<>();
+    for (Outcome o : result.outcomes()) {
+      Map<String, Object> d = o.change().desired();
+      if (d != null && entries.containsKey(OneShots.base(d))) {
+        kept.put(OneShots.base(d), entries.get(OneShots.base(d)));
+      }
+    }
+    entries.clear();
+    entries.putAll(kept);
   }
 
   private Profile.Rollout profile(ResourceKey k) {

@@ -66,6 +66,12 @@ public record Change(
         .health(health);
   }
 
+  /** This change with {@code d} as its desired object, every other field the same. */
+  public Change withDesired(Map<String, Object> d) {
+    return new Change(key, apiVersion, action, d, live, fields, patch, origin, reason, rollout,
+        unwritten, effects, health);
+  }
+
   /** This change with another rollout marker. */
   public Change withRollout(RolloutState r) {
     return toBuilder().rollout(r).build();

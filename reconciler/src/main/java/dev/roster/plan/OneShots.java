@@ -69,6 +69,14 @@ public final class OneShots {
         .anyMatch(v -> d.values().contains(String.valueOf(v))));
   }
 
+  /**
+   * What {@link #deletedBecause} and {@link #entry} read of {@code desired}: the same for every
+   * revision stamped on one desired object, so their answers may be remembered by its instance.
+   */
+  public static Object base(Map<String, Object> desired) {
+    return Restamped.base(desired);
+  }
+
   /** The ledger entry of a desired run: hash of its spec, then its rerun token. */
   public static String entry(Map<String, Object> desired) {
     return entry(desired, OneShots::specHash);

@@ -1,5 +1,6 @@
 package dev.roster.plan;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,7 +52,11 @@ public record Plan(String source, String revision, List<Change> changes, int inv
 
   /** How many fields differ between Git and live and will not be written now, over all objects. */
   public long unwrittenCount() {
-    return changes.stream().mapToLong(c -> c.notWritten().size()).sum();
+    long n = 0;
+    for (Change c : changes) {
+      n += c.notWritten().size();
+    }
+    return n;
   }
 
   /**
@@ -60,10 +65,14 @@ public record Plan(String source, String revision, List<Change> changes, int inv
    * none. What status and serve's log say beside "succeeded" so that they are never silent.
    */
   public String notWrittenNamed(int listed) {
-    List<String> all = changes.stream().flatMap(c -> c.notWritten().stream()
-        .map(u -> c.key().kind() + " " + (c.key().namespace().isEmpty() ? ""
+    List<String> all = new ArrayList<>();
+    for (Change c : changes) { // most changes have none: no stream per change
+      for (Unwritten u : c.notWritten()) {
+        all.add(c.key().kind() + " " + (c.key().namespace().isEmpty() ? ""
             : c.key().namespace() + "/") + c.key().name() + " " + u.pointer() + " ("
-            + u.reason().word() + ")")).toList();
+            + u.reason().word() + ")");
+      }
+    }
     if (all.isEmpty()) {
       return "";
     }

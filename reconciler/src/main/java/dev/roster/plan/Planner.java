@@ -105,7 +105,7 @@ public final class Planner {
   public static Change restamped(Change c, Options o) {
     String have = Restamped.revision(c.desired());
     return o.revision().equals(have) ? c
-        : c.toBuilder().desired(Restamped.of(c.desired(), o.revision())).build();
+        : c.withDesired(Restamped.of(c.desired(), o.revision()));
   }
 
   private Change planOne(DesiredObject d, LiveObject l, Options o) {

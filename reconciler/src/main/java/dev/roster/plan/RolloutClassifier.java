@@ -5,6 +5,7 @@ import dev.roster.validate.Profile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,10 +83,25 @@ public final class RolloutClassifier {
 
   /**
    * Objects in the plan that name {@code c} through one of its profile's reaches, including those
-   * that name it by leaving the field out ({@link Profile.Reach#omitted}).
+   * that name it by leaving the field out ({@link Profile.Reach#omitted}); from {@code byKey}'s
+   * index when it is a {@link ChangesByKey}, else by {@link #scan}.
    */
   static List<ResourceKey> reached(Change c, Profile.Rollout p,
       Map<ResourceKey, Change> byKey) {
+    if (!(byKey instanceof ChangesByKey index)) {
+      return scan(c, p, byKey);
+    }
+    Set<ResourceKey> found = new LinkedHashSet<>();
+    for (Profile.Reach r : p.reaches()) {
+      found.addAll(index.referrers(c.key(), r));
+    }
+    List<ResourceKey> out = new ArrayList<>(found);
+    out.sort((a, b) -> a.toString().compareTo(b.toString()));
+    return out;
+  }
+
+  /** As {@link #reached}, by reading every change of the plan. */
+  static List<ResourceKey> scan(Change c, Profile.Rollout p, Map<ResourceKey, Change> byKey) {
     List<ResourceKey> out = new ArrayList<>();
     for (Profile.Reach r : p.reaches()) {
       for (Change x : byKey.values()) {

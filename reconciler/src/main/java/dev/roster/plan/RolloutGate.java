@@ -7,7 +7,6 @@ import dev.roster.validate.Profile;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +102,7 @@ public final class RolloutGate {
   private record Work(int count, String reason) {}
 
   public Plan apply(Plan plan, WorkInFlight.Lister related, Instant now) {
-    Map<ResourceKey, Change> byKey = new HashMap<>();
-    plan.changes().forEach(c -> byKey.put(c.key(), c));
-    return RolloutPolicy.warnHotReload(applyPart(plan, byKey, related, now));
+    return RolloutPolicy.warnHotReload(applyPart(plan, ChangesByKey.of(plan), related, now));
   }
 
   /**

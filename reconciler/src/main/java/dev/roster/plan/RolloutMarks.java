@@ -3,7 +3,6 @@ package dev.roster.plan;
 import dev.roster.load.ResourceKey;
 import dev.roster.validate.Profile;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,8 +30,7 @@ public final class RolloutMarks {
    */
   public static Plan mark(Plan plan, Function<ResourceKey, Profile.Rollout> profiles,
       Function<ResourceKey, List<String>> ignores) {
-    Map<ResourceKey, Change> byKey = new HashMap<>();
-    plan.changes().forEach(c -> byKey.put(c.key(), c));
+    Map<ResourceKey, Change> byKey = ChangesByKey.of(plan);
     List<Change> out = new ArrayList<>();
     for (Change c : plan.changes()) {
       Profile.Rollout p = profiles.apply(c.key());
