@@ -2,6 +2,7 @@ package dev.roster.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,16 +69,29 @@ class LogProviderTest {
 
   @Test
   void selectLeavesAProviderNamedOnTheCommandLine() {
-    String before = System.getProperty("slf4j.provider");
+    String provider = System.getProperty("slf4j.provider");
+    String verbosity = System.getProperty("slf4j.internal.verbosity");
     try {
       System.setProperty("slf4j.provider", "org.example.Other");
+      System.clearProperty("slf4j.internal.verbosity");
       LogProvider.select();
       assertEquals("org.example.Other", System.getProperty("slf4j.provider"));
+      assertNull(System.getProperty("slf4j.internal.verbosity"));
       System.clearProperty("slf4j.provider");
       LogProvider.select();
       assertEquals(LogProvider.class.getName(), System.getProperty("slf4j.provider"));
+      assertEquals("WARN", System.getProperty("slf4j.internal.verbosity"));
     } finally {
-      System.setProperty("slf4j.provider", before);
+      restore("slf4j.provider", provider);
+      restore("slf4j.internal.verbosity", verbosity);
+    }
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
     }
   }
 
