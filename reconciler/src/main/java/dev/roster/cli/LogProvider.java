@@ -16,12 +16,14 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * The SLF4J binding {@link Main#main} selects: logback, configured by {@link LogDefaults}
  * directly. The result is what logback's own provider builds from the same {@code
  * LogDefaults} (a {@link LoggerContext} named "default" with logback's MDC adapter, started,
- * status errors printed), without what that provider does to find a configuration: logback's
- * version checks, a service-loader scan for configurators and reading their rank annotations
- * (about 15 ms of a 0.3 s {@code validate}, paid as soon as any library asks for a logger).
- * {@code LogDefaults} ends the configurator chain anyway, so no configuration file is read by
- * either. Selected by the {@code slf4j.provider} system property, not {@code META-INF/services}
- * (which lists logback's provider, the one tests and library use get).
+ * status warnings and errors printed), without what that provider does to find a configuration:
+ * logback's version checks, a service-loader scan for configurators and reading their rank
+ * annotations (with SLF4J's own provider scan, about 20 ms of CPU of a {@code validate}, paid as
+ * soon as any library asks for a logger). {@code LogDefaults} ends logback's configurator chain
+ * anyway, so neither reads a configuration file; only logback's {@code logback.statusListenerClass}
+ * debugging property is not honoured. Selected by the {@code slf4j.provider} system property (the
+ * test JVM sets it in the pom), not {@code META-INF/services}, which lists logback's provider for
+ * anyone who runs Roster's classes without {@code Main}.
  */
 public final class LogProvider implements SLF4JServiceProvider {
   private final LoggerContext context = new LoggerContext();
