@@ -11,8 +11,9 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The logging configuration every command starts with, found by logback through {@code
- * META-INF/services} (no XML to parse at start-up): libraries' warnings and errors to stderr as
+ * The logging configuration every command starts with, applied by {@link LogProvider} (and found
+ * by logback's own provider through {@code META-INF/services} where that one is bound; no XML to
+ * parse at start-up): libraries' warnings and errors to stderr as
  * {@link LogFormat#text} lines, Roster's own loggers at INFO. The console appender writes to
  * whatever {@code System.err} is at the time, so {@link Main#main}'s redacting stream sees
  * library lines too. fabric8's once-per-kind warning about v1alpha1 kinds is silenced: every agent

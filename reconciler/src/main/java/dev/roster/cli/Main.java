@@ -55,6 +55,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    LogProvider.select(); // before the warm-up thread's libraries ask SLF4J for loggers
     if (args.length > 0 && WARM.contains(args[0])) {
       CatalogWarmup.start();
     }
