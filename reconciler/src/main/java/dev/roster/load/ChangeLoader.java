@@ -106,8 +106,8 @@ public final class ChangeLoader {
           before == null ? null : before.dirs().get(name), sub, tree, out, failed));
     }
     if (before != null) {
-      before.files().keySet().forEach(name -> {
-        if (after == null || !after.files().containsKey(name)) {
+      before.files().names().forEach(name -> {
+        if (after == null || !after.files().contains(name)) {
           out.put(RepoWalker.join(dir, name), null);
         }
       });
