@@ -117,20 +117,6 @@ final class FileIds {
   }
 
   private int find(String name) {
-    int lo = 0;
-    int hi = ends.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int c = name(mid).compareTo(name);
-      if (c == 0) {
-        return mid;
-      }
-      if (c < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return -1;
+    return SortedSearch.find(size(), i -> name(i).compareTo(name));
   }
 }
