@@ -38,7 +38,8 @@ public final class ChangeLoader {
   public record Delta(List<Change> changes, List<Problem> listing, int files) {}
 
   private final ManifestLoader loader;
-  private final Map<String, YamlParser.Parsed> parsed = new HashMap<>();
+  // by path what it parsed to: the Manifest alone when that is all (most files), else the Parsed
+  private final Map<String, Object> parsed = new HashMap<>();
   private final Set<String> unreadable = new HashSet<>();
   private RepoWalker.Node last;
 
@@ -66,7 +67,8 @@ public final class ChangeLoader {
       if (p == null) {
         parsed.remove(path);
       } else {
-        parsed.put(path, p);
+        parsed.put(path, p.problems().isEmpty() && p.manifests().size() == 1
+            ? p.manifests().get(0) : p);
       }
     });
     changes.sort(Comparator.comparing(Change::path));
@@ -76,7 +78,8 @@ public final class ChangeLoader {
   /** Every file of the last load as a change, as if it were the first (none before any load). */
   public Delta all() {
     List<Change> changes = new ArrayList<>(parsed.size());
-    parsed.forEach((path, p) -> changes.add(new Change(path, p)));
+    parsed.forEach((path, p) -> changes.add(new Change(path, p instanceof Manifest m
+        ? new YamlParser.Parsed(List.of(m), List.of()) : (YamlParser.Parsed) p)));
     changes.sort(Comparator.comparing(Change::path));
     return last == null ? new Delta(List.of(), List.of(), 0)
         : new Delta(List.copyOf(changes), problems(last), last.count());
@@ -106,8 +109,8 @@ public final class ChangeLoader {
           before == null ? null : before.dirs().get(name), sub, tree, out, failed));
     }
     if (before != null) {
-      before.files().keySet().forEach(name -> {
-        if (after == null || !after.files().containsKey(name)) {
+      before.files().names().forEach(name -> {
+        if (after == null || !after.files().contains(name)) {
           out.put(RepoWalker.join(dir, name), null);
         }
       });

@@ -87,21 +87,7 @@ public final class PointerIndex {
   /** Index of {@code pointer} among the sorted pointers, or -1. */
   private int find(String pointer) {
     made();
-    int lo = 0;
-    int hi = ends.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int c = compareAt(mid, pointer);
-      if (c == 0) {
-        return mid;
-      }
-      if (c < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    return -1;
+    return SortedSearch.find(ends.length, i -> compareAt(i, pointer));
   }
 
   private synchronized void made() {

@@ -37,13 +37,13 @@ public final class RepoWalker {
    *
    * @param id the directory's content id, or null when the tree has none
    * @param chain the ignore files above it as {@code dir:contentId}, or null when unknown
-   * @param files manifest files by name, with their content ids (null: unknown)
+   * @param files manifest files by name, with their content ids (null: unknown), kept compact
    * @param dirs subdirectories walked, by name
    * @param problems refused and special entries by name
    * @param count manifest files in this subtree
    * @param troubles problems in this subtree
    */
-  record Node(String id, List<String> chain, SortedMap<String, String> files,
+  record Node(String id, List<String> chain, FileIds files,
       SortedMap<String, Node> dirs, SortedMap<String, Problem> problems, int count,
       int troubles) {}
 
@@ -98,7 +98,7 @@ public final class RepoWalker {
    */
   static void flatten(String dir, Node node, List<String> files, List<Problem> problems) {
     if (files != null) {
-      node.files().keySet().forEach(f -> files.add(join(dir, f)));
+      node.files().names().forEach(f -> files.add(join(dir, f)));
     } else if (node.troubles() == 0) {
       return;
     }
@@ -141,7 +141,8 @@ public final class RepoWalker {
         }
       }
     }
-    SortedMap<String, String> files = new TreeMap<>();
+    List<String> files = new ArrayList<>();
+    List<String> fileIds = new ArrayList<>();
     SortedMap<String, Node> dirs = new TreeMap<>();
     SortedMap<String, Problem> problems = new TreeMap<>();
     int count = 0;
@@ -168,11 +169,13 @@ public final class RepoWalker {
         count += sub.count();
         troubles += sub.troubles();
       } else if (isManifest(e.name())) {
-        files.put(e.name(), ids ? tree.contentId(path) : null);
+        files.add(e.name());
+        fileIds.add(ids ? tree.contentId(path) : null);
         count++;
       }
     }
-    return new Node(id, chain, files, dirs, problems, count, troubles + problems.size());
+    return new Node(id, chain, FileIds.of(files, fileIds), dirs, problems, count,
+        troubles + problems.size());
   }
 
   /** Whether a file of this name is read as manifests. */

@@ -27,10 +27,11 @@ import java.util.TreeSet;
 public final class ChangeValidator {
   private final Validator validator;
   private final String defaultNamespace;
-  private final Map<String, List<Rec>> byFile = new HashMap<>();
+  // values of byFile, referrers and twins: one Rec, or several in an array (see Recs)
+  private final Map<String, Object> byFile = new HashMap<>();
   private final Map<ResourceKey, Integer> present = new HashMap<>();
-  private final Map<ResourceKey, List<Rec>> referrers = new HashMap<>();
-  private final Map<ResourceKey, List<Rec>> twins = new HashMap<>();
+  private final Map<ResourceKey, Object> referrers = new HashMap<>();
+  private final Map<ResourceKey, Object> twins = new HashMap<>();
   private final Set<Rec> outside = new HashSet<>();
   private final TreeSet<Rec> configDocs = new TreeSet<>(Rec.ORDER);
   private final TreeMap<Unit, List<Problem>> units = new TreeMap<>();
@@ -68,7 +69,7 @@ public final class ChangeValidator {
     boolean configChanged = false;
     for (ChangeLoader.Change c : delta.changes()) {
       units.remove(new Unit(Unit.PARSE, c.path(), 0));
-      for (Rec r : byFile.getOrDefault(c.path(), List.of())) {
+      for (Rec r : Recs.<Rec>of(byFile.get(c.path()))) {
         configChanged |= remove(r, dirty);
       }
       byFile.remove(c.path());
@@ -76,13 +77,16 @@ public final class ChangeValidator {
         continue;
       }
       put(new Unit(Unit.PARSE, c.path(), 0), c.parsed().problems());
-      List<Rec> recs = new ArrayList<>(c.parsed().manifests().size());
-      for (Manifest m : c.parsed().manifests()) {
-        Rec r = new Rec(c.path(), recs.size(), m);
-        recs.add(r);
+      Object recs = null;
+      List<Manifest> ms = c.parsed().manifests();
+      for (int i = 0; i < ms.size(); i++) {
+        Rec r = new Rec(c.path(), i, ms.get(i));
+        recs = Recs.with(recs, r, i);
         configChanged |= add(r, dirty);
       }
-      byFile.put(c.path(), recs);
+      if (recs != null) {
+        byFile.put(c.path(), recs);
+      }
     }
     if (configChanged) {
       List<Problem> problems = new ArrayList<>();
@@ -124,22 +128,25 @@ public final class ChangeValidator {
     }
     ResourceKey key = r.local.key();
     if (present.merge(key, 1, Integer::sum) == 1) {
-      dirty.addAll(referrers.getOrDefault(key, List.of()));
+      dirty.addAll(Recs.of(referrers.get(key)));
     }
+    List<ResourceKey> targets = new ArrayList<>();
     for (ReferenceChecker.Target t : r.local.targets()) {
       for (ResourceKey k : ReferenceChecker.keys(validator.catalog, t)) {
-        r.targets.add(k);
-        referrers.computeIfAbsent(k, x -> new ArrayList<>(2)).add(r);
+        targets.add(k);
+        referrers.compute(k, (x, v) -> Recs.with(v, r, Recs.of(v).size()));
       }
     }
+    r.targets = List.copyOf(targets);
     r.applied = validator.applied(key, defaultNamespace);
-    List<Rec> same = twins.computeIfAbsent(r.applied, x -> new ArrayList<>(1));
+    List<Rec> same = Recs.of(twins.get(r.applied));
     int at = 0;
     while (at < same.size() && Rec.ORDER.compare(same.get(at), r) < 0) {
       at++;
     }
-    same.add(at, r);
-    dirty.addAll(same);
+    Object now = Recs.with(twins.get(r.applied), r, at);
+    twins.put(r.applied, now);
+    dirty.addAll(Recs.of(now));
     return false;
   }
 
@@ -158,21 +165,13 @@ public final class ChangeValidator {
     ResourceKey key = r.local.key();
     if (present.merge(key, -1, Integer::sum) == 0) {
       present.remove(key);
-      dirty.addAll(referrers.getOrDefault(key, List.of()));
+      dirty.addAll(Recs.of(referrers.get(key)));
     }
     for (ResourceKey k : r.targets) {
-      List<Rec> who = referrers.get(k);
-      who.removeIf(x -> x == r);
-      if (who.isEmpty()) {
-        referrers.remove(k);
-      }
+      referrers.computeIfPresent(k, (x, v) -> Recs.without(v, r));
     }
-    List<Rec> same = twins.get(r.applied);
-    same.removeIf(x -> x == r);
-    if (same.isEmpty()) {
-      twins.remove(r.applied);
-    }
-    dirty.addAll(same);
+    Object same = twins.computeIfPresent(r.applied, (x, v) -> Recs.without(v, r));
+    dirty.addAll(Recs.of(same));
     outside.remove(r);
     return false;
   }
@@ -187,7 +186,7 @@ public final class ChangeValidator {
       outside.add(r);
     }
     problems.addAll(r.local.graph());
-    Rec first = twins.get(r.applied).get(0);
+    Rec first = Recs.<Rec>of(twins.get(r.applied)).get(0);
     if (first != r) {
       problems.add(Validator.duplicate(r.manifest, r.local.key(), first.manifest,
           first.local.key(), defaultNamespace));
@@ -229,7 +228,7 @@ public final class ChangeValidator {
     final String file;
     final int ordinal;
     final Manifest manifest;
-    final List<ResourceKey> targets = new ArrayList<>(0);
+    List<ResourceKey> targets = List.of(); // the keys under which referrers holds it
     ValidationCache.Local local;
     ResourceKey applied; // null unless identified
     boolean gone;

@@ -1,6 +1,7 @@
 package dev.roster.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.roster.source.GitTree;
 import dev.roster.source.SourceTree;
@@ -80,6 +81,26 @@ class ChangeLoaderTest {
       ChangeLoader.Delta none = loader.load(tree(git, "nothing"));
       assertEquals(List.of(), none.changes());
       assertEquals(12, loader.all().changes().size());
+    }
+  }
+
+  /** What all() gives again is what the loads gave: the same manifests, problems and files. */
+  @Test
+  void allGivesAgainWhatWasLoaded() throws Exception {
+    try (Git git = TestRepos.init(dir.resolve("repo"), "main")) {
+      TestRepos.write(git, "one.yaml", cm("one", "x"));
+      TestRepos.write(git, "two.yaml", cm("two", "x") + "---\n" + cm("three", "y"));
+      TestRepos.write(git, "bad.yaml", "kind: [\n");
+      TestRepos.write(git, "empty.yaml", "");
+      ChangeLoader loader = new ChangeLoader(LoadOptions.defaults());
+      ChangeLoader.Delta first = loader.load(tree(git, "first"));
+      assertEquals(4, first.changes().size());
+      assertEquals(first, loader.all());
+      ChangeLoader.Change one = first.changes().stream()
+          .filter(c -> c.path().equals("one.yaml")).findFirst().orElseThrow();
+      assertSame(one.parsed().manifests().get(0), loader.all().changes().stream()
+          .filter(c -> c.path().equals("one.yaml")).findFirst().orElseThrow()
+          .parsed().manifests().get(0));
     }
   }
 }
