@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * appeared or went, the objects sharing an identity with a changed one (duplicates), and, when
  * the repo config changed or a cluster is asked, the objects with a reference Git does not
  * resolve. Its report is the one {@link Validator#validate} gives for the whole tree, problem
- * for problem and in the same order ({@code ChangeValidatorTest} compares them commit by
+ * for problem and in the same order ({@code engine.DesiredChangesTest} compares them commit by
  * commit). After a call that throws, {@link #reset} before the next. Not thread-safe.
  */
 public final class ChangeValidator {
