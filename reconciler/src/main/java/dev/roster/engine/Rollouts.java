@@ -43,6 +43,15 @@ final class Rollouts {
    */
   private final Map<Object, String> entries = new java.util.IdentityHashMap<>();
   private static final String NO_RUN = new String("not a run");
+  /**
+   * The ledger the last {@link #record} returned, and by outcome position of that pass its
+   * change's key and the entry it left there (null for none). When the next pass records
+   * against that very ledger, an outcome whose key is the same instance at the same position
+   * finds its entry there without hashing the key. Null while unknown.
+   */
+  private Map<ResourceKey, String> lastRuns;
+  private ResourceKey[] lastKeys = new ResourceKey[0];
+  private String[] lastEntries = new String[0];
   private static final String REVISION = "/metadata/annotations/"
       + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
@@ -119,15 +128,29 @@ final class Rollouts {
   synchronized Inventory record(Plan plan, ApplyResult result, Inventory previous,
       Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
+    List<Outcome> outcomes = result.outcomes();
+    boolean known = before == lastRuns && lastKeys.length == outcomes.size();
+    lastRuns = null; // the arrays are rewritten in place below
+    if (lastKeys.length != outcomes.size()) {
+      lastKeys = new ResourceKey[outcomes.size()];
+      lastEntries = new String[outcomes.size()];
+    }
     // Most passes leave the ledger as it was: checked first, then made only if it moved.
     int same = 0;
     boolean moved = false;
-    for (Outcome o : result.outcomes()) {
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome o = outcomes.get(i);
       String now = ledgered(o, before);
+      ResourceKey key = o.change().key();
+      // before holds lastEntries[i] at lastKeys[i] (see the end): no lookup for the same key
+      String was = known && key == lastKeys[i] && lastEntries[i] != null ? lastEntries[i]
+          : now == null ? null : before.get(key);
+      lastKeys[i] = key;
+      lastEntries[i] = now;
       if (now == null) {
         continue;
       }
-      if (!now.equals(before.get(o.change().key()))) {
+      if (!now.equals(was)) {
         moved = true;
         break;
       }
@@ -136,18 +159,28 @@ final class Rollouts {
     Map<ResourceKey, String> after = before;
     if (moved || same != before.size()) {
       after = new HashMap<>();
-      for (Outcome o : result.outcomes()) {
+      int n = 0;
+      for (int i = 0; i < outcomes.size(); i++) {
+        Outcome o = outcomes.get(i);
         String now = ledgered(o, before);
+        lastKeys[i] = o.change().key();
+        lastEntries[i] = now;
         if (now != null) {
           after.put(o.change().key(), now);
+          n++;
         }
       }
+      known = after.size() == n; // no key twice: each key's entry is the one at its place
+    } else {
+      known = true; // each entry was found equal to the ledger's
     }
-    if (entries.size() > result.outcomes().size() + 256) {
+    if (entries.size() > outcomes.size() + 256) {
       forgetEntries(result);
     }
     // The same ledger keeps its instance, so what compares it next is an identity check.
-    return next.withRuns(after);
+    Inventory out = next.withRuns(after);
+    lastRuns = known ? out.runs() : null;
+    return out;
   }
 
   /** The ledger entry {@code o} leaves for its object, or null for none. */
