@@ -52,6 +52,12 @@ final class Rollouts {
   private Map<ResourceKey, String> lastRuns;
   private ResourceKey[] lastKeys = new ResourceKey[0];
   private String[] lastEntries = new String[0];
+  /**
+   * By outcome position of the last {@link #record}: the desired tree's base ({@link
+   * OneShots#base}) and its entry as {@link #entry} made it, read before the map by tree.
+   */
+  private Object[] lastTrees = new Object[0];
+  private String[] lastTreeEntries = new String[0];
   private static final String REVISION = "/metadata/annotations/"
       + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
@@ -134,13 +140,15 @@ final class Rollouts {
     if (lastKeys.length != outcomes.size()) {
       lastKeys = new ResourceKey[outcomes.size()];
       lastEntries = new String[outcomes.size()];
+      lastTrees = new Object[outcomes.size()];
+      lastTreeEntries = new String[outcomes.size()];
     }
     // Most passes leave the ledger as it was: checked first, then made only if it moved.
     int same = 0;
     boolean moved = false;
     for (int i = 0; i < outcomes.size(); i++) {
       Outcome o = outcomes.get(i);
-      String now = ledgered(o, before);
+      String now = ledgered(o, before, i);
       ResourceKey key = o.change().key();
       // before holds lastEntries[i] at lastKeys[i] (see the end): no lookup for the same key
       String was = known && key == lastKeys[i] && lastEntries[i] != null ? lastEntries[i]
@@ -162,7 +170,7 @@ final class Rollouts {
       int n = 0;
       for (int i = 0; i < outcomes.size(); i++) {
         Outcome o = outcomes.get(i);
-        String now = ledgered(o, before);
+        String now = ledgered(o, before, i);
         lastKeys[i] = o.change().key();
         lastEntries[i] = now;
         if (now != null) {
@@ -183,10 +191,10 @@ final class Rollouts {
     return out;
   }
 
-  /** The ledger entry {@code o} leaves for its object, or null for none. */
-  private String ledgered(Outcome o, Map<ResourceKey, String> before) {
+  /** The ledger entry {@code o}, at place {@code at}, leaves for its object, or null for none. */
+  private String ledgered(Outcome o, Map<ResourceKey, String> before, int at) {
     Change c = o.change();
-    String entry = entry(c);
+    String entry = entry(c, at);
     if (entry == NO_RUN) {
       return null;
     }
@@ -202,13 +210,17 @@ final class Rollouts {
 
   /**
    * The ledger entry of {@code c}'s desired object if the platform deletes it on purpose
-   * ({@link OneShots#deletedBecause}), else {@link #NO_RUN}; remembered by desired tree.
+   * ({@link OneShots#deletedBecause}), else {@link #NO_RUN}; remembered by desired tree, and by
+   * the place {@code at} of the outcomes, where the same tree is found first.
    */
-  private String entry(Change c) {
+  private String entry(Change c, int at) {
     if (c.desired() == null) {
       return NO_RUN;
     }
     Object base = OneShots.base(c.desired());
+    if (lastTrees[at] == base) {
+      return lastTreeEntries[at];
+    }
     String known = entries.get(base);
     if (known == null) {
       Profile.Rollout p = profile(c.key());
@@ -216,6 +228,8 @@ final class Rollouts {
           : OneShots.entry(c.desired());
       entries.put(base, known);
     }
+    lastTrees[at] = base;
+    lastTreeEntries[at] = known;
     return known;
   }
 
