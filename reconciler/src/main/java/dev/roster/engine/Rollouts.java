@@ -43,6 +43,21 @@ final class Rollouts {
    */
   private final Map<Object, String> entries = new java.util.IdentityHashMap<>();
   private static final String NO_RUN = new String("not a run");
+  /**
+   * The ledger the last {@link #record} returned, and by outcome position of that pass its
+   * change's key and the entry it left there (null for none). When the next pass records
+   * against that very ledger, an outcome whose key is the same instance at the same position
+   * finds its entry there without hashing the key. Null while unknown.
+   */
+  private Map<ResourceKey, String> lastRuns;
+  private ResourceKey[] lastKeys = new ResourceKey[0];
+  private String[] lastEntries = new String[0];
+  /**
+   * By outcome position of the last {@link #record}: the desired tree's base ({@link
+   * OneShots#base}) and its entry as {@link #entry} made it, read before the map by tree.
+   */
+  private Object[] lastTrees = new Object[0];
+  private String[] lastTreeEntries = new String[0];
   private static final String REVISION = "/metadata/annotations/"
       + dev.roster.load.PointerIndex.escape(dev.roster.plan.Ownership.REVISION);
 
@@ -119,15 +134,31 @@ final class Rollouts {
   synchronized Inventory record(Plan plan, ApplyResult result, Inventory previous,
       Inventory next) {
     Map<ResourceKey, String> before = previous.runs();
+    List<Outcome> outcomes = result.outcomes();
+    boolean known = before == lastRuns && lastKeys.length == outcomes.size();
+    lastRuns = null; // the arrays are rewritten in place below
+    if (lastKeys.length != outcomes.size()) {
+      lastKeys = new ResourceKey[outcomes.size()];
+      lastEntries = new String[outcomes.size()];
+      lastTrees = new Object[outcomes.size()];
+      lastTreeEntries = new String[outcomes.size()];
+    }
     // Most passes leave the ledger as it was: checked first, then made only if it moved.
     int same = 0;
     boolean moved = false;
-    for (Outcome o : result.outcomes()) {
-      String now = ledgered(o, before);
+    for (int i = 0; i < outcomes.size(); i++) {
+      Outcome o = outcomes.get(i);
+      String now = ledgered(o, before, i);
+      ResourceKey key = o.change().key();
+      // before holds lastEntries[i] at lastKeys[i] (see the end): no lookup for the same key
+      String was = known && key == lastKeys[i] && lastEntries[i] != null ? lastEntries[i]
+          : now == null ? null : before.get(key);
+      lastKeys[i] = key;
+      lastEntries[i] = now;
       if (now == null) {
         continue;
       }
-      if (!now.equals(before.get(o.change().key()))) {
+      if (!now.equals(was)) {
         moved = true;
         break;
       }
@@ -136,24 +167,34 @@ final class Rollouts {
     Map<ResourceKey, String> after = before;
     if (moved || same != before.size()) {
       after = new HashMap<>();
-      for (Outcome o : result.outcomes()) {
-        String now = ledgered(o, before);
+      int n = 0;
+      for (int i = 0; i < outcomes.size(); i++) {
+        Outcome o = outcomes.get(i);
+        String now = ledgered(o, before, i);
+        lastKeys[i] = o.change().key();
+        lastEntries[i] = now;
         if (now != null) {
           after.put(o.change().key(), now);
+          n++;
         }
       }
+      known = after.size() == n; // no key twice: each key's entry is the one at its place
+    } else {
+      known = true; // each entry was found equal to the ledger's
     }
-    if (entries.size() > result.outcomes().size() + 256) {
+    if (entries.size() > outcomes.size() + 256) {
       forgetEntries(result);
     }
     // The same ledger keeps its instance, so what compares it next is an identity check.
-    return next.withRuns(after);
+    Inventory out = next.withRuns(after);
+    lastRuns = known ? out.runs() : null;
+    return out;
   }
 
-  /** The ledger entry {@code o} leaves for its object, or null for none. */
-  private String ledgered(Outcome o, Map<ResourceKey, String> before) {
+  /** The ledger entry {@code o}, at place {@code at}, leaves for its object, or null for none. */
+  private String ledgered(Outcome o, Map<ResourceKey, String> before, int at) {
     Change c = o.change();
-    String entry = entry(c);
+    String entry = entry(c, at);
     if (entry == NO_RUN) {
       return null;
     }
@@ -169,13 +210,17 @@ final class Rollouts {
 
   /**
    * The ledger entry of {@code c}'s desired object if the platform deletes it on purpose
-   * ({@link OneShots#deletedBecause}), else {@link #NO_RUN}; remembered by desired tree.
+   * ({@link OneShots#deletedBecause}), else {@link #NO_RUN}; remembered by desired tree, and by
+   * the place {@code at} of the outcomes, where the same tree is found first.
    */
-  private String entry(Change c) {
+  private String entry(Change c, int at) {
     if (c.desired() == null) {
       return NO_RUN;
     }
     Object base = OneShots.base(c.desired());
+    if (lastTrees[at] == base) {
+      return lastTreeEntries[at];
+    }
     String known = entries.get(base);
     if (known == null) {
       Profile.Rollout p = profile(c.key());
@@ -183,6 +228,8 @@ final class Rollouts {
           : OneShots.entry(c.desired());
       entries.put(base, known);
     }
+    lastTrees[at] = base;
+    lastTreeEntries[at] = known;
     return known;
   }
 

@@ -28,13 +28,16 @@ import org.junit.jupiter.api.Test;
  * Differential: the run ledger {@link Rollouts#record} keeps, remembering each desired tree's
  * entry from pass to pass, equals the one a fresh {@code Rollouts} (remembering nothing) makes,
  * over a random walk of runs whose specs and rerun tokens change, come and go, are created,
- * cleaned up or restamped with new revisions; and an unchanged ledger keeps its instance.
+ * cleaned up or restamped with new revisions; and an unchanged ledger keeps its instance. Keys
+ * are mostly the same instances from pass to pass, sometimes at other places of the plan or new,
+ * and the ledger recorded against is sometimes an equal copy (as read back from the cluster).
  */
 class RunLedgerMemoTest {
   private static final SchemaCatalog CATALOG = SchemaCatalog.bundled();
   private static final int RUNS = 40;
 
   private final Random random = new Random(Long.getLong("runLedger.seed", 14));
+  private final Map<Integer, ResourceKey> keyInstances = new HashMap<>();
 
   @Test
   void rememberedEntriesEqualFreshOnes() {
@@ -72,10 +75,16 @@ class RunLedgerMemoTest {
             : Outcome.Status.APPLIED;
         outcomes.add(new Outcome(c, s, ""));
       }
+      if (random.nextInt(5) == 0) {
+        java.util.Collections.shuffle(outcomes, random); // the same keys at other places
+      }
+      if (random.nextInt(7) == 0) { // an equal ledger, not the instance last recorded
+        previous = previous.withRuns(new HashMap<>(previous.runs()));
+      }
       Plan plan = new Plan("s", revision, outcomes.stream().map(Outcome::change).toList(),
           previous.keys().size());
       Set<ResourceKey> keys = new TreeSet<>((x, y) -> x.toString().compareTo(y.toString()));
-      desired.keySet().forEach(i -> keys.add(key(i)));
+      desired.keySet().forEach(i -> keys.add(keyInstances.get(i)));
       Inventory next = new Inventory("s", revision, Set.copyOf(keys));
       ApplyResult result = new ApplyResult(outcomes, next);
       Inventory kept = remembering.record(plan, result, previous, next);
@@ -95,8 +104,13 @@ class RunLedgerMemoTest {
         k -> List.of());
   }
 
-  private static ResourceKey key(int i) {
-    return new ResourceKey("kubeopencode.io", "Task", "default", "task-" + i);
+  /** The key of run {@code i}: mostly the instance of the pass before, sometimes a new one. */
+  private ResourceKey key(int i) {
+    if (random.nextInt(10) == 0) {
+      keyInstances.remove(i);
+    }
+    return keyInstances.computeIfAbsent(i,
+        n -> new ResourceKey("kubeopencode.io", "Task", "default", "task-" + n));
   }
 
   private static Map<String, Object> task(int i, int spec, int rerun) {
