@@ -13,12 +13,19 @@ import dev.roster.source.SourceTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Reads every YAML file under a root into manifests; see the package contract. */
 public final class ManifestLoader {
   private final LoadOptions options;
   private final YamlParser parser;
   private final ParseCache cache;
+
+  /** Files to parse before a directory load spreads them over the cores. */
+  static final int PARALLEL_FROM = 256;
+
+  /** {@link #PARALLEL_FROM}; tests set it to compare the one-core and the many-core path. */
+  int parallelFrom = PARALLEL_FROM;
 
   /** A loader that parses every file ({@link ParseCache#none()}). */
   public ManifestLoader(LoadOptions options) {
@@ -49,13 +56,27 @@ public final class ManifestLoader {
     RepoWalker.Listing listing = RepoWalker.list(tree);
     List<Manifest> manifests = new ArrayList<>();
     List<Problem> problems = new ArrayList<>(listing.problems());
-    for (String rel : listing.files()) {
-      YamlParser.Parsed parsed = cachedFile(rel, tree);
+    for (YamlParser.Parsed parsed : parseAll(listing.files(), tree)) {
       manifests.addAll(parsed.manifests());
       problems.addAll(parsed.problems());
     }
     cache.retain(listing.files());
     return new LoadResult(List.copyOf(manifests), List.copyOf(problems), listing.files().size());
+  }
+
+  /**
+   * Each of {@code files} parsed, in their order. A directory read without a cache, with enough
+   * files to pay ({@link #PARALLEL_FROM}), is parsed on every core: reading a file and parsing
+   * its text touch nothing shared, so the result is the one-core result. Git trees (one object
+   * reader) and cached loads stay on the calling thread.
+   */
+  private YamlParser.Parsed[] parseAll(List<String> files, SourceTree tree) {
+    YamlParser.Parsed[] out = new YamlParser.Parsed[files.size()];
+    boolean spread = tree instanceof DirectoryTree && !cache.keeps()
+        && files.size() >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1;
+    IntStream range = IntStream.range(0, out.length);
+    (spread ? range.parallel() : range).forEach(i -> out[i] = cachedFile(files.get(i), tree));
+    return out;
   }
 
   /** Parses one file given as bytes (used for files read from Git objects as well as disk). */

@@ -50,6 +50,11 @@ public final class ValidationCache {
     return new ValidationCache(false);
   }
 
+  /** Whether {@code m} is kept (without counting a hit or a miss). */
+  synchronized boolean knows(Manifest m) {
+    return keeps && entries.containsKey(m);
+  }
+
   /** What {@code m} alone decided, or null. */
   synchronized Local get(Manifest m) {
     if (!keeps) {

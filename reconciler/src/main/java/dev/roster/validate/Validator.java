@@ -12,11 +12,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Validates a loaded repo: load problems, per-object rules, schemas, and repo-wide rules. */
 public final class Validator {
   /** The namespace of objects that name none, unless the caller says otherwise. */
   public static final String DEFAULT_NAMESPACE = "default";
+
+  /** Manifests to check before {@link #fresh} spreads them over the cores. */
+  static final int PARALLEL_FROM = 256;
   final SchemaCatalog catalog;
   final SchemaValidator schemas;
   /** The order of a report's problems (a stable sort keeps the order found within a place). */
@@ -24,6 +28,8 @@ public final class Validator {
       .thenComparingInt(Problem::line).thenComparingInt(Problem::column);
   private final boolean allowUnknownKinds;
   private final ValidationCache cache;
+  /** {@link #PARALLEL_FROM}; tests set it to compare the one-core and the many-core path. */
+  int parallelFrom = PARALLEL_FROM;
 
   /** A validator that checks every manifest ({@link ValidationCache#none()}). */
   public Validator(SchemaCatalog catalog, boolean allowUnknownKinds) {
@@ -67,12 +73,16 @@ public final class Validator {
     Map<Manifest, ValidationCache.Local> locals = new IdentityHashMap<>();
     List<Manifest> identified = new ArrayList<>();
     List<Manifest> configDocs = new ArrayList<>();
+    Map<Manifest, ValidationCache.Local> fresh = fresh(loaded.manifests());
     for (Manifest m : loaded.manifests()) {
       if (RepoConfig.concerns(m)) {
         configDocs.add(m);
         continue;
       }
       ValidationCache.Local local = cache.get(m);
+      if (local == null) {
+        local = fresh.get(m);
+      }
       if (local == null) {
         local = local(m);
       }
@@ -101,6 +111,35 @@ public final class Validator {
     out.sort(ORDER);
     return new ValidationReport(List.copyOf(out), loaded.files(),
         loaded.manifests().size() - configDocs.size());
+  }
+
+  /**
+   * What each manifest the cache does not know decides alone, worked out on every core when there
+   * are enough of them to pay ({@link #parallelFrom}); empty otherwise (the caller then asks
+   * {@link #local} one by one). {@link #local} reads only its manifest and the catalog (whose
+   * caches are concurrent), so the result is the same whichever thread made it; the report's order
+   * comes from the caller's walk over the manifests and its final sort, not from here.
+   */
+  private Map<Manifest, ValidationCache.Local> fresh(List<Manifest> manifests) {
+    if (manifests.size() < parallelFrom || Runtime.getRuntime().availableProcessors() < 2) {
+      return Map.of();
+    }
+    List<Manifest> misses = new ArrayList<>();
+    for (Manifest m : manifests) {
+      if (!RepoConfig.concerns(m) && !cache.knows(m)) {
+        misses.add(m);
+      }
+    }
+    if (misses.size() < parallelFrom) {
+      return Map.of();
+    }
+    ValidationCache.Local[] made = new ValidationCache.Local[misses.size()];
+    IntStream.range(0, made.length).parallel().forEach(i -> made[i] = local(misses.get(i)));
+    Map<Manifest, ValidationCache.Local> out = new IdentityHashMap<>(made.length * 2);
+    for (int i = 0; i < made.length; i++) {
+      out.put(misses.get(i), made[i]);
+    }
+    return out;
   }
 
   /** Where {@code key} is applied: a namespaced key without namespace goes to the default. */
