@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,11 +21,8 @@ class ParallelLoadTest {
 
   @Test
   void loadsWhatOneCoreLoads() throws Exception {
-    Path fixtures = Path.of(getClass().getResource("/fixtures").toURI());
-    Path example = Path.of("..", "example-repo").toAbsolutePath().normalize();
+    TestCorpus.copies(root, "/fixtures", 3);
     for (int copy = 0; copy < 3; copy++) {
-      copyTree(fixtures, root.resolve("fixtures-" + copy));
-      copyTree(example, root.resolve("example-" + copy));
       Files.write(root.resolve("broken-" + copy + ".yaml"), "a: [\n".getBytes(StandardCharsets.UTF_8));
       Files.write(root.resolve("latin1-" + copy + ".yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9});
     }
@@ -65,19 +59,5 @@ class ParallelLoadTest {
       }
     }
     return out;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      files.filter(Files::isRegularFile).forEach(f -> {
-        try {
-          Path target = to.resolve(from.relativize(f).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.roster.load.LoadOptions;
 import dev.roster.load.LoadResult;
 import dev.roster.load.ManifestLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.roster.load.TestCorpus;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +21,8 @@ class ParallelValidationTest {
   @TempDir Path root;
 
   @Test
-  void reportsWhatOneCoreReports() throws Exception {
-    Path fixtures = Path.of(getClass().getResource("/fixtures/schema").toURI());
-    Path example = Path.of("..", "example-repo").toAbsolutePath().normalize();
-    for (int copy = 0; copy < 3; copy++) {
-      copyTree(fixtures, root.resolve("fixtures-" + copy));
-      copyTree(example, root.resolve("example-" + copy));
-    }
+  void reportsWhatOneCoreReports() {
+    TestCorpus.copies(root, "/fixtures/schema", 3);
     LoadResult loaded = new ManifestLoader(LoadOptions.defaults()).load(root);
     assertTrue(loaded.manifests().size() > 2 * Validator.PARALLEL_FROM, "enough to spread");
 
@@ -44,20 +36,6 @@ class ParallelValidationTest {
     assertTrue(expected.stream().anyMatch(l -> l.contains("unknown field")), "schema errors");
     for (int run = 0; run < 3; run++) {
       assertEquals(expected, TestRepo.lines(spread.validate(loaded)));
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      files.filter(Files::isRegularFile).forEach(f -> {
-        try {
-          Path target = to.resolve(from.relativize(f).toString());
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
     }
   }
 }
