@@ -165,6 +165,8 @@ final class Rollouts {
       same++;
     }
     Map<ResourceKey, String> after = before;
+    // A plan holds each key once (twins are refused before planning), so as many equal entries
+    // as the ledger holds means every entry of the ledger was met.
     if (moved || same != before.size()) {
       after = new HashMap<>();
       int n = 0;

@@ -138,9 +138,11 @@ public final class InventoryStore {
   /**
    * Drops what was remembered, so the next read decodes what is stored: a resourceVersion is
    * unique only within one API server's history, and a server that came back empty reuses them.
+   * What it wrote is forgotten too, so no patch is made against maps it sent to that history.
    */
   public void forget() {
     last.clear();
+    encoded.clear();
   }
 
   /**

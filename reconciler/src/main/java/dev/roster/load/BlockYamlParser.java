@@ -26,6 +26,8 @@ final class BlockYamlParser {
   record Document(Object value, Map<String, Location> index, Location at) {}
 
   private static final RuntimeException OUT = YamlLines.OUT;
+  /** A plain {@code <<}: the merge tag, anywhere (see {@link PlainTagResolver}). */
+  private static final String MERGE = "<<";
 
   private final YamlLines t;
   private final String text;
@@ -213,8 +215,8 @@ final class BlockYamlParser {
         last--;
       }
       String v = text.substring(p, last);
-      if (v.contains(": ") || v.endsWith(":")) {
-        throw OUT;
+      if (v.contains(": ") || v.endsWith(":") || v.equals(MERGE)) {
+        throw OUT; // a merge tag where a value stands is a problem the SnakeYAML path reports
       }
       Object typed = ScalarTyper.type(v);
       value = typed instanceof String s ? s.intern() : typed;
@@ -301,7 +303,11 @@ final class BlockYamlParser {
       }
       count(depth);
       index.putIfAbsent(pointer + "/" + list.size(), t.at(ln, a));
-      Object typed = ScalarTyper.type(text.substring(a, b));
+      String item = text.substring(a, b);
+      if (item.equals(MERGE)) {
+        throw OUT;
+      }
+      Object typed = ScalarTyper.type(item);
       list.add(typed instanceof String str ? str.intern() : typed);
       s = e + 1;
     }
@@ -327,7 +333,7 @@ final class BlockYamlParser {
       last--;
     }
     String k = text.substring(p, last);
-    if (k.equals("<<") || !(ScalarTyper.type(k) instanceof String s)) {
+    if (k.equals(MERGE) || !(ScalarTyper.type(k) instanceof String s)) {
       throw OUT; // a merge key, or a key kubectl reads as another type (warned about)
     }
     return s.intern();

@@ -97,6 +97,26 @@ class InventoryEncodingTest {
     }
   }
 
+  /**
+   * After {@link InventoryStore#forget} (a server that may have come back empty, reusing
+   * resourceVersions) nothing it wrote before is trusted: the next write sends the whole
+   * ConfigMap, encoded again, not a patch against the maps it sent to that history.
+   */
+  @Test
+  void forgetTrustsNothingWrittenBefore() {
+    InventoryStore store = new InventoryStore(cluster.client(), "kept");
+    Set<ResourceKey> keys = keys(0, 50);
+    store.write(new Inventory("forgot", "r1", keys));
+    store.write(new Inventory("forgot", "r2", keys));
+    assertEquals(1, store.encodings(), "the same set is encoded once");
+    store.forget();
+    cluster.requests().reset();
+    store.write(new Inventory("forgot", "r3", keys));
+    assertEquals(2, store.encodings(), "encoded again after forget");
+    assertEquals(null, cluster.requests().byMethod().get("PATCH"), "no patch after forget");
+    assertEquals(new Inventory("forgot", "r3", keys), store.read("forgot"));
+  }
+
   private static ConfigMap read(String ns) {
     return cluster.client().configMaps().inNamespace(ns).withName(InventoryStore.name("s")).get();
   }
