@@ -134,7 +134,17 @@ public final class Validator {
       return Map.of();
     }
     ValidationCache.Local[] made = new ValidationCache.Local[misses.size()];
-    IntStream.range(0, made.length).parallel().forEach(i -> made[i] = local(misses.get(i)));
+    // The first manifest of each kind on this thread: its schema is compiled and first used
+    // before several threads share it, and a kind that cannot be checked fails as on one core.
+    java.util.Set<String> kinds = new java.util.HashSet<>();
+    for (int i = 0; i < made.length; i++) {
+      Manifest m = misses.get(i);
+      if (kinds.add(m.group() + "/" + m.version() + "/" + m.kind())) {
+        made[i] = local(m);
+      }
+    }
+    IntStream.range(0, made.length).parallel().filter(i -> made[i] == null)
+        .forEach(i -> made[i] = local(misses.get(i)));
     Map<Manifest, ValidationCache.Local> out = new IdentityHashMap<>(made.length * 2);
     for (int i = 0; i < made.length; i++) {
       out.put(misses.get(i), made[i]);
